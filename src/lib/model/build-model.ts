@@ -1,0 +1,118 @@
+/**
+ * Builds the one validated model from the fetched source files:
+ * OSCAL catalog and baselines → mapping workbooks → catalog pages → federal
+ * profile pages, then checks it. Every problem of every stage is collected; the
+ * build fails once with the whole list.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Problems, ProblemsError, didYouMeanHint } from '../problems.ts';
+import type { SourceFile, SourceManifest } from '../sources/source-manifest.ts';
+import { checkAgainstSchema, parseJsonSource } from '../import/json-source.ts';
+import { importOscalCatalog, type OscalCatalogDocument } from '../import/oscal-catalog.ts';
+import { importOscalProfile, type OscalProfileDocument } from '../import/oscal-profile.ts';
+import { loadWorkbook } from '../import/workbook-cells.ts';
+import { readCatalogWorkbook } from '../import/catalog-workbook.ts';
+import { assembleRequirements } from './assemble-requirements.ts';
+import { attachCsf } from './attach-csf.ts';
+import { parseCapabilityConfig } from './load-capability-config.ts';
+import { validateModel } from './validate-model.ts';
+import type { Control, Family } from './schemas/control.ts';
+import type { Finding } from './schemas/finding.ts';
+import type { Model } from './schemas/model.ts';
+
+export interface BuildModelOptions {
+  manifest: SourceManifest;
+  /** Folder holding the fetched files at their manifest `file` paths. */
+  sourcesRoot: string;
+  /** catalog/capabilities.yaml: path to read, and name to show in messages. */
+  capabilitiesPath: string;
+  capabilitiesName?: string;
+}
+
+type Kind = SourceFile['kind'];
+
+export async function buildModel(options: BuildModelOptions): Promise<Model> {
+  const { manifest, sourcesRoot } = options;
+  const problems = new Problems();
+  const findings: Finding[] = [];
+  const configName = options.capabilitiesName ?? 'catalog/capabilities.yaml';
+  const read = (s: SourceFile) => readFileSync(join(sourcesRoot, s.file));
+  const ofKind = <K extends Kind>(kind: K) => manifest.files.filter((f): f is Extract<SourceFile, { kind: K }> => f.kind === kind);
+  const one = <K extends Kind>(kind: K): Extract<SourceFile, { kind: K }> | undefined => {
+    const list = ofKind(kind);
+    if (list.length !== 1) problems.error('catalog/sources.json', '$.files', `expected exactly one source of kind "${kind}", found ${list.length}`, 'Pin one file of that kind.');
+    return list.length === 1 ? list[0] : undefined;
+  };
+
+  const configs = parseCapabilityConfig(readFileSync(options.capabilitiesPath, 'utf8'), configName, problems);
+
+  // 1. SP 800-53 catalog, checked against the OSCAL schema.
+  const schemas = new Map(ofKind('oscal-schema').map((s) => [s.schemaFor, s]));
+  const schemaOf = (what: 'catalog' | 'profile') => {
+    const s = schemas.get(what);
+    if (!s) {
+      problems.error('catalog/sources.json', '$.files', `no OSCAL ${what} schema is pinned`, `Pin the OSCAL ${what} JSON schema (kind "oscal-schema", schemaFor "${what}").`);
+      return undefined;
+    }
+    return parseJsonSource(read(s).toString('utf8'), s.file, problems) as object | undefined;
+  };
+  let families: Family[] = [];
+  let controls: Control[] = [];
+  let sp80053 = { title: '', version: '', oscalVersion: '' };
+  const catalogSource = one('oscal-catalog');
+  const catalogSchema = schemaOf('catalog');
+  if (catalogSource && catalogSchema) {
+    const doc = parseJsonSource(read(catalogSource).toString('utf8'), catalogSource.file, problems);
+    if (doc !== undefined && checkAgainstSchema(doc, catalogSchema, 'OSCAL 1.0.6 catalog schema', catalogSource.file, problems)) {
+      const imported = importOscalCatalog(doc as OscalCatalogDocument, catalogSource, problems);
+      ({ families, controls } = imported);
+      sp80053 = imported.metadata;
+    }
+  }
+  const controlById = new Map(controls.map((c) => [c.id, c]));
+
+  // 2. SP 800-53B baselines.
+  const profileSchema = schemaOf('profile');
+  for (const src of ofKind('oscal-profile')) {
+    if (!profileSchema || !controls.length) break;
+    const doc = parseJsonSource(read(src).toString('utf8'), src.file, problems);
+    if (doc === undefined || !checkAgainstSchema(doc, profileSchema, 'OSCAL 1.0.6 profile schema', src.file, problems)) continue;
+    const baseline = importOscalProfile(doc as OscalProfileDocument, src.baseline, src.file, problems);
+    for (const { id, path } of baseline.controls) {
+      const c = controlById.get(id);
+      if (!c) problems.error(src.file, path, `the ${src.baseline} baseline includes "${id}", which is not in the catalog`, didYouMeanHint(id, controlById.keys()) || 'The baseline and the catalog must be of the same release.');
+      else c.baselines.push(src.baseline);
+    }
+  }
+
+  // 3. Mapping workbooks.
+  let records = { capabilities: [], subCapabilities: [], elements: [], subElements: [] } as ReturnType<typeof assembleRequirements>;
+  const mappingSource = one('sp800-53-mapping-workbook');
+  if (mappingSource && controls.length && configs.length) {
+    const wb = await loadWorkbook(read(mappingSource), mappingSource.file, problems);
+    const mapping = wb && readCatalogWorkbook(wb, mappingSource.file, problems);
+    if (mapping) {
+      records = assembleRequirements({ workbook: mapping, source: mappingSource, configs, configFile: configName, controls: controlById }, problems, findings);
+      const csfSource = one('csf-mapping-workbook');
+      if (csfSource) {
+        const csfBook = await loadWorkbook(read(csfSource), csfSource.file, problems);
+        const csf = csfBook && readCatalogWorkbook(csfBook, csfSource.file, problems);
+        if (csf) attachCsf(records, csf, csfSource, mapping, problems, findings);
+      }
+    }
+  }
+
+  const model: Model = {
+    sources: manifest.files.map(({ id, title, kind, file, url, sha256, bytes }) => ({ id, title, kind, file, url, sha256, bytes })),
+    sp80053,
+    families,
+    controls,
+    ...records,
+    profileTopics: [],
+    findings,
+  };
+  if (!problems.hasErrors) validateModel(model, problems);
+  if (problems.hasErrors) throw new ProblemsError('Building the catalog model', problems.errors);
+  return model;
+}

@@ -1,0 +1,29 @@
+/** Reads catalog/capabilities.yaml: the id and source names of every SP 800-213A capability. */
+import { parseDocument } from 'yaml';
+import type { Problems } from '../problems.ts';
+import { jsonPath } from '../sources/source-manifest.ts';
+import { type CapabilityConfig, capabilityConfigFileSchema } from './schemas/capability-config.ts';
+
+export function parseCapabilityConfig(text: string, file: string, problems: Problems): CapabilityConfig[] {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`);
+    return [];
+  }
+  const parsed = capabilityConfigFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.error(file, jsonPath(issue.path), issue.message, 'Each capability needs id, kind, workbook and page (see the comment at the top of the file).');
+    }
+    return [];
+  }
+  const list = parsed.data.capabilities;
+  const seen = new Map<string, number>();
+  list.forEach((c, i) => {
+    const first = seen.get(c.id);
+    if (first !== undefined) problems.error(file, `$.capabilities[${i}].id`, `duplicate capability id "${c.id}" (also $.capabilities[${first}])`, 'Each capability needs its own id.');
+    else seen.set(c.id, i);
+    if (c.kind === 'non-technical' && !c.anchor) problems.error(file, `$.capabilities[${i}]`, `non-technical capability ${c.id} has no "anchor"`, 'Give the prefix of its page anchors, e.g. Doc for {: #Doc1 }.');
+  });
+  return list;
+}
