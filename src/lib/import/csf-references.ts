@@ -62,7 +62,7 @@ export function parseCsfCell(text: string): CsfReading {
         out.unreadable.push(token);
         continue;
       }
-      whys.push(`${fn} is not the function of category ${cat}`);
+      whys.push(`category ${cat} belongs to function ${owner}, not ${fn}`);
       fn = owner;
     }
     const id = `${fn}.${cat}-${Number(num)}`;

@@ -1,0 +1,82 @@
+/**
+ * Writes the model's public downloads into `<site>/downloads/`:
+ * the SP 800-213A catalog as CSV, JSON and XLSX, and the SP 800-53 controls as CSV.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Model } from '../model/schemas/model.ts';
+import { CATALOG_COLUMNS, catalogRows, flatRow } from './catalog-table.ts';
+
+export const CONTROL_COLUMNS = ['id', 'family', 'title', 'baselines', 'withdrawn', 'related'] as const;
+
+export const DOWNLOADS = {
+  catalogCsv: 'sp800-213a-catalog.csv',
+  catalogJson: 'sp800-213a-catalog.json',
+  catalogXlsx: 'sp800-213a-catalog.xlsx',
+  controlsCsv: 'sp800-53r5-controls.csv',
+  sourceReport: 'source-report.json',
+} as const;
+
+function csv(columns: readonly string[], rows: Record<string, string>[]): string {
+  // RFC 4180 (CRLF) with a byte-order mark, so that spreadsheet programs read the text as UTF-8.
+  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows', bom: true });
+}
+
+export function catalogCsv(model: Model): string {
+  return csv(CATALOG_COLUMNS, catalogRows(model).map(flatRow));
+}
+
+export function controlsCsv(model: Model): string {
+  const families = new Map(model.families.map((f) => [f.id, f]));
+  return csv(
+    CONTROL_COLUMNS,
+    model.controls.map((c) => ({
+      id: c.id,
+      family: families.get(c.family)!.label,
+      title: c.title,
+      baselines: c.baselines.join(' '),
+      withdrawn: c.withdrawn ? 'yes' : 'no',
+      related: c.related.join(' '),
+    })),
+  );
+}
+
+export function catalogJson(model: Model): string {
+  const doc = {
+    title: 'SP 800-213A IoT device cybersecurity capability catalog, mapped to SP 800-53 Rev. 5 and CSF 1.1',
+    note: 'Generated from the pinned NIST sources listed below; do not edit. One row per technical element and per non-technical sub-element.',
+    sources: model.sources.filter((s) => s.kind !== 'guideline-draft').map(({ id, url, sha256 }) => ({ id, url, sha256 })),
+    columns: CATALOG_COLUMNS,
+    rows: catalogRows(model),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export async function catalogXlsx(model: Model): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'iot-guidance-site';
+  const ws = wb.addWorksheet('SP 800-213A catalog', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = CATALOG_COLUMNS.map((key) => ({
+    header: key,
+    key,
+    width: ['text', 'element', 'sub_element'].includes(key) ? 60 : key === 'id' ? 16 : 24,
+  }));
+  for (const r of catalogRows(model)) ws.addRow(flatRow(r));
+  ws.getRow(1).font = { bold: true };
+  ws.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ws.rowCount, column: CATALOG_COLUMNS.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Writes every download; returns the file names written. */
+export async function writeDownloads(model: Model, siteDir: string): Promise<string[]> {
+  const dir = join(siteDir, 'downloads');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, DOWNLOADS.catalogCsv), catalogCsv(model));
+  await writeFile(join(dir, DOWNLOADS.catalogJson), catalogJson(model));
+  await writeFile(join(dir, DOWNLOADS.catalogXlsx), await catalogXlsx(model));
+  await writeFile(join(dir, DOWNLOADS.controlsCsv), controlsCsv(model));
+  return [DOWNLOADS.catalogCsv, DOWNLOADS.catalogJson, DOWNLOADS.catalogXlsx, DOWNLOADS.controlsCsv];
+}

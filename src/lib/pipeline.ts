@@ -1,0 +1,47 @@
+/**
+ * The build's data stages, shared by the npm scripts:
+ * pinned sources → fetched files → validated model (→ pages, downloads).
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { buildModel } from './model/build-model.ts';
+import type { Model } from './model/schemas/model.ts';
+import { nistSourcesDir, paths } from './paths.ts';
+import { type FetchedSource, fetchSources } from './sources/fetch-sources.ts';
+import { loadSourceManifest } from './sources/source-manifest.ts';
+
+export function readManifest() {
+  return loadSourceManifest(paths.sourceManifest, 'catalog/sources.json');
+}
+
+/** Makes every pinned source available in .cache/sources (from NIST_SOURCES_DIR, or downloaded). */
+export async function ensureSources(log: (line: string) => void = () => {}): Promise<FetchedSource[]> {
+  const sourcesDir = nistSourcesDir();
+  log(sourcesDir ? `Sources from NIST_SOURCES_DIR=${sourcesDir}` : 'Sources: NIST_SOURCES_DIR is not set, downloading what is not cached');
+  return fetchSources(readManifest(), { cacheDir: paths.sourcesCache, sourcesDir, log });
+}
+
+/** Imports and validates the model from the fetched sources. */
+export async function importModel(): Promise<Model> {
+  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml' });
+}
+
+/** Writes the model where the Astro pages read it. */
+export async function writeModelJson(model: Model, file = paths.modelJson): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, JSON.stringify(model));
+  await rename(`${file}.tmp`, file);
+}
+
+/** Replaces `target` with `staging` in one step, so a failed build never leaves a half-written site. */
+export async function publish(staging: string, target: string): Promise<void> {
+  const previous = `${staging}-previous`;
+  await rm(previous, { recursive: true, force: true });
+  try {
+    await rename(target, previous);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  await rename(staging, target);
+  await rm(previous, { recursive: true, force: true });
+}
