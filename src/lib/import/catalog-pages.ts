@@ -249,7 +249,7 @@ function readElementList(list: List, kind: Kind, state: SubCapabilityState, ctx:
       attachStrayExamples(exampleTexts(item), item, state, ctx);
       continue;
     }
-    const element = kind === 'technical' ? technicalElement(item, ctx) : nonTechnicalElement(item, ctx);
+    const element = kind === 'technical' ? technicalElement(item, ctx) : nonTechnicalElement(item, list.ordered === true, ctx);
     if (state.group) {
       element.group = { label: state.group.label, title: state.group.title };
       state.group.elements++;
@@ -284,8 +284,12 @@ function technicalElement(item: ListItem, ctx: PageContext): PageElement {
   return { text: bullet.text, items: bullet.items, examples: bullet.examples, line: bullet.line };
 }
 
-/** `1. **Topic: statement.**`, description paragraph(s), sub-element bullets, `<details>` examples. */
-function nonTechnicalElement(item: ListItem, ctx: PageContext): PageElement {
+/**
+ * `1. **Topic: statement.**`, description paragraph(s), sub-element bullets,
+ * `<details>` examples. A bullet read as an element (already reported) is not
+ * reported again for lacking bold.
+ */
+function nonTechnicalElement(item: ListItem, numbered: boolean, ctx: PageContext): PageElement {
   const element: PageElement = { text: '', items: [], examples: [], line: lineOf(item) };
   const label = listMarkerLabel(ctx.source, item);
   if (label) element.label = label;
@@ -298,7 +302,7 @@ function nonTechnicalElement(item: ListItem, ctx: PageContext): PageElement {
     } else if (inDetails(ctx.source, child)) {
       element.examples.push(...exampleTexts(child));
     } else if (child.type === 'paragraph' && !element.text) {
-      const title = boldTitle(child, ctx);
+      const title = boldTitle(child, numbered, ctx);
       element.text = title.bold;
       if (title.rest) descriptionParts.push(title.rest);
     } else if (child.type === 'paragraph') {
@@ -331,12 +335,12 @@ function readSubElements(list: List, element: PageElement, ctx: PageContext): vo
  * The bold run opening an element's first paragraph, and the text after it.
  * Tolerates a doubled marker inside the bold run (`**a**** b**`).
  */
-function boldTitle(paragraph: Paragraph, ctx: PageContext): { bold: string; rest: string } {
+function boldTitle(paragraph: Paragraph, expectBold: boolean, ctx: PageContext): { bold: string; rest: string } {
   const children = paragraph.children.filter((c, i) => !(i === 0 && c.type === 'text' && c.value.trim() === ''));
   const [first, ...after] = children;
   if (first?.type !== 'strong') {
     const text = nodeText(paragraph);
-    if (text) warnAt(ctx, paragraph, 'element title is not bold; the whole paragraph is read as the element statement', 'Write the element as "1. **Topic: statement.**".');
+    if (text && expectBold) warnAt(ctx, paragraph, 'element title is not bold; the whole paragraph is read as the element statement', 'Write the element as "1. **Topic: statement.**".');
     return { bold: text, rest: '' };
   }
   let bold = nodeText(first);

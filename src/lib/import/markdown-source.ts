@@ -115,9 +115,15 @@ export function splitFrontMatter(markdown: string): { frontMatter: Record<string
     return {
       frontMatter: {},
       body,
-      problem: { line: 1 + linePos, message: `front matter is not valid YAML: ${squash((e as Error).message.split('\n')[0] ?? '')}`, hint: 'Fix the YAML between the "---" lines.' },
+      problem: { line: 1 + linePos, message: `front matter is not valid YAML: ${yamlReason(e)}`, hint: 'Fix the YAML between the "---" lines.' },
     };
   }
+}
+
+/** The first line of a YAML error without its "at line N, column M" (which counts from the front matter, not the file). */
+function yamlReason(e: unknown): string {
+  const first = (e as Error).message.split('\n')[0] ?? '';
+  return squash(first.replace(/\s*at line \d+, column \d+:?\s*$/, ''));
 }
 
 /** Removes Liquid tags and output blocks, keeping the line breaks inside them. */

@@ -92,9 +92,8 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
     for (const ref of parsed.references) {
       const control = controls.get(ref.id);
       if (!control) {
-        const label = ref.sourceText.split(/\s/)[0]!;
         const hint = didYouMeanHint(ref.id, controls.keys());
-        problems.error(file, `${sheet}!${leaf.row} (E)`, `unknown control "${ref.id}" in "${ref.sourceText.slice(0, 80)}" (read as ${label})`, `${hint ? `${hint} ` : ''}Every reference must name a control of SP 800-53 Rev. 5.`);
+        problems.error(file, `${sheet}!${leaf.row} (E)`, `unknown control "${ref.id}" in "${ref.sourceText.slice(0, 80)}"`, `${hint ? `${hint} ` : ''}Every reference must name a control of SP 800-53 Rev. 5.`);
         continue;
       }
       if (links.some((l) => l.control === ref.id)) {
