@@ -153,9 +153,9 @@ function readSection(heading: string, line: number, blocks: RootContent[], kind:
 }
 
 function readSectionBlock(block: RootContent, kind: Kind, state: SectionState, ctx: PageContext): void {
-  if (block.type === 'paragraph') readSectionParagraph(block, kind, state, ctx);
+  if (inDetails(ctx.source, block)) reportUnplaced(ctx, block, 'inside <details> (profile pages have no examples)');
+  else if (block.type === 'paragraph') readSectionParagraph(block, kind, state, ctx);
   else if (block.type === 'list') readSectionList(block, kind, state, ctx);
-  else if (inDetails(ctx.source, block)) reportUnplaced(ctx, block, 'inside <details> (profile pages have no examples)');
   else reportUnplaced(ctx, block, 'in a section');
 }
 

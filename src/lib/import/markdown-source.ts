@@ -91,7 +91,7 @@ interface LineProblem {
  * original line numbers: the front-matter lines are replaced by empty lines.
  */
 export function splitFrontMatter(markdown: string): { frontMatter: Record<string, unknown>; body: string; problem?: LineProblem } {
-  const lines = markdown.split(/\r?\n/);
+  const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FRONT_MATTER_FENCE.test(lines[0] ?? '')) return { frontMatter: {}, body: lines.join('\n') };
   const end = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_FENCE.test(line));
   if (end < 0) {

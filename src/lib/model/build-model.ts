@@ -112,6 +112,16 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     profileTopics: [],
     findings,
   };
+  for (const c of controls) {
+    if (c.withdrawn && !c.withdrawnTo.length) {
+      findings.push({ kind: 'source-oddity', message: `${c.label} is withdrawn without saying where it went.`, records: [c.id], where: [c.provenance] });
+    }
+  }
+  // Warnings are oddities the importers read past: they become findings, shown in the report and on the site.
+  const sourceIdOf = new Map(manifest.files.map((f) => [f.file, f.id]));
+  for (const w of problems.list.filter((p) => p.severity === 'warning')) {
+    findings.push({ kind: 'source-oddity', message: w.message, records: [], where: [{ source: sourceIdOf.get(w.file) ?? 'project', file: w.file, place: w.place || 'whole file' }] });
+  }
   if (!problems.hasErrors) validateModel(model, problems);
   if (problems.hasErrors) throw new ProblemsError('Building the catalog model', problems.errors);
   return model;

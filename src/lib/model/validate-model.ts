@@ -56,7 +56,7 @@ export function validateModel(model: Model, problems: Problems): void {
   const elements = new Map(model.elements.map((e) => [e.id, e]));
   const subElements = new Map(model.subElements.map((e) => [e.id, e]));
 
-  const exists = <T>(map: Map<string, T>, id: string, at: Provenance, what: string) => {
+  const exists = (map: ReadonlyMap<string, unknown>, id: string, at: Provenance, what: string) => {
     if (map.has(id)) return true;
     const hint = didYouMeanHint(id, map.keys());
     problems.error(at.file, at.place, `refers to ${what} "${id}", which does not exist`, hint || 'Check the reference against the source it points to.');
@@ -72,8 +72,7 @@ export function validateModel(model: Model, problems: Problems): void {
         problems.error(c.provenance.file, c.provenance.place, `lists enhancement ${e}, whose parent is ${controls.get(e)!.parent ?? 'none'}`);
       }
     });
-    c.withdrawnTo.forEach((w) => exists(w.target === 'family' ? families : controls, w.id, c.provenance, w.target));
-    if (c.withdrawn && !c.withdrawnTo.length) problems.warning(c.provenance.file, c.provenance.place, `${c.label} is withdrawn without saying where it went`);
+    c.withdrawnTo.forEach((w) => (w.target === 'family' ? exists(families, w.id, c.provenance, 'family') : exists(controls, w.id, c.provenance, 'control')));
   }
   for (const f of model.families) f.controls.forEach((id) => exists(controls, id, f.provenance, 'control'));
 
