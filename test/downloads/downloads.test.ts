@@ -36,7 +36,7 @@ describe('catalog downloads', () => {
     expect(row).toEqual({
       id: 'DI-1.2',
       type: 'technical',
-      capability: 'Device Identity',
+      capability: 'Device Identification',
       sub_capability: 'Identifier Support',
       element: 'Ability to name a remote device.\n- Over the network\n  - by address',
       sub_element: '',

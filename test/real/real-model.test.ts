@@ -94,3 +94,37 @@ describe('the model of the real sources', () => {
     expect(rows.every((r) => /^(Technical Capabilities 800-53|Non Technical Manufacturers)!\d+$/.test(r.source!))).toBe(true);
   });
 });
+
+describe('the catalog pages and the federal profile joined to the workbook', () => {
+  it('gives every capability and sub-capability its page, and the non-technical ones their anchors', async () => {
+    const m = await realModel();
+    expect(m.capabilities.filter((c) => !c.pageProvenance)).toEqual([]);
+    expect(m.subCapabilities.filter((s) => !s.pageProvenance)).toEqual([]);
+    const prefix: Record<string, string> = { DOC: 'Doc', IQR: 'Query', DIS: 'Info', EDU: 'Edu' };
+    for (const s of m.subCapabilities.filter((x) => x.kind === 'non-technical')) expect(s.anchor).toBe(`${prefix[s.capability]}${s.label!.replace('.', '')}`);
+  });
+
+  it('finds nearly every record on its page, and reports the rest as findings', async () => {
+    const m = await realModel();
+    const records = [...m.elements.filter((e) => e.kind === 'technical'), ...m.subElements];
+    const onPage = records.filter((r) => r.pageProvenance);
+    expect(onPage.length / records.length).toBeGreaterThan(0.95);
+    const onlyInWorkbook = m.findings.filter((f) => f.kind === 'only-in-workbook').flatMap((f) => f.records);
+    expect(records.filter((r) => !r.pageProvenance).map((r) => r.id).sort()).toEqual(onlyInWorkbook.sort());
+    expect(m.subElements.filter((s) => s.examples.length).length).toBeGreaterThan(50);
+  });
+
+  it('has the federal profile topics with manufacturer and agency actions', async () => {
+    const m = await realModel();
+    const nontech = m.profileTopics.filter((t) => t.kind === 'non-technical');
+    expect(nontech.map((t) => t.topic).sort()).toEqual(['configuration', 'event', 'identity', 'logical', 'maintenance', 'protection', 'security', 'update']);
+    for (const t of nontech) {
+      expect(t.sections.length).toBeGreaterThan(0);
+      for (const s of t.sections) expect(s.manufacturer.length + s.agency.length).toBeGreaterThan(0);
+    }
+    expect(m.profileTopics.filter((t) => t.kind === 'technical')).toHaveLength(7);
+    const byTopic = new Map(nontech.map((t) => [t.topic, t.capability]));
+    expect(byTopic.get('event')).toBe('CSA');
+    expect(byTopic.get('maintenance')).toBeUndefined();
+  });
+});

@@ -102,6 +102,7 @@ export const CAPABILITIES_YAML = `capabilities:
     workbook: Documentation from the Manufacturer
     page: manufacturer_documentation
     anchor: Doc
+profileTopics: [identity]
 `;
 
 export interface MiniSources {
@@ -117,6 +118,8 @@ export interface MiniOptions {
   nonTechnical?: SheetSpec;
   csf?: SheetSpec[];
   capabilitiesYaml?: string;
+  /** Replacement text of the mini catalog pages. */
+  pages?: { identity?: Buffer; protection?: Buffer; documentation?: Buffer };
   /** Extra files (path → text) written into the folder and pinned. */
   extra?: { id: string; kind: string; file: string; text: string; [k: string]: unknown }[];
 }
@@ -151,6 +154,15 @@ export async function writeMiniSources(root: string, options: MiniOptions = {}):
     await workbookBytes([options.technical ?? technicalSheet(), options.nonTechnical ?? nonTechnicalSheet()]),
   );
   put({ id: 'csf', kind: 'csf-mapping-workbook', file: 'mappings/to-csf.xlsx' }, await workbookBytes(options.csf ?? csfSheets()));
+  const page = (name: string) => readFileSync(join(fixturesDir, 'mini-sources', name));
+  put({ id: 'page-identity', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/identity.md' }, options.pages?.identity ?? page('identity.md'));
+  put({ id: 'page-protection', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/protection.md' }, options.pages?.protection ?? page('protection.md'));
+  put({ id: 'page-overview', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/overview.md' }, Buffer.from('# Not a capability page\n'));
+  put(
+    { id: 'page-documentation', kind: 'sp800-213a-page', part: 'non-technical', file: 'pages/nontechnical/manufacturer_documentation.md' },
+    options.pages?.documentation ?? page('manufacturer_documentation.md'),
+  );
+  put({ id: 'profile-identity', kind: 'federal-profile-page', part: 'non-technical', file: 'profile/nontechnical/identity.md' }, page('profile-identity.md'));
   for (const { text, ...entry } of options.extra ?? []) put(entry, Buffer.from(text));
 
   const manifest = { files };

@@ -15,6 +15,10 @@ import { loadWorkbook } from '../import/workbook-cells.ts';
 import { readCatalogWorkbook } from '../import/catalog-workbook.ts';
 import { assembleRequirements } from './assemble-requirements.ts';
 import { attachCsf } from './attach-csf.ts';
+import { attachPages, type CatalogPage } from './attach-pages.ts';
+import { checkElementTopics, type ProfilePage, profileTopics } from './attach-profile.ts';
+import { parseCatalogPage } from '../import/catalog-pages.ts';
+import { parseProfilePage } from '../import/federal-profile-pages.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
 import { validateModel } from './validate-model.ts';
 import type { Control, Family } from './schemas/control.ts';
@@ -45,7 +49,8 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     return list.length === 1 ? list[0] : undefined;
   };
 
-  const configs = parseCapabilityConfig(readFileSync(options.capabilitiesPath, 'utf8'), configName, problems);
+  const config = parseCapabilityConfig(readFileSync(options.capabilitiesPath, 'utf8'), configName, problems);
+  const configs = config.capabilities;
 
   // 1. SP 800-53 catalog, checked against the OSCAL schema.
   const schemas = new Map(ofKind('oscal-schema').map((s) => [s.schemaFor, s]));
@@ -103,13 +108,33 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     }
   }
 
+  // 4. SP 800-213A catalog pages: the capability pages named in capabilities.yaml.
+  const stem = (file: string) => file.split('/').pop()!.replace(/\.md$/, '');
+  if (records.capabilities.length) {
+    const wanted = new Set(configs.map((c) => `${c.kind}|${c.page}`));
+    const pages: CatalogPage[] = ofKind('sp800-213a-page')
+      .filter((s) => wanted.has(`${s.part}|${stem(s.file)}`))
+      .map((s) => ({ source: s, page: parseCatalogPage(read(s).toString('utf8'), s.file, s.part, problems) }));
+    attachPages(records, pages, configs, problems, findings, configName);
+  }
+
+  // 5. Draft federal profile pages: the topic pages named in capabilities.yaml.
+  const profilePages: ProfilePage[] = ofKind('federal-profile-page')
+    .filter((s) => config.profileTopics.includes(stem(s.file)))
+    .map((s) => ({ source: s, stem: stem(s.file), page: parseProfilePage(read(s).toString('utf8'), s.file, s.part, problems) }));
+  for (const t of config.profileTopics) {
+    if (!profilePages.some((p) => p.stem === t)) problems.error(configName, 'profileTopics', `federal profile topic "${t}" has no pinned page`, 'Pin its page (kind "federal-profile-page") in catalog/sources.json or remove it.');
+  }
+  const topics = profileTopics(profilePages, configs);
+  checkElementTopics(records, topics, configs, findings);
+
   const model: Model = {
     sources: manifest.files.map(({ id, title, kind, file, url, sha256, bytes }) => ({ id, title, kind, file, url, sha256, bytes })),
     sp80053,
     families,
     controls,
     ...records,
-    profileTopics: [],
+    profileTopics: topics,
     findings,
   };
   for (const c of controls) {

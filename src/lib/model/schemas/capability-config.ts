@@ -14,6 +14,13 @@ export const capabilityConfigSchema = z
   })
   .strict();
 
-export const capabilityConfigFileSchema = z.object({ capabilities: z.array(capabilityConfigSchema).min(1) }).strict();
+export const capabilityConfigFileSchema = z
+  .object({
+    capabilities: z.array(capabilityConfigSchema).min(1),
+    profileTopics: z.array(z.string().regex(/^[a-z0-9_-]+$/)).default([]),
+  })
+  .strict();
+
+export type CapabilityConfigFile = z.infer<typeof capabilityConfigFileSchema>;
 
 export type CapabilityConfig = z.infer<typeof capabilityConfigSchema>;
