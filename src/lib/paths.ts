@@ -4,15 +4,18 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Gitignored working folder: fetched sources, the model for the site, the staging build (IOT_CACHE_DIR overrides). */
+const cache = process.env.IOT_CACHE_DIR ? resolve(process.env.IOT_CACHE_DIR) : resolve(projectRoot, '.cache');
+
 export const paths = {
   sourceManifest: resolve(projectRoot, 'catalog/sources.json'),
   capabilities: resolve(projectRoot, 'catalog/capabilities.yaml'),
-  /** Gitignored working folder: fetched sources, the model for the site, the staging build. */
-  cache: resolve(projectRoot, '.cache'),
-  sourcesCache: resolve(projectRoot, '.cache/sources'),
-  modelJson: resolve(projectRoot, '.cache/model/model.json'),
-  staging: resolve(projectRoot, '.cache/staging'),
-  dist: resolve(projectRoot, 'dist'),
+  cache,
+  sourcesCache: resolve(cache, 'sources'),
+  modelJson: resolve(cache, 'model/model.json'),
+  staging: resolve(cache, 'staging'),
+  /** The built site (IOT_OUT_DIR overrides). */
+  dist: process.env.IOT_OUT_DIR ? resolve(process.env.IOT_OUT_DIR) : resolve(projectRoot, 'dist'),
 };
 
 /** NIST_SOURCES_DIR resolved against the working directory, or undefined when unset. */

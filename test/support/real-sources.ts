@@ -1,9 +1,9 @@
 /**
- * The real NIST sources for integration tests: NIST_SOURCES_DIR must name the
- * folder of byte-exact copies (CI sets ../shared/nist). Without it the tests
- * fail with a message saying so; they are never skipped.
+ * The real NIST sources for integration tests: NIST_SOURCES_DIR names the
+ * folder of byte-exact copies (CI sets ../shared/nist). Without it, and without
+ * a build's cache, the tests fail with a message saying so; they are never skipped.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildModel } from '../../src/lib/model/build-model.ts';
@@ -12,9 +12,17 @@ import { nistSourcesDir, paths } from '../../src/lib/paths.ts';
 import { fetchSources } from '../../src/lib/sources/fetch-sources.ts';
 import { loadSourceManifest } from '../../src/lib/sources/source-manifest.ts';
 
+/**
+ * The folder to read the real sources from: NIST_SOURCES_DIR, or else the
+ * build's own cache (.cache/sources) once `npm run build` has filled it.
+ */
 export function requireSourcesDir(): string {
-  const dir = nistSourcesDir();
-  if (!dir) throw new Error('Set NIST_SOURCES_DIR to the folder of NIST source files (e.g. NIST_SOURCES_DIR=../shared/nist npm test): the integration tests read the real sources.');
+  const dir = nistSourcesDir() ?? (existsSync(paths.sourcesCache) ? paths.sourcesCache : undefined);
+  if (!dir) {
+    throw new Error(
+      'The integration tests read the real NIST sources: set NIST_SOURCES_DIR to their folder (NIST_SOURCES_DIR=../shared/nist npm test), or run "npm run build" first so that .cache/sources holds them.',
+    );
+  }
   return dir;
 }
 
@@ -25,7 +33,9 @@ export function realModel(): Promise<Model> {
   model ??= (async () => {
     const manifest = loadSourceManifest(paths.sourceManifest);
     const cacheDir = mkdtempSync(join(tmpdir(), 'iot-real-'));
-    await fetchSources(manifest, { cacheDir, sourcesDir: requireSourcesDir(), fetchImpl: () => Promise.reject(new Error('integration tests never download')) });
+    await fetchSources(manifest, { cacheDir, sourcesDir: requireSourcesDir(), fetchImpl: () => Promise.reject(new Error('integration tests never download')) }).catch((e) => {
+      throw new Error(`The real sources are incomplete or do not match their pins; set NIST_SOURCES_DIR to the folder of NIST source files.\n${(e as Error).message}`);
+    });
     return buildModel({ manifest, sourcesRoot: cacheDir, capabilitiesPath: paths.capabilities });
   })();
   return model;
