@@ -59,6 +59,22 @@ class FindingCollector {
   }
 }
 
+/** A capability as the workbook gives it; page text is added later. */
+function newCapability(config: CapabilityConfig, wc: { title: string; label?: string }, provenance: Provenance): Capability {
+  return {
+    id: config.id,
+    kind: config.kind,
+    title: wc.title,
+    ...(wc.label ? { label: wc.label } : {}),
+    workbookTitle: wc.title,
+    description: '',
+    notes: [],
+    subCapabilities: [],
+    ...(config.profile ? { profileTopic: config.profile } : {}),
+    provenance,
+  };
+}
+
 export function assembleRequirements(input: AssembleInput, problems: Problems, findings: Finding[]): CatalogRecords {
   const { workbook, source, configs, controls } = input;
   const file = source.file;
@@ -138,6 +154,7 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
     return { controls: links, noMapping: parsed.noMapping };
   };
 
+  // Filled in later from the CSF workbook and the catalog pages.
   const emptyMappings = { csf: [] as string[], csfNoMapping: false, examples: [] as string[] };
 
   // Technical sheet: capability → sub-capability → element.
@@ -145,17 +162,7 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
   for (const wc of workbook.technical.capabilities) {
     const config = configFor('technical', wc.title, `${techSheet}!${wc.row}`);
     if (!config) continue;
-    const cap: Capability = {
-      id: config.id,
-      kind: 'technical',
-      title: wc.title,
-      workbookTitle: wc.title,
-      description: '',
-      notes: [],
-      subCapabilities: [],
-      ...(config.profile ? { profileTopic: config.profile } : {}),
-      provenance: prov(techSheet, wc.row),
-    };
+    const cap = newCapability(config, wc, prov(techSheet, wc.row));
     out.capabilities.push(cap);
     wc.subCapabilities.forEach((ws, si) => {
       const subId = `${cap.id}-${si + 1}`;
@@ -174,7 +181,6 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
           text,
           items,
           ...emptyMappings,
-          examples: [],
           controls: links,
           noMapping,
           ...(we.leadIn ? { leadIn: we.leadIn } : {}),
@@ -191,17 +197,7 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
   for (const wc of workbook.nonTechnical.capabilities) {
     const config = configFor('non-technical', wc.title, `${ntSheet}!${wc.row}`);
     if (!config) continue;
-    const cap: Capability = {
-      id: config.id,
-      kind: 'non-technical',
-      title: wc.title,
-      label: wc.label,
-      workbookTitle: wc.title,
-      description: '',
-      notes: [],
-      subCapabilities: [],
-      provenance: prov(ntSheet, wc.row),
-    };
+    const cap = newCapability(config, wc, prov(ntSheet, wc.row));
     out.capabilities.push(cap);
     wc.subCapabilities.forEach((ws, si) => {
       const number = /^(\d+)\.$/.exec(ws.label)?.[1];
@@ -225,7 +221,6 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
           text: we.title,
           items: [],
           ...emptyMappings,
-          examples: [],
           controls: [],
           noMapping: false,
           subElements: [],
@@ -246,7 +241,6 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
             text,
             items,
             ...emptyMappings,
-            examples: [],
             controls: links,
             noMapping,
             provenance: prov(ntSheet, wl.row),

@@ -4,7 +4,7 @@
  * downloads it from its URL. Every copy is checked against its SHA-256 and size.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Problems, ProblemsError } from '../problems.ts';
 import type { SourceFile, SourceManifest } from './source-manifest.ts';
@@ -136,9 +136,4 @@ export async function fetchSources(manifest: SourceManifest, options: FetchOptio
 
   if (problems.hasErrors) throw new ProblemsError('Fetching sources', problems.errors);
   return fetched;
-}
-
-/** Size on disk, for reports. */
-export async function fileSize(path: string): Promise<number> {
-  return (await stat(path)).size;
 }
