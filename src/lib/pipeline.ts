@@ -42,6 +42,17 @@ export async function publish(staging: string, target: string): Promise<void> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  await rename(staging, target);
+  try {
+    await rename(staging, target);
+  } catch (e) {
+    // Put the previous site back before failing.
+    await rename(previous, target).catch(() => {});
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'EXDEV'
+        ? `cannot move the built site into ${target}: it is on another file system than ${staging}; set IOT_CACHE_DIR on the same file system as the output folder`
+        : `cannot move the built site into ${target}: ${(e as Error).message}`,
+    );
+  }
   await rm(previous, { recursive: true, force: true });
 }

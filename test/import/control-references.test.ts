@@ -61,3 +61,17 @@ describe('reading "related controls" cells', () => {
     expect(titleKey('CONTINOUS MONITORING')).not.toBe(titleKey('Continuous Monitoring'));
   });
 });
+
+describe('bold across line endings', () => {
+  it('reads the same bold flags whether the cell breaks lines with \\n or \\r\\n', () => {
+    for (const nl of ['\n', '\r\n']) {
+      const text = `SI-4 SYSTEM MONITORING${nl}CM-6 CONFIGURATION SETTINGS`;
+      const start = text.indexOf('CM-6');
+      const r = parseControlCell(cell(text, [[start, text.length]]), FAMILIES);
+      expect(r.references.map((x) => [x.id, x.bold, x.sourceText])).toEqual([
+        ['si-4', false, 'SI-4 SYSTEM MONITORING'],
+        ['cm-6', true, 'CM-6 CONFIGURATION SETTINGS'],
+      ]);
+    }
+  });
+});

@@ -56,6 +56,15 @@ describe('OSCAL catalog import', () => {
     expect(control('ac-1').withdrawn).toBe(false);
   });
 
+  it('cites a nested item as NIST does (AC-1a.1)', () => {
+    const doc = miniCatalog();
+    const sc99 = doc.catalog.groups![1]!.controls!.find((c) => c.id === 'sc-99')!;
+    sc99.links = [{ href: '#ac-1_smt.a.1', rel: 'moved-to' }];
+    const problems = new Problems();
+    const r = importOscalCatalog(doc, { id: 'catalog', file: 'catalog.json' }, problems);
+    expect(r.controls.find((c) => c.id === 'sc-99')!.withdrawnTo).toEqual([{ relation: 'moved-to', target: 'item', id: 'ac-1', part: 'ac-1_smt.a.1', label: 'AC-1a.1' }]);
+  });
+
   it('reports an insertion of an undefined parameter with its JSON path', () => {
     const doc = miniCatalog();
     doc.catalog.groups![0]!.controls![0]!.parts![0]!.parts![1]!.prose = 'Keep {{ insert: param, ac-1_prm_9 }} current.';
@@ -100,5 +109,14 @@ describe('OSCAL baseline profile import', () => {
     const problems = new Problems();
     importOscalProfile({ profile: { metadata: { title: 'x' }, imports: [{ href: 'x', 'include-controls': [{ 'with-ids': [] }] }] } }, 'LOW', 'low.json', problems);
     expect(problems.errors[0]).toMatchObject({ file: 'low.json', message: 'the LOW baseline includes no controls' });
+  });
+});
+
+describe('JSON error places', () => {
+  it('names the line and column of a syntax error in the middle of a file', () => {
+    const problems = new Problems();
+    parseJsonSource('{\n  "a": 1,\n  "b": x\n}\n', 'f.json', problems);
+    expect(problems.list[0]!.place).toBe('line 3, column 8');
+    expect(problems.list[0]!.hint).not.toContain('truncated');
   });
 });

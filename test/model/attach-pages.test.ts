@@ -49,7 +49,7 @@ describe('joining the catalog pages to the workbook', () => {
         capability: 'DI',
         sections: [
           expect.objectContaining({
-            id: 'fp-nontech-identity-1',
+            id: 'fp-nontech-identity-s1',
             heading: 'Policies and procedures for unique device names.',
             manufacturer: ['Provides a unique name for each device.'],
             agency: ['Records the name of every device.'],
@@ -62,7 +62,7 @@ describe('joining the catalog pages to the workbook', () => {
 
   it('a capability page that is not pinned stops the build, naming capabilities.yaml', async () => {
     const err = await miniModelProblems(tempDir(), { capabilitiesYaml: CAPABILITIES_YAML.replace('page: protection', 'page: protect') });
-    expect(err.problems).toContainEqual(expect.objectContaining({ file: 'catalog/capabilities.yaml', place: 'capability DP', message: 'no technical SP 800-213A page "protect" is pinned' }));
+    expect(err.problems).toContainEqual(expect.objectContaining({ file: 'catalog/capabilities.yaml', place: '$.capabilities[1].page', message: 'no technical SP 800-213A page "protect" is pinned' }));
   });
 
   it('a page without a title heading is an error with its file', async () => {

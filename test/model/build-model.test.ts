@@ -123,6 +123,13 @@ describe('bad inputs stop the build with the file, the place and a hint', () => 
     );
   });
 
+  it('an element cell merged over two rows is an error, not two copies of one element', async () => {
+    const tech = technicalSheet();
+    tech.merges.push('D5:D6');
+    const err = await miniModelProblems(tempDir(), { technical: tech });
+    expect(err.problems).toContainEqual(expect.objectContaining({ place: 'Technical Capabilities 800-53!6 (D)', message: 'element cell is merged with D5' }));
+  });
+
   it('an empty sheet is an error', async () => {
     const tech = technicalSheet();
     tech.rows = [];

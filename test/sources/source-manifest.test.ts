@@ -53,6 +53,12 @@ describe('catalog/sources.json', () => {
     expect(err.problems.map((p) => p.message)).toEqual(['duplicate id "catalog" (also at $.files[0])', 'duplicate file "oscal/catalog.json" (also at $.files[0])']);
   });
 
+  it('rejects a baseline pinned twice', () => {
+    const low = (id: string, file: string) => entry({ id, file, kind: 'oscal-profile', baseline: 'LOW' });
+    const err = load({ files: [low('low', 'a.json'), low('low-again', 'b.json')] }) as ProblemsError;
+    expect(err.problems.map((p) => [p.place, p.message])).toEqual([['$.files[1]', 'a second oscal-profile LOW is pinned (also at $.files[0])']]);
+  });
+
   it('rejects paths that leave the sources folder and non-https URLs', () => {
     const err = load({ files: [entry({ file: '../etc/passwd', url: 'http://example.org/x' })] }) as ProblemsError;
     expect(err.problems.map((p) => p.place).sort()).toEqual(['$.files[0].file', '$.files[0].url']);

@@ -110,7 +110,11 @@ function readTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problems):
       if (own(c)) leadIn = { text: squash(c.text), master: c.address };
       else if (!c.mergedFrom || c.mergedFrom !== leadIn?.master) leadIn = undefined;
     }
-    const d = cells.D!.text.trim();
+    if (cells.D!.mergedFrom) {
+      problems.error(file, `${place} (D)`, `element cell is merged with ${cells.D!.mergedFrom}`, 'Each element has its own row; unmerge column D.');
+      continue;
+    }
+    const d = own(cells.D);
     if (!d) {
       problems.error(file, place, `sub-capability "${sub.title}" has a row without an element (column D)`, 'Every row of the technical sheet is one element; remove the empty row or fill in column D.');
       continue;
@@ -163,7 +167,11 @@ function readNonTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problem
         continue;
       }
     }
-    const d = cells.D!.text.trim();
+    if (cells.D!.mergedFrom) {
+      problems.error(file, `${place} (D)`, `sub-element cell is merged with ${cells.D!.mergedFrom}`, 'Each sub-element has its own row; unmerge column D.');
+      continue;
+    }
+    const d = own(cells.D);
     const eHasText = cells.E!.text.trim() !== '';
     if (!d) {
       if (eHasText && !cells.E!.mergedFrom) problems.error(file, `${place} (E)`, 'a mapping is given for a row without a sub-element (column D)', 'Put the mapping on the row of the sub-element it belongs to.');

@@ -45,10 +45,12 @@ function squashKeep(s: string): string {
 export function parseControlCell(cell: CellText, families: ReadonlySet<string>): ParsedCell {
   const result: ParsedCell = { references: [], noMapping: false, unreadable: [] };
   let offset = 0;
-  const lines = cell.text.split(/\r?\n/);
-  lines.forEach((rawLine, lineIndex) => {
+  // Split on \n only, so that offsets stay those of the cell's characters (and its bold flags); drop a \r ending.
+  const lines = cell.text.split('\n');
+  lines.forEach((lineWithEnd, lineIndex) => {
     const lineStart = offset;
-    offset += rawLine.length + 1;
+    offset += lineWithEnd.length + 1;
+    const rawLine = lineWithEnd.replace(/\r$/, '');
     if (!rawLine.trim()) return;
     if (/^\s*no\s+mapping\s*\.?\s*$/i.test(rawLine)) {
       result.noMapping = true;

@@ -66,7 +66,8 @@ export function parseCsfCell(text: string): CsfReading {
       fn = owner;
     }
     const id = `${fn}.${cat}-${Number(num)}`;
-    if (token !== canonicalTyped) whys.unshift('written with other separators');
+    if (token.toUpperCase() !== canonicalTyped) whys.unshift('written with other separators');
+    else if (token !== canonicalTyped) whys.unshift('written in lower case');
     if (whys.length) out.slips.push({ typed: token, read: id, why: whys.join('; ') });
     if (!out.ids.includes(id)) out.ids.push(id);
   }

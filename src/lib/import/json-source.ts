@@ -28,12 +28,14 @@ export function parseJsonSource(text: string, file: string, problems: Problems):
     return JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
+    const lineCol = /\(line (\d+) column (\d+)\)/.exec(message);
     const pos = /position (\d+)/.exec(message);
-    const where = pos ? lineColumn(text, Number(pos[1])) : lineColumn(text, text.length);
-    const truncated = /Unexpected end of JSON input|Unterminated|end of data/i.test(message);
+    const offset = pos ? Number(pos[1]) : offsetFromSnippet(text, message);
+    const where = lineCol ? { line: Number(lineCol[1]), column: Number(lineCol[2]) } : offset !== undefined ? lineColumn(text, offset) : undefined;
+    const truncated = /Unexpected end of JSON input|Unterminated|end of data/i.test(message) || (offset !== undefined && offset >= text.trimEnd().length);
     problems.error(
       file,
-      `line ${where.line}, column ${where.column}`,
+      where ? `line ${where.line}, column ${where.column}` : 'place unknown',
       `not valid JSON: ${message}`,
       truncated
         ? 'The file looks truncated: fetch it again (npm run sources) and check its SHA-256 against catalog/sources.json.'
@@ -41,6 +43,20 @@ export function parseJsonSource(text: string, file: string, problems: Problems):
     );
     return undefined;
   }
+}
+
+/**
+ * Where V8's "Unexpected token 'x', ..."context" is not valid JSON" points: it
+ * quotes the text around the token, with the token 10 characters in when the
+ * quote is cut at its start ("...").
+ */
+function offsetFromSnippet(text: string, message: string): number | undefined {
+  const m = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (!m) return undefined;
+  const [, token, cut, snippet] = m as unknown as [string, string, string | undefined, string];
+  const at = text.indexOf(snippet);
+  if (at < 0) return undefined;
+  return at + (cut ? 10 : Math.max(0, snippet.indexOf(token)));
 }
 
 const validators = new WeakMap<object, ValidateFunction>();

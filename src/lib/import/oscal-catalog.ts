@@ -149,7 +149,9 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
 
   const statementOf = (part: OscalPart, where: string, citation: string): StatementPart => {
     const label = prop(part.props, 'label') ?? '';
-    const cite = part.name === 'statement' ? citation : `${citation}${label.replace(/[.\s]/g, '')}`;
+    // NIST cites items as AC-2k, AC-1a.1, AC-1a.1(a): the first label joins the control, a numbered one follows a dot.
+    const bare = label.replace(/\.$/, '').trim();
+    const cite = part.name === 'statement' ? citation : `${citation}${/^\d/.test(bare) && /[a-z]$/.test(citation) ? '.' : ''}${bare}`;
     if (part.id) partLabels.set(part.id, cite);
     return {
       id: part.id ?? '',
@@ -174,7 +176,7 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
       withdrawn: prop(c.props, 'status') === 'withdrawn',
       withdrawnTo: [],
       ...(statementIndex >= 0 ? { statement: statementOf(c.parts![statementIndex]!, `${path}.parts[${statementIndex}]`, label) } : {}),
-      ...(guidancePart?.prose ? { guidance: renderer.prose(guidancePart.prose, `${path}.parts`) } : {}),
+      ...(guidancePart?.prose ? { guidance: renderer.prose(guidancePart.prose, `${path}.parts[${(c.parts ?? []).indexOf(guidancePart)}]`) } : {}),
       params: (c.params ?? []).map((p, i) => renderer.describe(p, `${path}.params[${i}]`)),
       related: (c.links ?? []).filter((l) => l.rel === 'related').map((l) => hrefId(l.href)),
       enhancements: (c.controls ?? []).map((e) => e.id),

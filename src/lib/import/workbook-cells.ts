@@ -49,7 +49,8 @@ function runsOf(value: ExcelJS.CellValue, cellBold: boolean): { text: string; bo
   if (value instanceof Date) return [{ text: value.toISOString().slice(0, 10), bold: cellBold }];
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) {
-      return (value.richText as RichRun[]).map((r) => ({ text: r.text ?? '', bold: r.font?.bold ?? cellBold }));
+      // A run with its own font is bold only if that font says so; a run without one takes the cell's style.
+      return (value.richText as RichRun[]).map((r) => ({ text: r.text ?? '', bold: r.font ? Boolean(r.font.bold) : cellBold }));
     }
     if ('text' in value && typeof value.text === 'string') return [{ text: value.text, bold: cellBold }];
     if ('result' in value) return runsOf((value as { result: ExcelJS.CellValue }).result, cellBold);

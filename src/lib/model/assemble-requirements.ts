@@ -116,8 +116,9 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
         found.add({ kind: 'duplicate-reference', message: `${recordId} lists ${control.label} more than once.`, records: [recordId, ref.id], where: [where] });
         continue;
       }
-      for (const slip of ref.slips) {
-        found.addGrouped(`slip|${ref.sourceText}`, () => ({ kind: 'control-reference-typo', message: `"${ref.sourceText}" is read as ${control.label} despite a typing slip (${slip}).` }), recordId, where);
+      if (ref.slips.length) {
+        const slips = ref.slips.join('; ');
+        found.addGrouped(`slip|${ref.sourceText}`, () => ({ kind: 'control-reference-typo', message: `"${ref.sourceText}" is read as ${control.label} despite a typing slip (${slips}).` }), recordId, where);
       }
       const parent = control.parent ? controls.get(control.parent) : undefined;
       const baseExpected = (parent ?? control).title;
@@ -155,7 +156,7 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
   };
 
   // Filled in later from the CSF workbook and the catalog pages.
-  const emptyMappings = { csf: [] as string[], csfNoMapping: false, examples: [] as string[] };
+  const emptyMappings = () => ({ csf: [] as string[], csfNoMapping: false, examples: [] as string[] });
 
   // Technical sheet: capability → sub-capability → element.
   const techSheet = workbook.technical.sheet;
@@ -180,7 +181,7 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
           subCapability: subId,
           text,
           items,
-          ...emptyMappings,
+          ...emptyMappings(),
           controls: links,
           noMapping,
           ...(we.leadIn ? { leadIn: we.leadIn } : {}),
@@ -220,7 +221,7 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
           ...(topic ? { topic } : {}),
           text: we.title,
           items: [],
-          ...emptyMappings,
+          ...emptyMappings(),
           controls: [],
           noMapping: false,
           subElements: [],
@@ -240,7 +241,7 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
             subCapability: subId,
             text,
             items,
-            ...emptyMappings,
+            ...emptyMappings(),
             controls: links,
             noMapping,
             provenance: prov(ntSheet, wl.row),
@@ -251,9 +252,9 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
     });
   }
 
-  for (const config of configs) {
+  for (const [i, config] of configs.entries()) {
     if (!out.capabilities.some((c) => c.id === config.id)) {
-      problems.error(input.configFile, `capability ${config.id}`, `capability "${config.workbook}" is declared but the workbook has no ${config.kind} capability of that name`, `Check the spelling against column A of ${file}, or remove the entry.`);
+      problems.error(input.configFile, `$.capabilities[${i}].workbook`, `capability "${config.workbook}" is declared but the workbook has no ${config.kind} capability of that name`, `Check the spelling against column A of ${file}, or remove the entry.`);
     }
   }
   findings.push(...found.list);

@@ -46,8 +46,9 @@ export function attachCsf(records: CatalogRecords, csf: CatalogWorkbook, source:
     const sameRow = byRow.get(`${sheet}|${leaf.row}`);
     const sameRowLeaf = mappingLeaves.get(`${sheet}|${leaf.row}`);
     let target: Element | SubElement | undefined;
-    if (sameRow && sameRowLeaf && textKey(sameRowLeaf.text) === textKey(leaf.text)) target = sameRow;
-    else if (sameRow && sameRowLeaf && similarity(sameRowLeaf.text, leaf.text) >= SAME_TEXT) {
+    const free = sameRow && sameRowLeaf && !joined.has(sameRow.id);
+    if (free && textKey(sameRowLeaf.text) === textKey(leaf.text)) target = sameRow;
+    else if (free && similarity(sameRowLeaf.text, leaf.text) >= SAME_TEXT) {
       target = sameRow;
       findings.push({
         kind: 'text-differs',

@@ -33,7 +33,7 @@ export function attachPages(records: CatalogRecords, pages: CatalogPage[], confi
     const config = configs.find((c) => c.id === cap.id)!;
     const found = pages.find((p) => p.page.kind === cap.kind && stemOf(p.source.file) === config.page);
     if (!found) {
-      problems.error(configFile, `capability ${cap.id}`, `no ${cap.kind} SP 800-213A page "${config.page}" is pinned`, 'Set "page" to the stem of one of its pages in catalog/sources.json.');
+      problems.error(configFile, `$.capabilities[${configs.indexOf(config)}].page`, `no ${cap.kind} SP 800-213A page "${config.page}" is pinned`, 'Set "page" to the stem of one of its pages in catalog/sources.json.');
       continue;
     }
     const { source, page } = found;
@@ -68,7 +68,8 @@ export function attachPages(records: CatalogRecords, pages: CatalogPage[], confi
   }
 }
 
-function stemOf(file: string): string {
+/** `sp800-213a/technical/identity.md` → `identity`. */
+export function stemOf(file: string): string {
   return file.split('/').pop()!.replace(/\.md$/, '');
 }
 

@@ -30,7 +30,7 @@ export function profileTopics(pages: ProfilePage[], configs: CapabilityConfig[])
       description: page.description,
       ...(capability ? { capability } : {}),
       sections: page.sections.map((s, i) => ({
-        id: `${id}-${i + 1}`,
+        id: `${id}-s${i + 1}`,
         heading: s.heading,
         description: s.description,
         manufacturer: s.manufacturer,

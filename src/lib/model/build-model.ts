@@ -15,7 +15,7 @@ import { loadWorkbook } from '../import/workbook-cells.ts';
 import { readCatalogWorkbook } from '../import/catalog-workbook.ts';
 import { assembleRequirements } from './assemble-requirements.ts';
 import { attachCsf } from './attach-csf.ts';
-import { attachPages, type CatalogPage } from './attach-pages.ts';
+import { attachPages, type CatalogPage, stemOf as stem } from './attach-pages.ts';
 import { checkElementTopics, type ProfilePage, profileTopics } from './attach-profile.ts';
 import { parseCatalogPage } from '../import/catalog-pages.ts';
 import { parseProfilePage } from '../import/federal-profile-pages.ts';
@@ -41,7 +41,14 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   const problems = new Problems();
   const findings: Finding[] = [];
   const configName = options.capabilitiesName ?? 'catalog/capabilities.yaml';
-  const read = (s: SourceFile) => readFileSync(join(sourcesRoot, s.file));
+  const read = (s: SourceFile): Buffer => {
+    try {
+      return readFileSync(join(sourcesRoot, s.file));
+    } catch (e) {
+      problems.error(s.file, 'whole file', `cannot read the source file: ${(e as Error).message}`, 'Run "npm run sources" to fetch it again.');
+      throw new ProblemsError('Building the catalog model', problems.errors);
+    }
+  };
   const ofKind = <K extends Kind>(kind: K) => manifest.files.filter((f): f is Extract<SourceFile, { kind: K }> => f.kind === kind);
   const one = <K extends Kind>(kind: K): Extract<SourceFile, { kind: K }> | undefined => {
     const list = ofKind(kind);
@@ -49,7 +56,13 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     return list.length === 1 ? list[0] : undefined;
   };
 
-  const config = parseCapabilityConfig(readFileSync(options.capabilitiesPath, 'utf8'), configName, problems);
+  let configText = '';
+  try {
+    configText = readFileSync(options.capabilitiesPath, 'utf8');
+  } catch (e) {
+    problems.error(configName, 'whole file', `cannot read the capability ids: ${(e as Error).message}`, 'Restore catalog/capabilities.yaml from git.');
+  }
+  const config = parseCapabilityConfig(configText, configName, problems);
   const configs = config.capabilities;
 
   // 1. SP 800-53 catalog, checked against the OSCAL schema.
@@ -77,7 +90,10 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   }
   const controlById = new Map(controls.map((c) => [c.id, c]));
 
-  // 2. SP 800-53B baselines.
+  // 2. SP 800-53B baselines (LOW is required: the workbook's low-baseline marks are checked against it).
+  if (!ofKind('oscal-profile').some((s) => s.baseline === 'LOW')) {
+    problems.error('catalog/sources.json', '$.files', 'no SP 800-53B LOW baseline profile is pinned', 'Pin it (kind "oscal-profile", baseline "LOW").');
+  }
   const profileSchema = schemaOf('profile');
   for (const src of ofKind('oscal-profile')) {
     if (!profileSchema || !controls.length) break;
@@ -109,7 +125,6 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   }
 
   // 4. SP 800-213A catalog pages: the capability pages named in capabilities.yaml.
-  const stem = (file: string) => file.split('/').pop()!.replace(/\.md$/, '');
   if (records.capabilities.length) {
     const wanted = new Set(configs.map((c) => `${c.kind}|${c.page}`));
     const pages: CatalogPage[] = ofKind('sp800-213a-page')
@@ -122,8 +137,8 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   const profilePages: ProfilePage[] = ofKind('federal-profile-page')
     .filter((s) => config.profileTopics.includes(stem(s.file)))
     .map((s) => ({ source: s, stem: stem(s.file), page: parseProfilePage(read(s).toString('utf8'), s.file, s.part, problems) }));
-  for (const t of config.profileTopics) {
-    if (!profilePages.some((p) => p.stem === t)) problems.error(configName, 'profileTopics', `federal profile topic "${t}" has no pinned page`, 'Pin its page (kind "federal-profile-page") in catalog/sources.json or remove it.');
+  for (const [j, t] of config.profileTopics.entries()) {
+    if (!profilePages.some((p) => p.stem === t)) problems.error(configName, `$.profileTopics[${j}]`, `federal profile topic "${t}" has no pinned page`, 'Pin its page (kind "federal-profile-page") in catalog/sources.json or remove it.');
   }
   const topics = profileTopics(profilePages, configs);
   checkElementTopics(records, topics, configs, findings);
@@ -145,7 +160,7 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   // Warnings are oddities the importers read past: they become findings, shown in the report and on the site.
   const sourceIdOf = new Map(manifest.files.map((f) => [f.file, f.id]));
   for (const w of problems.list.filter((p) => p.severity === 'warning')) {
-    findings.push({ kind: 'source-oddity', message: w.message, records: [], where: [{ source: sourceIdOf.get(w.file) ?? 'project', file: w.file, place: w.place || 'whole file' }] });
+    findings.push({ kind: 'source-oddity', message: w.hint ? `${w.message} (${w.hint})` : w.message, records: [], where: [{ source: sourceIdOf.get(w.file) ?? 'project', file: w.file, place: w.place || 'whole file' }] });
   }
   if (!problems.hasErrors) validateModel(model, problems);
   if (problems.hasErrors) throw new ProblemsError('Building the catalog model', problems.errors);

@@ -14,7 +14,7 @@ let cached: Model | undefined;
  * is the project's .cache folder under the working directory.
  */
 export function modelJsonPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.IOT_MODEL_JSON || resolve(process.cwd(), '.cache/model/model.json');
+  return env.IOT_MODEL_JSON || resolve(env.IOT_CACHE_DIR || resolve(process.cwd(), '.cache'), 'model/model.json');
 }
 
 export function loadModel(file = modelJsonPath()): Model {

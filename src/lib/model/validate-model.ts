@@ -32,7 +32,7 @@ export function validateModel(model: Model, problems: Problems): void {
     return;
   }
 
-  // Unique ids: controls in their own namespace; all SP 800-213A records share one.
+  // Unique ids across the model: control ids (lower case) cannot clash with SP 800-213A ids (upper case).
   const seen = new Map<string, Provenance>();
   const unique = (id: string, at: Provenance, what: string) => {
     const first = seen.get(id);
@@ -59,7 +59,7 @@ export function validateModel(model: Model, problems: Problems): void {
   const exists = (map: ReadonlyMap<string, unknown>, id: string, at: Provenance, what: string) => {
     if (map.has(id)) return true;
     const hint = didYouMeanHint(id, map.keys());
-    problems.error(at.file, at.place, `refers to ${what} "${id}", which does not exist`, hint || 'Check the reference against the source it points to.');
+    problems.error(at.file, at.place, `refers to ${what} "${id}", which does not exist`, `${hint ? `${hint} ` : ''}Check the reference against the source it points to.`);
     return false;
   };
 

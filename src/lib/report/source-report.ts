@@ -83,7 +83,7 @@ export function formatReport(r: SourceReport, { color = true } = {}): string {
   for (const kind of kinds) {
     const list = r.findings.list.filter((f) => f.kind === kind);
     lines.push(`  ${c.yellow(kind)} (${list.length})`);
-    const at = (w: Finding['where'][number]) => (w.place.startsWith('line') ? `${w.file} ${w.place}` : w.place);
+    const at = (w: Finding['where'][number]) => `${w.file} (${w.place})`;
     for (const f of list.slice(0, 8)) lines.push(`    - ${f.message} ${c.dim(`[${f.where.map(at).join('; ')}]`)}`);
     if (list.length > 8) lines.push(c.dim(`    … and ${list.length - 8} more in downloads/source-report.json`));
   }

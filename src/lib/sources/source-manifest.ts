@@ -81,6 +81,15 @@ export function checkSourceManifest(data: unknown, file: string, problems: Probl
     if (fileClash !== undefined) problems.error(file, `$.files[${i}].file`, `duplicate file "${f.file}" (also at $.files[${fileClash}])`, 'Each path may be pinned once.');
     else seenFiles.set(f.file, i);
   });
+  // One file per role: a baseline or schema pinned twice would be read twice (or one silently ignored).
+  const roles = new Map<string, number>();
+  parsed.data.files.forEach((f, i) => {
+    const role = f.kind === 'oscal-profile' ? `${f.kind} ${f.baseline}` : f.kind === 'oscal-schema' ? `${f.kind} ${f.schemaFor}` : undefined;
+    if (!role) return;
+    const first = roles.get(role);
+    if (first !== undefined) problems.error(file, `$.files[${i}]`, `a second ${role} is pinned (also at $.files[${first}])`, 'Pin one file per baseline and per schema.');
+    else roles.set(role, i);
+  });
   return problems.hasErrors ? undefined : parsed.data;
 }
 

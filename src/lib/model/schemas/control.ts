@@ -7,7 +7,6 @@ export const controlIdSchema = z.string().regex(controlIdPattern, 'must be an OS
 
 export const baselineSchema = z.enum(['LOW', 'MODERATE', 'HIGH', 'PRIVACY']);
 export type Baseline = z.infer<typeof baselineSchema>;
-export const BASELINES = baselineSchema.options;
 
 export interface StatementPart {
   /** OSCAL part id, e.g. `ac-2_smt.a`. */

@@ -18,7 +18,7 @@ export const profileSectionSchema = z
 
 export const profileTopicSchema = z
   .object({
-    /** `fp-identity` (technical page) / `fp-identity-nt` (non-technical page). */
+    /** `fp-tech-identity` (technical page) / `fp-nontech-identity` (non-technical page); sections add `-s1`, `-s2`… */
     id: z.string().regex(/^fp-[a-z0-9-]+$/),
     kind: catalogKindSchema,
     /** Page file stem, e.g. `identity`. */
