@@ -2,14 +2,18 @@
  * npm run build: sources → validated model → Astro site → downloads → report,
  * all into a staging folder that replaces dist/ only when every step passed.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build as astroBuild } from 'astro';
 import { DOWNLOADS, writeDownloads } from '../src/lib/downloads/write-downloads.ts';
 import { paths, projectRoot } from '../src/lib/paths.ts';
 import { ensureSources, importModel, publish, writeModelJson } from '../src/lib/pipeline.ts';
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
+import { ProblemsError } from '../src/lib/problems.ts';
+import { checkLinks } from '../src/lib/site/check-links.ts';
 import { runCli, step } from './cli.ts';
+
+const base = process.env.SITE_BASE || '/';
 
 const STEPS = 6;
 await runCli('build', async () => {
@@ -20,18 +24,30 @@ await runCli('build', async () => {
   const model = await importModel();
   await writeModelJson(model);
 
-  step(3, STEPS, 'Site (Astro)');
+  step(3, STEPS, 'Downloads and source report');
   const staging = join(paths.staging, 'dist');
   await rm(paths.staging, { recursive: true, force: true });
-  process.env.IOT_MODEL_JSON = paths.modelJson;
-  await astroBuild({ root: projectRoot, outDir: staging, logLevel: 'warn' });
-
-  step(4, STEPS, 'Downloads');
-  for (const f of await writeDownloads(model, staging)) console.log(`  downloads/${f}`);
-
-  step(5, STEPS, 'Source report');
+  const downloads = join(paths.staging, 'downloads');
+  for (const f of await writeDownloads(model, paths.staging)) console.log(`  downloads/${f}`);
   const report = sourceReport(model);
-  await writeFile(join(staging, 'downloads', DOWNLOADS.sourceReport), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(downloads, DOWNLOADS.sourceReport), `${JSON.stringify(report, null, 2)}\n`);
+
+  step(4, STEPS, 'Site (Astro)');
+  process.env.IOT_MODEL_JSON = paths.modelJson;
+  process.env.IOT_DOWNLOADS_DIR = downloads;
+  await astroBuild({ root: projectRoot, outDir: staging, logLevel: 'warn' });
+  // /downloads/ is also a page: move the files in beside its index.html.
+  await mkdir(join(staging, 'downloads'), { recursive: true });
+  for (const f of await readdir(downloads)) await rename(join(downloads, f), join(staging, 'downloads', f));
+
+  step(5, STEPS, 'Check links');
+  const broken = await checkLinks(staging, base);
+  if (broken.length > 50) {
+    const more = broken.length - 50;
+    throw new ProblemsError('Checking links', [...broken.slice(0, 50), { severity: 'error', file: 'dist', place: '', message: `and ${more} more broken links`, hint: 'Fix the first ones: many usually share one cause.' }]);
+  }
+  if (broken.length) throw new ProblemsError('Checking links', broken);
+  console.log(`  all internal links and anchors resolve`);
   console.log(formatReport(report));
 
   step(6, STEPS, 'Publish to dist/');

@@ -14,9 +14,15 @@ import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs();
 
+/** The environment of a user's shell: without what vitest adds (BASE_URL, MODE…), which would leak into Astro. */
+function shellEnv(): NodeJS.ProcessEnv {
+  const vitestKeys = /^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitestKeys.test(k)));
+}
+
 function build(env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 300_000 });
-  return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
+  const r = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, env: { ...shellEnv(), FORCE_COLOR: '0', NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status ?? r.signal, out: `${r.stdout}\n${r.stderr}${r.error ? `\n${r.error.message}` : ''}` };
 }
 
 describe('npm run build', () => {
@@ -24,6 +30,7 @@ describe('npm run build', () => {
     const dir = tempDir();
     const out = join(dir, 'dist');
     const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out });
+    const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
     expect(r.out).toContain('build done');
     expect(r.code).toBe(0);
     for (const f of ['index.html', 'downloads/sp800-213a-catalog.csv', 'downloads/sp800-213a-catalog.json', 'downloads/sp800-213a-catalog.xlsx', 'downloads/sp800-53r5-controls.csv', 'downloads/source-report.json']) {
@@ -34,6 +41,40 @@ describe('npm run build', () => {
     expect(report.findings.total).toBe(report.findings.list.length);
     expect(r.out).toMatch(/\[1\/6\] Sources[\s\S]*sp800-53r5-catalog\s+3\.0 MB\s+copied from NIST_SOURCES_DIR, sha256 ok/);
     expect(r.out).toContain('Source report');
+    expect(r.out).toContain('all internal links and anchors resolve');
+
+    // A page per control, family, capability and sub-capability.
+    expect(existsSync(join(out, 'controls/ac-2.7/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'controls/sr/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'capabilities/doc-1/index.html'))).toBe(true);
+    for (const p of ['baselines', 'downloads', 'controls', 'capabilities']) expect(existsSync(join(out, p, 'index.html')), p).toBe(true);
+    expect(existsSync(join(out, '404.html'))).toBe(true);
+
+    // IA-3: statement, and the reverse links to the elements that map to it, which link back.
+    const ia3 = page('controls/ia-3');
+    expect(ia3).toContain('<h2 id="statement">Control</h2>');
+    expect(ia3).toContain('href="/capabilities/di-1/#di-1.1"');
+    const di1 = page('capabilities/di-1');
+    expect(di1).toMatch(/<article class="requirement" id="di-1\.1"[\s\S]*?href="\/controls\/ia-3\/"/);
+    // The withdrawn SA-12 says where it went; AC-2(10) points into an item of AC-2.
+    expect(page('controls/sa-12')).toMatch(/Withdrawn\.[\s\S]*?Incorporated into <a href="\/controls\/sr\/">SR family<\/a>/);
+    expect(page('controls/ac-2.10')).toContain('href="/controls/ac-2/#ac-2_smt.k"');
+    // A disagreement between the two low-baseline marks is visible where it occurs.
+    expect(page('capabilities/edu-1')).toMatch(/id="edu-1\.d\.1\.1"[\s\S]*?The sources disagree on SI-2/);
+    // The downloads page gives each file's size.
+    expect(page('downloads')).toMatch(/sp800-213a-catalog\.xlsx<\/a><\/td><td>Excel workbook \(XLSX\)<\/td><td class="num">\d+ KB<\/td>/);
+  }, 300_000);
+
+  it('builds under a base path, every link and asset under it, and checks the links of that output', () => {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, SITE_BASE: '/projects/iot/' });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('all internal links and anchors resolve');
+    const html = readFileSync(join(out, 'controls/ac-2/index.html'), 'utf8');
+    const refs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(20);
+    expect(refs.filter((h) => !h.startsWith('/projects/iot/'))).toEqual([]);
   }, 300_000);
 
   it('stops on a tampered source, naming it and both hashes, and leaves the previous site intact', () => {

@@ -1,0 +1,10 @@
+/** The downloads the site offers, with what each holds (shown on /downloads/). */
+import { DOWNLOADS } from './write-downloads.ts';
+
+export const DOWNLOAD_LIST = [
+  { file: DOWNLOADS.catalogXlsx, format: 'Excel workbook (XLSX)', contents: 'SP 800-213A catalog: a row per technical element and per non-technical sub-element, with its controls, both low-baseline marks, CSF subcategories and source row; header frozen, filters on.' },
+  { file: DOWNLOADS.catalogCsv, format: 'CSV (UTF-8)', contents: 'The same rows as the workbook. Lists of ids are separated by spaces.' },
+  { file: DOWNLOADS.catalogJson, format: 'JSON', contents: 'The same rows, lists as arrays, with the sources they were built from.' },
+  { file: DOWNLOADS.controlsCsv, format: 'CSV (UTF-8)', contents: 'Every SP 800-53 Rev. 5 control and enhancement: family, title, SP 800-53B baselines, withdrawn, related controls.' },
+  { file: DOWNLOADS.sourceReport, format: 'JSON', contents: 'Source report: counts per kind of record and every disagreement found between the sources, with file and place.' },
+] as const;

@@ -1,0 +1,73 @@
+/**
+ * Checks every internal link and anchor of a built site: each href/src that
+ * points inside the site must reach a file, and each #fragment an id on that
+ * page. Resources (src, stylesheets) must never be fetched from elsewhere: the
+ * site has to work in an air-gapped network.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Problem } from '../problems.ts';
+
+const ATTR = /<([a-z][a-z0-9-]*)\b[^>]*?\s(href|src)="([^"]*)"/gi;
+const ID = /\sid="([^"]*)"/g;
+
+function decode(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+/** The site path a built file is served at: dist/controls/ac-2/index.html → /base/controls/ac-2/. */
+function pageUrl(dir: string, file: string, base: string): string {
+  const rel = relative(dir, file).split('\\').join('/');
+  return `${base}${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const files = (await htmlFiles(dir)).sort();
+  const ids = new Map<string, Set<string>>();
+  const pages = new Map<string, string>();
+  for (const file of files) {
+    const html = await readFile(file, 'utf8');
+    pages.set(file, html);
+    ids.set(file, new Set([...html.matchAll(ID)].map((m) => decode(m[1]!))));
+  }
+  const problems: Problem[] = [];
+  const report = (file: string, link: string, message: string, hint: string) =>
+    problems.push({ severity: 'error', file: relative(dir, file), place: `href/src "${link}"`, message, hint });
+
+  for (const [file, html] of pages) {
+    const here = new URL(pageUrl(dir, file, root), 'http://site.invalid');
+    for (const m of html.matchAll(ATTR)) {
+      const [, tag, attr, raw] = m as unknown as [string, string, string, string];
+      const link = decode(raw);
+      if (!link || /^(mailto|tel|data|javascript):/i.test(link)) continue;
+      const url = new URL(link, here);
+      if (url.host !== 'site.invalid') {
+        const isResource = attr.toLowerCase() === 'src' || (tag.toLowerCase() === 'link' && !/rel="(canonical|alternate)"/.test(m[0]));
+        if (isResource) report(file, link, `loads ${url.origin}, outside the site`, 'The site must work offline: serve the resource from the site itself.');
+        continue;
+      }
+      if (!url.pathname.startsWith(root)) {
+        report(file, link, `points outside the site's base path ${root}`, 'Build links with siteUrls(import.meta.env.BASE_URL).');
+        continue;
+      }
+      const path = decodeURIComponent(url.pathname.slice(root.length));
+      const target = join(dir, path.endsWith('/') || path === '' ? `${path}index.html` : path);
+      if (!existsSync(target)) {
+        report(file, link, `leads to no page or file (${relative(dir, target)})`, 'Fix the link or the route that should produce the page.');
+        continue;
+      }
+      if (url.hash && target.endsWith('.html')) {
+        const anchor = decodeURIComponent(url.hash.slice(1));
+        if (!ids.get(target)?.has(anchor)) report(file, link, `anchor "#${anchor}" is not on ${relative(dir, target)}`, 'Link to an id the page has.');
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLinks } from '../../src/lib/site/check-links.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
+
+const tempDir = useTempDirs();
+
+function site(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, html] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), html);
+  }
+  return dir;
+}
+
+describe('the link check over a built site', () => {
+  it('accepts links to pages, files and anchors that exist, relative or absolute', async () => {
+    const dir = site({
+      'index.html': '<a href="/controls/ac-2/#related">x</a><a href="controls/ac-2/">y</a><a href="/downloads/a.csv">z</a><a href="https://www.nist.gov/">NIST</a>',
+      'controls/ac-2/index.html': '<h2 id="related">Related</h2><a href="../../">home</a><a href="#related">self</a>',
+      'downloads/a.csv': 'id\n',
+    });
+    expect(await checkLinks(dir)).toEqual([]);
+  });
+
+  it('reports a missing page and a missing anchor with the page they are on', async () => {
+    const dir = site({
+      'index.html': '<a href="/controls/ac-99/">x</a>',
+      'controls/ac-2/index.html': '<a href="/controls/ac-2/#nowhere">y</a>',
+    });
+    const problems = await checkLinks(dir);
+    expect(problems.map((p) => [p.file, p.place, p.message])).toEqual([
+      ['controls/ac-2/index.html', 'href/src "/controls/ac-2/#nowhere"', 'anchor "#nowhere" is not on controls/ac-2/index.html'],
+      ['index.html', 'href/src "/controls/ac-99/"', 'leads to no page or file (controls/ac-99/index.html)'],
+    ]);
+  });
+
+  it('reports resources loaded from elsewhere, and links outside the base path', async () => {
+    const dir = site({
+      'index.html': '<script src="https://cdn.example.com/x.js"></script><link rel="stylesheet" href="https://fonts.example.com/a.css"><a href="/other/">o</a>',
+    });
+    const problems = await checkLinks(dir, '/projects/iot/');
+    expect(problems.map((p) => p.message)).toEqual([
+      'loads https://cdn.example.com, outside the site',
+      'loads https://fonts.example.com, outside the site',
+      "points outside the site's base path /projects/iot/",
+    ]);
+  });
+
+  it('resolves pages under a base path', async () => {
+    const dir = site({ 'index.html': '<a href="/projects/iot/controls/">c</a>', 'controls/index.html': '<a href="/projects/iot/">h</a>' });
+    expect(await checkLinks(dir, '/projects/iot/')).toEqual([]);
+  });
+});
