@@ -11,11 +11,12 @@ import { ensureSources, importModel, publish, writeModelJson } from '../src/lib/
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { ProblemsError } from '../src/lib/problems.ts';
 import { checkLinks } from '../src/lib/site/check-links.ts';
+import { buildSearchIndex } from '../src/lib/site/search-index.ts';
 import { runCli, step } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
 
-const STEPS = 6;
+const STEPS = 7;
 await runCli('build', async () => {
   step(1, STEPS, 'Sources');
   await ensureSources((line) => console.log(line));
@@ -40,7 +41,11 @@ await runCli('build', async () => {
   await mkdir(join(staging, 'downloads'), { recursive: true });
   for (const f of await readdir(downloads)) await rename(join(downloads, f), join(staging, 'downloads', f));
 
-  step(5, STEPS, 'Check links');
+  step(5, STEPS, 'Search index (Pagefind)');
+  const pages = await buildSearchIndex(staging);
+  console.log(`  ${pages} pages indexed`);
+
+  step(6, STEPS, 'Check links');
   const broken = await checkLinks(staging, base);
   if (broken.length > 50) {
     const more = broken.length - 50;
@@ -50,6 +55,6 @@ await runCli('build', async () => {
   console.log(`  all internal links and anchors resolve`);
   console.log(formatReport(report));
 
-  step(6, STEPS, 'Publish to dist/');
+  step(7, STEPS, 'Publish to dist/');
   await publish(staging, paths.dist);
 });

@@ -39,9 +39,12 @@ describe('npm run build', () => {
     const report = JSON.parse(readFileSync(join(out, 'downloads/source-report.json'), 'utf8'));
     expect(report.counts.controls + report.counts.enhancements).toBe(1189);
     expect(report.findings.total).toBe(report.findings.list.length);
-    expect(r.out).toMatch(/\[1\/6\] Sources[\s\S]*sp800-53r5-catalog\s+3\.0 MB\s+copied from NIST_SOURCES_DIR, sha256 ok/);
+    expect(r.out).toMatch(/\[1\/\d\] Sources[\s\S]*sp800-53r5-catalog\s+3\.0 MB\s+copied from NIST_SOURCES_DIR, sha256 ok/);
     expect(r.out).toContain('Source report');
     expect(r.out).toContain('all internal links and anchors resolve');
+    expect(r.out).toMatch(/\d{4} pages indexed/);
+    expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'search-ids.json'), 'utf8'))).toEqual(expect.arrayContaining(['ia-3', 'ac-2.7', 'DI-1.3', 'DOC-1.a.1.1']));
 
     // A page per control, family, capability and sub-capability.
     expect(existsSync(join(out, 'controls/ac-2.7/index.html'))).toBe(true);

@@ -107,6 +107,9 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     }
   }
 
+  const baselineOrder = ['LOW', 'MODERATE', 'HIGH', 'PRIVACY'];
+  for (const c of controls) c.baselines.sort((x, y) => baselineOrder.indexOf(x) - baselineOrder.indexOf(y));
+
   // 3. Mapping workbooks.
   let records = { capabilities: [], subCapabilities: [], elements: [], subElements: [] } as ReturnType<typeof assembleRequirements>;
   const mappingSource = one('sp800-53-mapping-workbook');

@@ -21,6 +21,7 @@ export function siteUrls(base: string) {
     /** A requirement (element or sub-element) on its sub-capability page. */
     requirement: (r: Pick<Requirement, 'id' | 'subCapability'>) => at(`capabilities/${slugOf(r.subCapability)}/#${slugOf(r.id)}`),
     baselines: at('baselines/'),
+    search: at('search/'),
     downloads: at('downloads/'),
     download: (file: string) => at(`downloads/${file}`),
     asset: (path: string) => at(path.replace(/^\//, '')),

@@ -1,0 +1,24 @@
+/**
+ * Builds the Pagefind search index of a built site through Pagefind's Node API.
+ * Pages mark what to index with data-pagefind-body and their filters with
+ * data-pagefind-filter; any error stops the build.
+ */
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { ProblemsError } from '../problems.ts';
+
+export async function buildSearchIndex(siteDir: string): Promise<number> {
+  const fail = (message: string) => new ProblemsError('Building the search index', [{ severity: 'error', file: siteDir, place: 'pagefind', message, hint: 'Check the pages Pagefind reports; the build output is left unpublished.' }]);
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index || errors.length) throw fail(errors.join('; ') || 'Pagefind did not start');
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length) throw fail(added.errors.join('; '));
+    if (!added.page_count) throw fail('no page has data-pagefind-body');
+    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    if (written.errors.length) throw fail(written.errors.join('; '));
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}

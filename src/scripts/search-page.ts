@@ -1,0 +1,143 @@
+/**
+ * The search page: jumps to a record when the query is one of its ids, else
+ * searches the Pagefind index with filters (OR within a filter, AND across
+ * filters), showing counts. Loaded only on /search/.
+ */
+import { controlLabelOf, idPath, resolveId } from '../lib/site/search-ids.ts';
+
+interface PagefindResult {
+  id: string;
+  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (q: string | null, o?: { filters?: Record<string, { any: string[] }> }) => Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>>; unfilteredResultCount: number }>;
+}
+
+const FILTER_LABELS: Record<string, string> = { kind: 'Kind', family: 'Control family', baseline: 'Baseline', type: 'Technical / non-technical' };
+
+const root = document.querySelector<HTMLElement>('#search')!;
+const base = root.dataset.base!;
+const form = root.querySelector<HTMLFormElement>('form')!;
+const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
+const filtersBox = root.querySelector<HTMLElement>('#search-filters')!;
+const status = root.querySelector<HTMLElement>('#search-status')!;
+const list = root.querySelector<HTMLOListElement>('#search-results')!;
+
+let pagefind: Promise<Pagefind> | undefined;
+let ids: Promise<Set<string>> | undefined;
+const selected = new Map<string, Set<string>>();
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    await pf.options({ baseUrl: base });
+    await pf.init();
+    return pf;
+  })();
+  return pagefind;
+}
+
+function loadIds(): Promise<Set<string>> {
+  ids ??= fetch(`${base}search-ids.json`).then(async (r) => new Set((await r.json()) as string[]));
+  return ids;
+}
+
+/** The record the query names by id, if it exists. */
+async function idMatch(query: string): Promise<{ id: string; url: string } | undefined> {
+  const id = resolveId(query, await loadIds());
+  if (!id) return undefined;
+  return { id, url: `${base}${idPath(id)}` };
+}
+
+function renderFilters(all: Record<string, Record<string, number>>, current: Record<string, Record<string, number>>) {
+  filtersBox.replaceChildren();
+  for (const [name, values] of Object.entries(all)) {
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = FILTER_LABELS[name] ?? name;
+    fieldset.append(legend);
+    for (const value of Object.keys(values).sort()) {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = name;
+      box.value = value;
+      box.checked = selected.get(name)?.has(value) ?? false;
+      const count = current[name]?.[value] ?? 0;
+      label.append(box, ` ${value} (${count})`);
+      fieldset.append(label);
+    }
+    filtersBox.append(fieldset);
+  }
+}
+
+async function run() {
+  const query = input.value.trim();
+  const url = new URL(location.href);
+  url.searchParams.set('q', query);
+  history.replaceState(null, '', url);
+  list.replaceChildren();
+  const match = query ? await idMatch(query) : undefined;
+  if (match) {
+    const li = document.createElement('li');
+    li.className = 'id-match';
+    const a = document.createElement('a');
+    a.href = match.url;
+    a.textContent = /^[a-z]{2}-/.test(match.id) ? controlLabelOf(match.id) : match.id;
+    li.append(a, ' (the record with this id)');
+    list.append(li);
+  }
+  const pf = await loadPagefind();
+  const filters = Object.fromEntries([...selected].filter(([, v]) => v.size).map(([k, v]) => [k, { any: [...v] }]));
+  const hasFilters = Object.keys(filters).length > 0;
+  if (!query && !hasFilters) {
+    status.textContent = 'Type words or an id such as IA-3, AC-2(7) or DI-1.3.';
+    renderFilters(await pf.filters(), await pf.filters());
+    return;
+  }
+  const search = await pf.search(query || null, { filters });
+  renderFilters(await pf.filters(), search.filters);
+  const shown = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+  for (const d of shown) {
+    if (match && d.url.split('#')[0] === match.url.split('#')[0] && !match.url.includes('#')) continue;
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = d.url;
+    a.textContent = d.meta.title ?? d.url;
+    const p = document.createElement('p');
+    p.innerHTML = d.excerpt; // Pagefind's excerpt: escaped page text with <mark> around the hits.
+    li.append(a, p);
+    list.append(li);
+  }
+  status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${match ? `; ${match.id} is first` : ''}.`;
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void run();
+});
+let timer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(), 200);
+});
+filtersBox.addEventListener('change', (e) => {
+  const box = e.target as HTMLInputElement;
+  const set = selected.get(box.name) ?? new Set<string>();
+  if (box.checked) set.add(box.value);
+  else set.delete(box.value);
+  selected.set(box.name, set);
+  void run();
+});
+
+const initial = new URL(location.href).searchParams.get('q') ?? '';
+input.value = initial;
+// Arriving with an exact id (from the header box) jumps straight to its page.
+void (async () => {
+  const match = initial ? await idMatch(initial) : undefined;
+  if (match && new URL(location.href).searchParams.get('jump') !== 'no') location.replace(match.url);
+  else void run();
+})();
