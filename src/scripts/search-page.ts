@@ -98,8 +98,9 @@ async function run() {
     renderFilters(await pf.filters(), await pf.filters());
     return;
   }
+  const totals = await pf.filters();
   const search = await pf.search(query || null, { filters });
-  renderFilters(await pf.filters(), search.filters);
+  renderFilters(totals, search.filters);
   const shown = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
   for (const d of shown) {
     if (match && d.url.split('#')[0] === match.url.split('#')[0] && !match.url.includes('#')) continue;

@@ -4,26 +4,16 @@
  * site and its downloads; a failed one names the problem and leaves the
  * previous site as it was.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/lib/paths.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
+import { runBuild } from '../support/run-build.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs();
 
-/** The environment of a user's shell: without what vitest adds (BASE_URL, MODE…), which would leak into Astro. */
-function shellEnv(): NodeJS.ProcessEnv {
-  const vitestKeys = /^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/;
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitestKeys.test(k)));
-}
-
-function build(env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, env: { ...shellEnv(), FORCE_COLOR: '0', NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status ?? r.signal, out: `${r.stdout}\n${r.stderr}${r.error ? `\n${r.error.message}` : ''}` };
-}
+const build = runBuild;
 
 describe('npm run build', () => {
   it('publishes the site, the downloads and the source report', () => {
