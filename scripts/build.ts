@@ -12,7 +12,7 @@ import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { ProblemsError } from '../src/lib/problems.ts';
 import { checkLinks } from '../src/lib/site/check-links.ts';
 import { buildSearchIndex } from '../src/lib/site/search-index.ts';
-import { runCli, step } from './cli.ts';
+import { reportStages, runCli, step } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
 
@@ -57,4 +57,5 @@ await runCli('build', async () => {
 
   step(7, STEPS, 'Publish to dist/');
   await publish(staging, paths.dist);
+  await reportStages();
 });

@@ -17,4 +17,28 @@ export async function runCli(name: string, step: () => Promise<void>): Promise<v
   }
 }
 
-export const step = (n: number, total: number, what: string) => console.log(pc.bold(`[${n}/${total}] ${what}`));
+/** Stage timings of this run: wall time, and the process's peak memory when the stage ended. */
+export const stages: { name: string; ms: number; peakRssMB: number }[] = [];
+let current: { name: string; started: number } | undefined;
+
+function endStage(): void {
+  if (!current) return;
+  stages.push({ name: current.name, ms: Math.round(performance.now() - current.started), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) });
+  current = undefined;
+}
+
+export function step(n: number, total: number, what: string): void {
+  endStage();
+  current = { name: what, started: performance.now() };
+  console.log(pc.bold(`[${n}/${total}] ${what}`));
+}
+
+/** Ends the last stage; prints the timings, and writes them as JSON where BUILD_STATS_JSON names a file. */
+export async function reportStages(): Promise<void> {
+  endStage();
+  console.log(pc.dim(`  stages: ${stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}; peak memory ${Math.max(...stages.map((s) => s.peakRssMB))} MB`));
+  if (process.env.BUILD_STATS_JSON) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(process.env.BUILD_STATS_JSON, JSON.stringify({ stages }, null, 2));
+  }
+}

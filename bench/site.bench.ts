@@ -1,0 +1,105 @@
+/**
+ * Benchmark of the whole build over the real data: wall time and peak memory of
+ * each stage of `npm run build`, pages per second, the page stage against a
+ * plain string-template writer producing the same control pages, page weight
+ * (gzipped, with CSS) and the bytes the first and a later search fetch.
+ * Prints figures; asserts nothing. Run with `npm run bench:site`.
+ * Targets: build < 30 s, page stage within 4x of the floor, peak memory < 1 GB,
+ * median control page < 12 KB gz (largest < 30 KB), first search < 160 KB, later < 60 KB.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Model } from '../src/lib/model/schemas/model.ts';
+import { nistSourcesDir, paths, projectRoot } from '../src/lib/paths.ts';
+import { catalogIndex } from '../src/lib/site/catalog-index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'iot-site-bench-'));
+const out = join(dir, 'dist');
+const statsFile = join(dir, 'stats.json');
+const sourcesDir = nistSourcesDir() ?? paths.sourcesCache;
+
+const started = performance.now();
+const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+  cwd: projectRoot,
+  env: { ...process.env, NIST_SOURCES_DIR: sourcesDir, IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, BUILD_STATS_JSON: statsFile, NO_COLOR: '1' },
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
+const wall = performance.now() - started;
+if (r.status !== 0) {
+  console.error(r.stdout.slice(-3000), r.stderr.slice(-3000));
+  process.exit(1);
+}
+const { stages } = JSON.parse(readFileSync(statsFile, 'utf8')) as { stages: { name: string; ms: number; peakRssMB: number }[] };
+
+const html = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+const controlPages = html.filter((f) => /^controls\/[a-z]{2}-[\d.]+\/index\.html$/.test(f));
+const astro = stages.find((s) => s.name.startsWith('Site'))!;
+
+// The floor: the same control pages from plain template strings, in this process.
+const model = JSON.parse(readFileSync(join(dir, 'cache/model/model.json'), 'utf8')) as Model;
+const index = catalogIndex(model);
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const floorDir = join(dir, 'floor');
+const t0 = performance.now();
+for (const c of model.controls) {
+  const part = (p: NonNullable<typeof c.statement>): string => `${p.text ? `<p>${esc(p.label)} ${esc(p.text)}</p>` : ''}${p.parts.length ? `<ol>${p.parts.map((x) => `<li>${part(x)}</li>`).join('')}</ol>` : ''}`;
+  const reqs = index.requirementsByControl.get(c.id) ?? [];
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(c.label)} ${esc(c.title)}</title></head><body><main><h1>${esc(c.label)} ${esc(c.title)}</h1>${c.statement ? part(c.statement) : ''}${c.guidance ? `<p>${esc(c.guidance)}</p>` : ''}<ul>${c.related.map((id) => `<li><a href="/controls/${id}/">${esc(index.controls.get(id)!.label)}</a></li>`).join('')}</ul><ul>${reqs.map((q) => `<li><a href="/capabilities/${q.subCapability.toLowerCase()}/#${q.id.toLowerCase()}">${q.id}</a> ${esc(q.text)}</li>`).join('')}</ul></main></body></html>`;
+  mkdirSync(join(floorDir, c.id), { recursive: true });
+  writeFileSync(join(floorDir, c.id, 'index.html'), page);
+}
+const floorMs = performance.now() - t0;
+const astroControlsMs = (astro.ms * controlPages.length) / html.length;
+
+// Page weight: gzipped HTML plus the CSS it links.
+const cssGz = new Map<string, number>();
+const weight = (file: string) => {
+  const text = readFileSync(join(out, file), 'utf8');
+  let total = gzipSync(text).length;
+  for (const m of text.matchAll(/<link[^>]+href="\/(_astro\/[^"]+\.css)"/g)) {
+    if (!cssGz.has(m[1]!)) cssGz.set(m[1]!, gzipSync(readFileSync(join(out, m[1]!))).length);
+    total += cssGz.get(m[1]!)!;
+  }
+  return total;
+};
+const weights = controlPages.map(weight).sort((a, b) => a - b);
+const scriptsOnControlPages = controlPages.filter((f) => /<script/.test(readFileSync(join(out, f), 'utf8'))).length;
+
+// Search bytes, measured in Chromium when it is installed.
+let search = 'Chromium not installed: search bytes not measured';
+if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  const { serve } = await import('../test/support/static-server.ts');
+  const { launchBrowser } = await import('../test/support/browser.ts');
+  const site = await serve(out);
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext()).newPage();
+  let bytes = 0;
+  page.on('response', async (res) => {
+    if (res.url().includes('/pagefind/') || res.url().endsWith('search-ids.json')) bytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+  });
+  await page.goto(site.url('search/?q=account&jump=no'));
+  await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
+  await page.waitForTimeout(300);
+  const first = bytes;
+  bytes = 0;
+  await page.locator('#search-input').fill('firmware integrity');
+  await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
+  await page.waitForTimeout(800);
+  search = `first query fetches ${(first / 1024).toFixed(0)} KB (search page, Pagefind, id list), a later query ${(bytes / 1024).toFixed(0)} KB (uncompressed bodies)`;
+  await browser.close();
+  await site.close();
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log('stage                                  wall      peak memory');
+for (const s of stages) console.log(`${s.name.padEnd(38)} ${(s.ms / 1000).toFixed(1).padStart(5)} s  ${String(s.peakRssMB).padStart(6)} MB`);
+console.log(`${'whole npm run build (child process)'.padEnd(38)} ${(wall / 1000).toFixed(1).padStart(5)} s  ${String(Math.max(...stages.map((s) => s.peakRssMB))).padStart(6)} MB`);
+console.log(`\npages: ${html.length} (${controlPages.length} control pages); Astro stage ${(html.length / (astro.ms / 1000)).toFixed(0)} pages/s`);
+console.log(`page stage vs string-template floor for the control pages: ${astroControlsMs.toFixed(0)} ms vs ${floorMs.toFixed(0)} ms = ${(astroControlsMs / floorMs).toFixed(1)}x`);
+console.log(`control page weight (gzip, HTML + CSS): median ${kb(weights[Math.floor(weights.length / 2)]!)}, largest ${kb(weights.at(-1)!)}; control pages with a <script>: ${scriptsOnControlPages}`);
+console.log(`search: ${search}`);
+rmSync(dir, { recursive: true, force: true });
