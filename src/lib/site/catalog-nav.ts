@@ -19,6 +19,8 @@ export function catalogNavHtml(model: Model, base: string, current: string | und
   const list = (items: string[]) => `<ul>${items.join('')}</ul>`;
   const caps = (kind: string) => model.capabilities.filter((c) => c.kind === kind).map((c) => item(urls.capability(c.id), c.title, c.id, c.id));
   const html = [
+    '<h2>Guides</h2>',
+    list([item(urls.guides, 'All guides', undefined, 'guides')]),
     '<h2>SP 800-213A</h2>',
     list([item(urls.capabilities, 'All capabilities', undefined, 'capabilities')]),
     '<h2>Technical</h2>',

@@ -3,6 +3,7 @@ import { capabilitySchema, elementSchema, subCapabilitySchema, subElementSchema 
 import { controlSchema, familySchema } from './control.ts';
 import { findingSchema } from './finding.ts';
 import { profileTopicSchema } from './federal-profile.ts';
+import { guidelineSchema } from './guideline.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z
@@ -29,6 +30,8 @@ export const modelSchema = z
     elements: z.array(elementSchema).min(1),
     subElements: z.array(subElementSchema),
     profileTopics: z.array(profileTopicSchema),
+    /** SP 800-213 Rev. 1 draft, when its text is pinned. */
+    guideline: guidelineSchema.optional(),
     findings: z.array(findingSchema),
   })
   .strict();
