@@ -153,6 +153,7 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     controls,
     ...records,
     profileTopics: topics,
+    glossary: [],
     findings,
   };
   for (const c of controls) {

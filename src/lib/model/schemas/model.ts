@@ -4,6 +4,7 @@ import { controlSchema, familySchema } from './control.ts';
 import { findingSchema } from './finding.ts';
 import { profileTopicSchema } from './federal-profile.ts';
 import { guidelineSchema } from './guideline.ts';
+import { glossaryEntrySchema } from './glossary.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z
@@ -32,6 +33,8 @@ export const modelSchema = z
     profileTopics: z.array(profileTopicSchema),
     /** SP 800-213 Rev. 1 draft, when its text is pinned. */
     guideline: guidelineSchema.optional(),
+    /** Defined terms of the draft (empty without it). */
+    glossary: z.array(glossaryEntrySchema),
     findings: z.array(findingSchema),
   })
   .strict();

@@ -1,0 +1,67 @@
+/**
+ * The glossary: for each term of catalog/glossary.yaml, the passage of the
+ * imported draft that defines it: a list item "Term – …" or a sentence
+ * "A term is …" / "Terms are …", the first in reading order. A term the
+ * available text does not define is kept, marked as defined only in the full draft.
+ */
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Problems } from '../problems.ts';
+import { jsonPath } from '../sources/source-manifest.ts';
+import type { GlossaryEntry } from './schemas/glossary.ts';
+import type { Guideline } from './schemas/guideline.ts';
+
+const configSchema = z
+  .object({
+    terms: z
+      .array(z.object({ term: z.string().min(1), forms: z.array(z.string().min(1)).min(1), defined: z.string().optional() }).strict())
+      .min(1),
+  })
+  .strict();
+
+export type GlossaryConfig = z.infer<typeof configSchema>;
+
+export function parseGlossaryConfig(text: string, file: string, problems: Problems): GlossaryConfig {
+  const doc = parseDocument(text);
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');
+    return { terms: [] };
+  }
+  const parsed = configSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) problems.error(file, jsonPath(i.path), i.message, 'Each term needs "term" and "forms" (see the comment at the top of the file).');
+    return { terms: [] };
+  }
+  return parsed.data;
+}
+
+export const slugOfTerm = (term: string) => term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Sentences of a paragraph (a full stop, question or exclamation mark followed by a space and a capital). */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.?!]["”’)]?)\s+(?=[A-Z“"(])/);
+}
+
+export function buildGlossary(config: GlossaryConfig, guideline: Guideline): GlossaryEntry[] {
+  return config.terms.map(({ term, forms, defined }): GlossaryEntry => {
+    const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+    const listItem = new RegExp(`^(?:${alternatives})\\s*(?:[–—:]|-\\s)`, 'i');
+    const sentence = defined ? new RegExp(`^(?:An?\\s+|The\\s+)?${escapeRe(defined)}`, 'i') : new RegExp(`^(?:An?\\s+|The\\s+)?(?:${alternatives})\\s+(?:is|are|refers to|means)\\b`, 'i');
+    for (const section of guideline.sections) {
+      for (const block of section.blocks) {
+        const lines = 'lines' in block ? (block.lines as { first: number; last: number } | undefined) : undefined;
+        const where = { section: section.id, ...(section.number ? { sectionNumber: section.number } : {}), block: block.id, page: block.page, ...(lines ? { lines } : {}) };
+        if (block.kind === 'list') {
+          const item = block.items.find((i) => listItem.test(i));
+          if (item) return { term, slug: slugOfTerm(term), forms, definition: { text: item, ...where } };
+        } else if (block.kind === 'paragraph' || block.kind === 'callout') {
+          const s = sentences(block.text).find((x) => sentence.test(x));
+          if (s) return { term, slug: slugOfTerm(term), forms, definition: { text: s, ...where } };
+        }
+      }
+    }
+    return { term, slug: slugOfTerm(term), forms };
+  });
+}

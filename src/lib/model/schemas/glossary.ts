@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** A glossary entry: the term, the words that mark its use, and where the draft defines it (when its text does). */
+export const glossaryEntrySchema = z
+  .object({
+    term: z.string().min(1),
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    forms: z.array(z.string().min(1)).min(1),
+    definition: z
+      .object({
+        text: z.string().min(1),
+        section: z.string().min(1),
+        sectionNumber: z.string().optional(),
+        block: z.string().min(1),
+        page: z.string().min(1),
+        lines: z.object({ first: z.number(), last: z.number() }).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
