@@ -19,8 +19,8 @@ export function catalogNavHtml(model: Model, base: string, current: string | und
   const list = (items: string[]) => `<ul>${items.join('')}</ul>`;
   const caps = (kind: string) => model.capabilities.filter((c) => c.kind === kind).map((c) => item(urls.capability(c.id), c.title, c.id, c.id));
   const html = [
-    '<h2>Guides</h2>',
-    list([item(urls.guides, 'All guides', undefined, 'guides')]),
+    '<h2>SP 800-213 Rev. 1 draft</h2>',
+    list([...(model.guideline ? [item(urls.guidance, 'Read the draft', undefined, 'guidance'), item(urls.glossary, 'Glossary', undefined, 'glossary')] : []), item(urls.guides, 'Guides', undefined, 'guides')]),
     '<h2>SP 800-213A</h2>',
     list([item(urls.capabilities, 'All capabilities', undefined, 'capabilities')]),
     '<h2>Technical</h2>',
