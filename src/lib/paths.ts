@@ -10,6 +10,7 @@ const cache = process.env.IOT_CACHE_DIR ? resolve(process.env.IOT_CACHE_DIR) : r
 export const paths = {
   sourceManifest: resolve(projectRoot, 'catalog/sources.json'),
   capabilities: resolve(projectRoot, 'catalog/capabilities.yaml'),
+  glossary: resolve(projectRoot, 'catalog/glossary.yaml'),
   cache,
   sourcesCache: resolve(cache, 'sources'),
   modelJson: resolve(cache, 'model/model.json'),

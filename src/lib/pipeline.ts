@@ -23,7 +23,7 @@ export async function ensureSources(log: (line: string) => void = () => {}): Pro
 
 /** Imports and validates the model from the fetched sources. */
 export async function importModel(): Promise<Model> {
-  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml' });
+  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml', glossaryPath: paths.glossary });
 }
 
 /** Writes the model where the Astro pages read it. */

@@ -74,6 +74,31 @@ describe('catalog pages in the browser', () => {
   });
 });
 
+describe('the draft', () => {
+  it('a paragraph anchor link lands on the paragraph and shows its page and margin lines', async () => {
+    const page = await open('guidance/1/#s-1-p2');
+    const block = page.locator('#s-1-p2');
+    await expect(block.evaluate((el) => el.matches(':target'))).resolves.toBe(true);
+    const box = await block.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(100);
+    const where = block.locator('.g-where');
+    await expect.poll(() => where.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await expect(where.textContent()).resolves.toMatch(/p\. \d+, lines \d+–\d+/);
+    await page.context().close();
+  });
+
+  it('a glossary link from the text reaches the term, which links back to its defining paragraph', async () => {
+    const page = await open('guidance/1/');
+    await page.locator('a.tl-glossary', { hasText: /system element/i }).first().click();
+    await page.waitForURL(/\/glossary\/#system-element$/);
+    await page.locator('#system-element + dd a').click();
+    await page.waitForURL(/\/guidance\/1\/#s-1-p\d+$/);
+    await expect(page.locator(':target').textContent()).resolves.toContain('A system element is');
+    await page.context().close();
+  });
+});
+
 describe('search', () => {
   it.each([
     ['IA-3', /\/controls\/ia-3\/$/],
@@ -119,7 +144,7 @@ describe('search', () => {
 });
 
 describe('accessibility and air-gap', () => {
-  const SAMPLE = ['', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
+  const SAMPLE = ['guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
 
   it.each(SAMPLE)('axe finds no serious or critical issue on /%s', async (path) => {
     const page = await open(path);

@@ -54,6 +54,13 @@ describe('npm run build', () => {
     expect(page('controls/ac-2.10')).toContain('href="/controls/ac-2/#ac-2_smt.k"');
     // A disagreement between the two low-baseline marks is visible where it occurs.
     expect(page('capabilities/edu-1')).toMatch(/id="edu-1\.d\.1\.1"[\s\S]*?The sources disagree on SI-2/);
+    // The draft: its contents with what this edition lacks, a paragraph with its page and lines, the glossary.
+    const guidance = page('guidance');
+    expect(guidance).toMatch(/3\.3\.1 Identifying Requirements using SP 800-213A<\/td><td class="num">35<\/td><td>not in this edition of the source; <a href="https:\/\/nvlpubs\.nist\.gov\/[^"]+#page=43">/);
+    const section1 = page('guidance/1');
+    expect(section1).toMatch(/<div class="g-block g-paragraph" id="s-1-p1" data-page="1"[^>]*><span class="g-where"[^>]*><a class="g-anchor" href="#s-1-p1"[^>]*>¶<\/a> <span class="g-lines">p\. 1, lines \d+–\d+<\/span>/);
+    expect(page('glossary')).toMatch(/<dt id="system-element">System element<\/dt><dd><blockquote>A system element is [^<]+<\/blockquote><a href="\/guidance\/1\/#s-1-p\d+">Sec\. 1, p\. 1/);
+    expect(page('guides/what-changed-from-device-to-product')).toContain('<a class="xref" href="/guidance/2/#s-2-1" title="What is an IoT Product?">Sec. 2.1</a>');
     // The downloads page gives each file's size.
     expect(page('downloads')).toMatch(/sp800-213a-catalog\.xlsx<\/a><\/td><td>Excel workbook \(XLSX\)<\/td><td class="num">\d+ KB<\/td>/);
   }, 300_000);
@@ -68,6 +75,21 @@ describe('npm run build', () => {
     const refs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(20);
     expect(refs.filter((h) => !h.startsWith('/projects/iot/'))).toEqual([]);
+  }, 300_000);
+
+  it('stops on a guide that cites an id that does not exist, naming the file, line and a "did you mean"', () => {
+    const dir = tempDir();
+    const guides = join(dir, 'guides');
+    mkdirSync(guides);
+    writeFileSync(join(guides, 'broken.mdx'), '---\ntitle: Broken\ndescription: A guide with a wrong id.\norder: 1\naudience: readers\n---\n\nFirst paragraph.\n\nSee <Control id="ac-222" /> for details.\n');
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous good site');
+    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, IOT_CONTENT_DIR: guides });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${guides}/broken.mdx:10:5`);
+    expect(r.out).toMatch(/<Control id="ac-222">: no SP 800-53 control "ac-222"; did you mean "AC-22"/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous good site');
   }, 300_000);
 
   it('stops on a tampered source, naming it and both hashes, and leaves the previous site intact', () => {

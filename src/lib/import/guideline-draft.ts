@@ -19,11 +19,14 @@
  *    glued to the end of a line (with or without a space before it); it means a
  *    new PDF page begins. The page's number follows on a line of its own (`> 12`,
  *    once a bare `23`, which is reported). Pages before the first printed number
- *    get the labels `unnumbered-1`, `unnumbered-2`… (`unnumbered: true`). The
- *    margin line-number run is the first content line after the page number —
- *    a line of numbers whose first ones may be glued (`12345678910 11 12`) — or
- *    is appended to that line (`2. Background Considerations 133 134 …`); it must
- *    be consecutive (and start right after the previous page's run) to count.
+ *    (in this draft: the notices page and the comment page, before page i) get
+ *    the labels `unnumbered-1`, `unnumbered-2`… (`unnumbered: true`); the
+ *    cover and title page are the title block, not pages. The margin
+ *    line-number run is one of the first two content lines after the page
+ *    number — a line of numbers whose first ones may be glued
+ *    (`12345678910 11 12`) — or is appended to one
+ *    (`2. Background Considerations 133 134 …`); it must be consecutive (and
+ *    start right after the previous page's run) to count.
  * 3. **Blocks.** Quoted lines are figure captions (`> Figure 2 – …`), footnotes
  *    (`> 1IoT components is …`, number glued to the text) or page numbers.
  *    Other lines are, in this order of tests: table-of-contents entries (inside
@@ -32,6 +35,8 @@
  *    `a)`, `i.`), continuations of the open block, or new paragraphs.
  *    - Headings: in the front matter (before the first numbered chapter) only
  *      the NIST template's front-matter headings (Abstract, Note to Reviewers…);
+ *      the text before the first of them (the notices) is a section titled
+ *      "Notices" with `titleInferred: true`;
  *      in the body, numbered lines (`2.1.1. Network of Things`) that are short and
  *      in title case (or listed in the TOC), TOC titles without numbers
  *      (References…), and short title-case lines without final punctuation that
@@ -56,8 +61,13 @@
  *      or the next number) is a second paragraph of that item and is appended to
  *      it.
  *    - Footnotes: the reference is the number at the end of the text just
- *      before the footnote line (`IoT components 1`); it is removed from the
- *      text and listed in `footnoteRefs`. A footnote is one line.
+ *      before the footnote line (`IoT components 1`, or glued: `components1`);
+ *      it is removed from the text and listed in `footnoteRefs`. A footnote is
+ *      one line; its citations are listed too.
+ *    - Comment fields: the line under "Public Comment Period" becomes
+ *      `commentPeriod`, the e-mail under "Submit Comments" `commentEmail` and
+ *      the lines after it `commentAddress`; they leave those sections empty
+ *      (each word of the body is in exactly one place).
  * 4. **Text.** Whitespace is squashed, spaces before `, . ; : ! ? )` and after
  *    `(` are dropped (they come from links in the PDF: `Act , the`, `(RMF )`),
  *    citations are normalized to `[7]` and `[2], [3]` (a bracketed group
@@ -67,8 +77,11 @@
  *    Unnumbered body headings lost their numbers in the conversion — the TOC
  *    lists levels 1 and 3 only, and every unnumbered heading is a level-2 one —
  *    so each gets `<chapter>.<n+1>` after the previous level-2 section of its
- *    chapter (`numberInferred: true`). When the previous heading was a level-3
- *    one, the heading could also be its sibling: that is reported as uncertain.
+ *    chapter (`numberInferred: true`; in an appendix `A.1`…). When the previous
+ *    heading was a level-3 one, the heading could also be its sibling: that is
+ *    reported as uncertain. A printed level-3 number that does not fit the
+ *    inferred level-2 one before it is reported too. Section ids are the
+ *    numbers (`2.1.1`), `appendix-a`, or a slug of the title (`abstract`).
  * 6. **Line estimates.** A block's `lines` is the part of its page's margin run
  *    it can cover. Each page's content is cut into units in source order
  *    (headings, and each block's part on that page), each weighed in printed
@@ -78,8 +91,12 @@
  *    item parts (each item starts a line). The page's run is shared out in
  *    proportion to the weights and each unit's share is rounded OUTWARD (first
  *    line down, last line up), so neighbouring blocks may share a boundary line
- *    and every range stays inside its page's run. Figures and footnotes have no
- *    margin numbers in NIST drafts (a figure's caption does, and is weighed).
+ *    and every range stays inside its page's run. Figures (but for their
+ *    captions, which are weighed) and footnotes get no weight: the runs skip
+ *    them (page 13 of this draft, a figure and a 3-line paragraph, has 6).
+ *    With 95 characters a line the weights add up to within 0–3 lines of the
+ *    run on each of pages 1–24. The page the text breaks off on (a partial
+ *    source) is not stretched: one weight is one line there.
  *    A block split across a page break is one block: `page` is where it starts,
  *    `endPage` where it ends (only when different) and `lines` runs from its
  *    first estimated line on the first page to its last one on the last page
@@ -118,7 +135,7 @@ export interface GuidelineDocument {
   figuresList: { number: number; title: string; page: string; /** a caption with this number is in the source */ inSource?: boolean }[];
   /** Every section present in the source, in order, flat, with level (1 for "2.", 2 for "2.1", 3 for "2.1.1"); front matter parts (Abstract, Note to Reviewers…) as unnumbered sections with `frontMatter: true`. */
   sections: Section[];
-  footnotes: { number: string; text: string; page: string; line: number }[];
+  footnotes: { number: string; text: string; page: string; line: number; /** Citation numbers in the footnote, when any. */ citations?: string[] }[];
   /** Pages seen, in order, each with its margin line-number range (front matter pages have none). */
   pages: Page[];
 }
@@ -135,6 +152,7 @@ export interface TocEntry {
 export interface Page {
   label: string;
   lines?: { first: number; last: number };
+  /** The page-number line (for an unnumbered page, the page's first line). */
   sourceLine: number;
   /** The PDF prints no number on this page (before page i); the label is the parser's `unnumbered-N`. */
   unnumbered?: boolean;
@@ -448,7 +466,12 @@ export function parseGuidelineDraft(markdown: string, file: string, problems: Pr
     const lastPage = numbered[numbered.length - 1]?.label;
     const tocLast = walk.toc.map((t) => Number(t.page)).filter((n) => Number.isFinite(n)).reduce((a, b) => Math.max(a, b), 0);
     const extent = [lastPage ? `page ${lastPage}` : undefined, tocLast ? `its table of contents runs to page ${tocLast}` : undefined, totalPages ? `the PDF has ${totalPages} pages` : undefined].filter(Boolean);
-    warn(last.line, `The text ends in mid-sentence ("…${last.tail}"): the source is a partial conversion (${extent.join('; ')}).`, 'Entries of the table of contents past the last page are marked inSource: false.');
+    const pastEnd = walk.toc.filter((t) => !t.inSource).length;
+    warn(
+      last.line,
+      `The text ends in mid-sentence ("…${last.tail}"): the source is a partial conversion (${extent.join('; ')}).`,
+      pastEnd ? `The ${pastEnd} table-of-contents entries not found in the source are marked inSource: false.` : undefined,
+    );
   }
 
   return {
@@ -456,7 +479,11 @@ export function parseGuidelineDraft(markdown: string, file: string, problems: Pr
     toc: walk.toc,
     figuresList: walk.figuresList,
     sections,
-    footnotes: walk.footnotes.map((f) => ({ number: f.number, text: f.text, page: labelOf(f.page), line: f.line })),
+    footnotes: walk.footnotes.map((f) => {
+      const text = normalizeText(f.text);
+      const citations = citationsOf(text);
+      return { number: f.number, text, page: labelOf(f.page), line: f.line, ...(citations.length ? { citations } : {}) };
+    }),
     pages: ctx.pages.map((p) => ({ label: p.label, ...(p.lines ? { lines: p.lines } : {}), sourceLine: p.sourceLine, ...(p.unnumbered ? { unnumbered: true } : {}) })),
   };
 }
@@ -473,7 +500,7 @@ function readTitleBlock(
   warn: (line: number, message: string, hint?: string) => void,
 ): GuidelineDocument['frontMatter'] {
   const h1: { text: string; line: number }[] = [];
-  const authorRuns: { names: string[]; line: number }[] = [];
+  const authorRuns: { names: string[]; lines: number[] }[] = [];
   let doi: string | undefined;
   let date: string | undefined;
   const imprint: string[] = [];
@@ -489,8 +516,9 @@ function readTitleBlock(
       continue;
     }
     if (heading) {
-      if (!previousWasAuthor) authorRuns.push({ names: [], line: i + 1 });
+      if (!previousWasAuthor) authorRuns.push({ names: [], lines: [] });
       authorRuns[authorRuns.length - 1]!.names.push(squash(heading[2]!));
+      authorRuns[authorRuns.length - 1]!.lines.push(i + 1);
       previousWasAuthor = true;
       continue;
     }
@@ -530,7 +558,7 @@ function readTitleBlock(
   if (titlePageAuthors) {
     titlePageAuthors.names.forEach((name, i) => {
       const cover = authors[i];
-      if (cover !== undefined && cover !== name) warn(titlePageAuthors.line + i * 2, `The title page names author "${name}" where the cover has "${cover}".`, 'The cover\'s spelling is used.');
+      if (cover !== undefined && cover !== name) warn(titlePageAuthors.lines[i]!, `The title page names author "${name}" where the cover has "${cover}".`, 'The cover\'s spelling is used.');
     });
   }
 
@@ -630,7 +658,12 @@ function readBody(lines: string[], start: number, headerText: string | undefined
           if (header) pendingBreak = true;
           continue;
         }
-        warn(lineNo, `The line of numbers "${t.slice(0, 40)}…" is not a run of consecutive margin line numbers${expectedRunStart ? ` starting at ${expectedRunStart}` : ''}; it is kept as text.`);
+        warn(
+          lineNo,
+          `The line of numbers "${t.length > 40 ? `${t.slice(0, 40)}…` : t}" after page number ${page.label} is not a run of consecutive margin line numbers${expectedRunStart ? ` starting at ${expectedRunStart}` : ''}.`,
+          'It is kept as text, and the page gets no line range.',
+        );
+        runCheck = 0;
       } else {
         const trailing = trailingRun(t, expectedRunStart);
         if (trailing) {
@@ -673,7 +706,16 @@ function readBody(lines: string[], start: number, headerText: string | undefined
  */
 function parseRun(tokens: string[], expectedStart: number | undefined, gluedStart: boolean): LineRange | undefined {
   const nums = tokens.filter(Boolean);
-  if (nums.length < 2 || !nums.every((n) => /^\d+$/.test(n))) return undefined;
+  if (!nums.length || !nums.every((n) => /^\d+$/.test(n))) return undefined;
+  if (nums.length === 1) {
+    // All glued (`123456789`): consecutive numbers from the expected start (or 1).
+    if (!gluedStart) return undefined;
+    const from = expectedStart ?? 1;
+    let to = from;
+    let concat = String(from);
+    while (concat.length < nums[0]!.length) concat += String(++to);
+    return concat === nums[0] && to > from ? { first: from, last: to } : undefined;
+  }
   const last = Number(nums[nums.length - 1]);
   let first = last;
   for (let k = nums.length - 2; k >= 0; k--) {
@@ -805,9 +847,15 @@ function walkEvents(events: Event[], ctx: Ctx, warn: (line: number, message: str
 
     const text = e.text;
     const next = nextText(i);
+    const frontHeading = !inBody && FRONT_MATTER_HEADINGS.has(text.toLowerCase());
+    // The body starts at chapter 1 (or at a chapter the table of contents lists).
+    const chapter = inBody ? undefined : NUMBERED_HEADING.exec(text);
+    const startsBody = Boolean(
+      chapter && !chapter[1]!.includes('.') && isHeadingText(chapter[2]!) && !TOC_LINE.test(text) && (walk.toc.length ? walk.toc.some((t) => t.number === chapter[1]) : chapter[1] === '1'),
+    );
 
     // Table of contents and list of figures.
-    if (section?.kind === 'list-section' && !FRONT_MATTER_HEADINGS.has(text.toLowerCase())) {
+    if (section?.kind === 'list-section' && !frontHeading && !startsBody) {
       const full = pendingTocTitle ? `${pendingTocTitle.text} ${text}` : text;
       const entryLine = pendingTocTitle?.line ?? e.line;
       const m = TOC_LINE.exec(full);
@@ -835,17 +883,11 @@ function walkEvents(events: Event[], ctx: Ctx, warn: (line: number, message: str
     }
 
     // Headings.
-    if (!inBody) {
-      if (FRONT_MATTER_HEADINGS.has(text.toLowerCase())) {
-        startSection(text, e.line, e.page);
-        continue;
-      }
-      const numbered = NUMBERED_HEADING.exec(text);
-      // The body starts at chapter 1 (or a chapter the table of contents lists).
-      if (numbered && !numbered[1]!.includes('.') && isHeadingText(numbered[2]!) && (walk.toc.length ? walk.toc.some((t) => t.number === numbered[1]) : numbered[1] === '1')) {
-        inBody = true;
-      }
+    if (frontHeading) {
+      startSection(text, e.line, e.page);
+      continue;
     }
+    if (startsBody) inBody = true;
     if (inBody) {
       const heading = bodyHeading(text, next, walk.toc, tocTitles());
       if (heading) {
@@ -960,12 +1002,16 @@ function bodyHeading(
   toc: TocEntry[],
   tocTitles: Map<string, TocEntry>,
 ): { title: string; number?: string; appendix?: string; tocLevel?: number } | undefined {
-  if (next && startsAsContinuation(next.text) && !/[?]$/.test(text)) return undefined;
   const numbered = NUMBERED_HEADING.exec(text);
   if (numbered) {
     const [, number, title] = numbered as unknown as [string, string, string];
     const listed = toc.find((t) => t.number === number && !t.appendix);
     if (listed && (textKey(listed.title) === textKey(title) || isHeadingText(title))) return { title, number };
+  }
+  // A line the next line runs on from is a wrapped sentence, not a heading.
+  if (next && startsAsContinuation(next.text) && !/[?]$/.test(text)) return undefined;
+  if (numbered) {
+    const [, number, title] = numbered as unknown as [string, string, string];
     if (number.includes('.') && isHeadingText(title)) return { title, number };
     if (!number.includes('.') && isHeadingText(title) && !toc.length) return { title, number };
     return undefined;
@@ -1139,8 +1185,11 @@ function inferNumbers(sections: DraftSection[], warn: (line: number, message: st
       continue;
     }
     if (s.appendix || s.tocLevel === 1) {
+      // An appendix numbers its subsections A.1, A.2…; References and the like have none.
       s.level = 1;
-      chapter = undefined;
+      chapter = s.appendix;
+      level2 = 0;
+      currentL2 = undefined;
       previousLevel = 1;
       continue;
     }

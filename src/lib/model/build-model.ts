@@ -19,6 +19,9 @@ import { attachPages, type CatalogPage, stemOf as stem } from './attach-pages.ts
 import { checkElementTopics, type ProfilePage, profileTopics } from './attach-profile.ts';
 import { parseCatalogPage } from '../import/catalog-pages.ts';
 import { parseProfilePage } from '../import/federal-profile-pages.ts';
+import { parseGuidelineDraft } from '../import/guideline-draft.ts';
+import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
+import { type Guideline, guidelineSchema } from './schemas/guideline.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
 import { validateModel } from './validate-model.ts';
 import type { Control, Family } from './schemas/control.ts';
@@ -32,6 +35,8 @@ export interface BuildModelOptions {
   /** catalog/capabilities.yaml: path to read, and name to show in messages. */
   capabilitiesPath: string;
   capabilitiesName?: string;
+  /** catalog/glossary.yaml: the terms of the draft to define (read only when the draft is pinned). */
+  glossaryPath?: string;
 }
 
 type Kind = SourceFile['kind'];
@@ -146,6 +151,33 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   const topics = profileTopics(profilePages, configs);
   checkElementTopics(records, topics, configs, findings);
 
+  // 6. The SP 800-213 Rev. 1 draft (optional: a build without it has no guidance pages) and its glossary.
+  let guideline: Guideline | undefined;
+  let glossary: Model['glossary'] = [];
+  const drafts = ofKind('guideline-draft');
+  if (drafts.length > 1) problems.error('catalog/sources.json', '$.files', `expected at most one source of kind "guideline-draft", found ${drafts.length}`, 'Pin one.');
+  const draft = drafts[0];
+  if (draft) {
+    const doc = parseGuidelineDraft(read(draft).toString('utf8'), draft.file, problems);
+    const firstBodyPage = doc.pages.findIndex((p) => p.label === '1');
+    const pdfUrl = (doc.frontMatter as { sourceUrl?: string }).sourceUrl;
+    if (!pdfUrl) problems.error(draft.file, 'front matter', 'the draft names no source_url (the official PDF)', 'The text conversion must say which PDF it comes from.');
+    const candidate = { ...doc, pdfUrl: pdfUrl ?? '', pdfPageOffset: Math.max(0, firstBodyPage), provenance: { source: draft.id, file: draft.file, place: 'whole file' } };
+    const parsed = guidelineSchema.safeParse(candidate);
+    if (parsed.success) guideline = parsed.data;
+    else for (const issue of parsed.error.issues.slice(0, 20)) problems.error(draft.file, `model $.guideline.${issue.path.join('.')}`, issue.message, 'The draft importer produced a document the model does not allow.');
+    if (guideline && options.glossaryPath) {
+      const glossaryName = 'catalog/glossary.yaml';
+      let text = '';
+      try {
+        text = readFileSync(options.glossaryPath, 'utf8');
+      } catch (e) {
+        problems.error(glossaryName, 'whole file', `cannot read the glossary terms: ${(e as Error).message}`, 'Restore catalog/glossary.yaml from git.');
+      }
+      glossary = buildGlossary(parseGlossaryConfig(text, glossaryName, problems), guideline);
+    }
+  }
+
   const model: Model = {
     sources: manifest.files.map(({ id, title, kind, file, url, sha256, bytes }) => ({ id, title, kind, file, url, sha256, bytes })),
     sp80053,
@@ -153,7 +185,8 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     controls,
     ...records,
     profileTopics: topics,
-    glossary: [],
+    ...(guideline ? { guideline } : {}),
+    glossary,
     findings,
   };
   for (const c of controls) {

@@ -48,7 +48,10 @@ export function buildGlossary(config: GlossaryConfig, guideline: Guideline): Glo
   return config.terms.map(({ term, forms, defined }): GlossaryEntry => {
     const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
     const listItem = new RegExp(`^(?:${alternatives})\\s*(?:[–—:]|-\\s)`, 'i');
-    const sentence = defined ? new RegExp(`^(?:An?\\s+|The\\s+)?${escapeRe(defined)}`, 'i') : new RegExp(`^(?:An?\\s+|The\\s+)?(?:${alternatives})\\s+(?:is|are|refers to|means)\\b`, 'i');
+    // "A term is …", "Terms are …", "Term refers to …", or an apposition "… terms, which are …".
+    const sentence = defined
+      ? new RegExp(`^(?:An?\\s+|The\\s+)?${escapeRe(defined)}`, 'i')
+      : new RegExp(`^(?:An?\\s+|The\\s+)?(?:${alternatives})\\s+(?:is|are|refers to|means)\\b|\\b(?:${alternatives})\\s*,\\s*which (?:is|are)\\b`, 'i');
     for (const section of guideline.sections) {
       for (const block of section.blocks) {
         const lines = 'lines' in block ? (block.lines as { first: number; last: number } | undefined) : undefined;
@@ -61,6 +64,12 @@ export function buildGlossary(config: GlossaryConfig, guideline: Guideline): Glo
           if (s) return { term, slug: slugOfTerm(term), forms, definition: { text: s, ...where } };
         }
       }
+    }
+    // Footnotes define terms too ("IoT product components are the parts necessary …").
+    for (const note of guideline.footnotes) {
+      const s = sentences(note.text).find((x) => sentence.test(x));
+      const section = s && guideline.sections.find((sec) => sec.blocks.some((bl) => ((bl as { footnoteRefs?: string[] }).footnoteRefs ?? []).includes(note.number)));
+      if (s && section) return { term, slug: slugOfTerm(term), forms, definition: { text: s, section: section.id, ...(section.number ? { sectionNumber: section.number } : {}), footnote: note.number, page: note.page } };
     }
     return { term, slug: slugOfTerm(term), forms };
   });

@@ -11,7 +11,9 @@ export const glossaryEntrySchema = z
         text: z.string().min(1),
         section: z.string().min(1),
         sectionNumber: z.string().optional(),
-        block: z.string().min(1),
+        /** The block that defines it, or the footnote (its number) when a note does. */
+        block: z.string().min(1).optional(),
+        footnote: z.string().optional(),
         page: z.string().min(1),
         lines: z.object({ first: z.number(), last: z.number() }).optional(),
       })
