@@ -101,7 +101,16 @@ async function run() {
   const totals = await pf.filters();
   const search = await pf.search(query || null, { filters });
   renderFilters(totals, search.filters);
-  const shown = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+  await showResults(search.results, 0, match);
+  status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${match ? `; ${match.id} is first` : ''}.`;
+}
+
+const PAGE = 10;
+
+/** Renders results from `from` on, a page at a time: each result's data is fetched only when shown. */
+async function showResults(results: PagefindResult[], from: number, match: { url: string } | undefined) {
+  root.querySelector('#search-more')?.remove();
+  const shown = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
   for (const d of shown) {
     if (match && d.url.split('#')[0] === match.url.split('#')[0] && !match.url.includes('#')) continue;
     const li = document.createElement('li');
@@ -113,7 +122,14 @@ async function run() {
     li.append(a, p);
     list.append(li);
   }
-  status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${match ? `; ${match.id} is first` : ''}.`;
+  if (results.length > from + PAGE) {
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.id = 'search-more';
+    more.textContent = `Show more results (${results.length - from - PAGE} left)`;
+    more.addEventListener('click', () => void showResults(results, from + PAGE, match));
+    list.after(more);
+  }
 }
 
 form.addEventListener('submit', (e) => {
