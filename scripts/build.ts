@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { build as astroBuild } from 'astro';
 import { DOWNLOADS, writeDownloads } from '../src/lib/downloads/write-downloads.ts';
 import { paths, projectRoot } from '../src/lib/paths.ts';
-import { ensureSources, importModel, publish, writeModelJson } from '../src/lib/pipeline.ts';
+import { ensureSources, importModel, oscalSchemas, publish, readManifest, writeModelJson } from '../src/lib/pipeline.ts';
+import { OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS, writeProductDownloads } from '../src/lib/downloads/write-product-downloads.ts';
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { ProblemsError } from '../src/lib/problems.ts';
 import { checkLinks } from '../src/lib/site/check-links.ts';
@@ -30,6 +31,8 @@ await runCli('build', async () => {
   await rm(paths.staging, { recursive: true, force: true });
   const downloads = join(paths.staging, 'downloads');
   for (const f of await writeDownloads(model, paths.staging)) console.log(`  downloads/${f}`);
+  const products = await writeProductDownloads(model, paths.staging, oscalSchemas(readManifest()));
+  console.log(`  downloads/${OSCAL_213A_CATALOG}; ${products.length - 1} product templates (${model.productTypes.length} types × 3 levels × ${PRODUCT_EXTENSIONS.length} formats)`);
   const report = sourceReport(model);
   await writeFile(join(downloads, DOWNLOADS.sourceReport), `${JSON.stringify(report, null, 2)}\n`);
 

@@ -11,6 +11,7 @@ export const paths = {
   sourceManifest: resolve(projectRoot, 'catalog/sources.json'),
   capabilities: resolve(projectRoot, 'catalog/capabilities.yaml'),
   glossary: resolve(projectRoot, 'catalog/glossary.yaml'),
+  productTypes: resolve(projectRoot, 'catalog/product-types'),
   cache,
   sourcesCache: resolve(cache, 'sources'),
   modelJson: resolve(cache, 'model/model.json'),

@@ -3,7 +3,8 @@
  * pinned sources → fetched files → validated model (→ pages, downloads).
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildModel } from './model/build-model.ts';
 import type { Model } from './model/schemas/model.ts';
 import { nistSourcesDir, paths } from './paths.ts';
@@ -23,7 +24,16 @@ export async function ensureSources(log: (line: string) => void = () => {}): Pro
 
 /** Imports and validates the model from the fetched sources. */
 export async function importModel(): Promise<Model> {
-  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml', glossaryPath: paths.glossary });
+  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml', glossaryPath: paths.glossary, productTypesDir: paths.productTypes });
+}
+
+/** The pinned OSCAL JSON schemas, from the fetched sources. */
+export function oscalSchemas(manifest = readManifest()): { catalog: object; profile: object } {
+  const read = (what: 'catalog' | 'profile') => {
+    const s = manifest.files.find((f) => f.kind === 'oscal-schema' && f.schemaFor === what)!;
+    return JSON.parse(readFileSync(join(paths.sourcesCache, s.file), 'utf8')) as object;
+  };
+  return { catalog: read('catalog'), profile: read('profile') };
 }
 
 /** Writes the model where the Astro pages read it. */

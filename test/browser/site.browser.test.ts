@@ -99,6 +99,45 @@ describe('the draft', () => {
   });
 });
 
+describe('product types', () => {
+  it('switching the impact level changes the allocation matrix', async () => {
+    const page = await open('products/ip-video-surveillance/');
+    const visibleRows = () => page.locator('.level-section:visible table.matrix tbody tr').count();
+    const moderate = await visibleRows();
+    expect(moderate).toBeGreaterThan(10);
+    await page.getByRole('navigation', { name: 'Impact level' }).getByRole('link', { name: 'HIGH' }).click();
+    await expect.poll(() => page.locator('#level-high').isVisible()).toBe(true);
+    const high = await visibleRows();
+    expect(high).toBeGreaterThan(moderate);
+    await page.getByRole('link', { name: 'LOW', exact: true }).click();
+    await expect.poll(visibleRows).toBeLessThan(moderate);
+    await page.context().close();
+  });
+
+  it('each download link serves a non-empty file of the right type', async () => {
+    const page = await open('products/connected-infusion-pump/');
+    const hrefs = await page.locator('#templates ~ table a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs).toHaveLength(18);
+    const magic: Record<string, (b: Buffer) => boolean> = {
+      docx: (b) => b.subarray(0, 2).toString() === 'PK',
+      xlsx: (b) => b.subarray(0, 2).toString() === 'PK',
+      csv: (b) => b.toString('utf8').replace(/^\uFEFF/, '').startsWith('id,statement,'),
+      md: (b) => b.toString('utf8').startsWith('# '),
+      'oscal-profile.json': (b) => 'profile' in JSON.parse(b.toString('utf8')),
+      json: (b) => 'rows' in JSON.parse(b.toString('utf8')),
+    };
+    for (const href of hrefs) {
+      const res = await page.request.get(`${site.origin}${href}`);
+      expect(res.status(), href).toBe(200);
+      const body = await res.body();
+      expect(body.length, href).toBeGreaterThan(100);
+      const ext = Object.keys(magic).find((e) => href.endsWith(`.${e}`))!;
+      expect(magic[ext]!(body), href).toBe(true);
+    }
+    await page.context().close();
+  });
+});
+
 describe('search', () => {
   it.each([
     ['IA-3', /\/controls\/ia-3\/$/],
@@ -144,7 +183,7 @@ describe('search', () => {
 });
 
 describe('accessibility and air-gap', () => {
-  const SAMPLE = ['guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
+  const SAMPLE = ['products/', 'products/ip-video-surveillance/', 'guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
 
   it.each(SAMPLE)('axe finds no serious or critical issue on /%s', async (path) => {
     const page = await open(path);

@@ -21,6 +21,7 @@ import { parseCatalogPage } from '../import/catalog-pages.ts';
 import { parseProfilePage } from '../import/federal-profile-pages.ts';
 import { parseGuidelineDraft } from '../import/guideline-draft.ts';
 import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
+import { loadProductTypes } from '../products/product-type.ts';
 import { type Guideline, guidelineSchema } from './schemas/guideline.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
 import { validateModel } from './validate-model.ts';
@@ -37,6 +38,8 @@ export interface BuildModelOptions {
   capabilitiesName?: string;
   /** catalog/glossary.yaml: the terms of the draft to define (read only when the draft is pinned). */
   glossaryPath?: string;
+  /** catalog/product-types/: the product types (none when unset). */
+  productTypesDir?: string;
 }
 
 type Kind = SourceFile['kind'];
@@ -187,8 +190,14 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     profileTopics: topics,
     ...(guideline ? { guideline } : {}),
     glossary,
+    productTypes: [],
     findings,
   };
+  // 7. Product types, checked against the catalog records.
+  if (options.productTypesDir && records.capabilities.length) {
+    model.productTypes = loadProductTypes(options.productTypesDir, 'catalog/product-types', model, problems);
+  }
+
   for (const c of controls) {
     if (c.withdrawn && !c.withdrawnTo.length) {
       findings.push({ kind: 'source-oddity', message: `${c.label} is withdrawn without saying where it went.`, records: [c.id], where: [c.provenance] });

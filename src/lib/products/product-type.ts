@@ -67,10 +67,10 @@ export const productTypeSchema = z
   .strict();
 
 export type ProductTypeFile = z.infer<typeof productTypeSchema>;
-export interface ProductType extends ProductTypeFile {
-  id: string;
-  file: string;
-}
+
+/** A product type as the model holds it: the file's content, its id (the file name) and the file. */
+export const productTypeModelSchema = productTypeSchema.extend({ id: slug, file: z.string().min(1) }).strict();
+export type ProductType = z.infer<typeof productTypeModelSchema>;
 
 /** Line (1-based) of the node at a JSON path in a parsed YAML document. */
 function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
@@ -123,8 +123,21 @@ export function parseProductType(text: string, file: string, model: Model, probl
     });
   });
   const requirementIds = new Set([...model.elements.filter((e) => e.kind === 'technical').map((e) => e.id), ...model.subElements.map((s) => s.id)]);
+  const elementById = new Map(model.elements.map((e) => [e.id, e]));
+  const allocated = new Set(data.allocation.flatMap((r) => r.capabilities));
+  const seenKeys = new Set<string>();
   data.key.forEach((k, i) => {
-    if (!requirementIds.has(k.element)) problems.error(file, at(['key', i, 'element']), `unknown SP 800-213A requirement "${k.element}"`, didYouMeanHint(k.element, requirementIds) || 'Name a technical element (DI-1.1) or a non-technical sub-element (DOC-1.a.1.2).');
+    if (seenKeys.has(k.element)) problems.error(file, at(['key', i, 'element']), `key requirement "${k.element}" is listed twice`, 'List each key requirement once.');
+    seenKeys.add(k.element);
+    if (!requirementIds.has(k.element)) {
+      const isElement = elementById.get(k.element)?.kind === 'non-technical';
+      problems.error(file, at(['key', i, 'element']), isElement ? `"${k.element}" is a non-technical element: name one of its sub-elements` : `unknown SP 800-213A requirement "${k.element}"`, isElement ? `Its sub-elements: ${elementById.get(k.element)!.subElements.join(', ')}.` : didYouMeanHint(k.element, requirementIds) || 'Name a technical element (DI-1.1) or a non-technical sub-element (DOC-1.a.1.2).');
+      return;
+    }
+    const el = elementById.get(k.element);
+    if (el?.kind === 'technical' && !allocated.has(el.subCapability) && !allocated.has(el.capability)) {
+      problems.error(file, at(['key', i, 'element']), `key requirement ${k.element} is allocated to no component`, `Add ${el.subCapability} (or ${el.capability}) to an allocation rule.`);
+    }
   });
   return { ...data, id, file };
 }

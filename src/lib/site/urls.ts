@@ -27,6 +27,8 @@ export function siteUrls(base: string) {
     guidance: at('guidance/'),
     guidanceSection: (top: string) => at(`guidance/${top}/`),
     glossary: at('glossary/'),
+    products: at('products/'),
+    product: (id: string) => at(`products/${id}/`),
     downloads: at('downloads/'),
     download: (file: string) => at(`downloads/${file}`),
     asset: (path: string) => at(path.replace(/^\//, '')),

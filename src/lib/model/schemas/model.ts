@@ -5,6 +5,7 @@ import { findingSchema } from './finding.ts';
 import { profileTopicSchema } from './federal-profile.ts';
 import { guidelineSchema } from './guideline.ts';
 import { glossaryEntrySchema } from './glossary.ts';
+import { productTypeModelSchema } from '../../products/product-type.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z
@@ -35,6 +36,8 @@ export const modelSchema = z
     guideline: guidelineSchema.optional(),
     /** Defined terms of the draft (empty without it). */
     glossary: z.array(glossaryEntrySchema),
+    /** Product types (catalog/product-types/), checked against the catalog. */
+    productTypes: z.array(productTypeModelSchema),
     findings: z.array(findingSchema),
   })
   .strict();

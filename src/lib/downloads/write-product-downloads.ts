@@ -1,0 +1,63 @@
+/**
+ * Writes every product type's templates (per impact level) and the SP 800-213A
+ * OSCAL catalog into `<site>/downloads/`. The OSCAL files are checked against
+ * the pinned OSCAL 1.0.6 schemas before they are published.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkAgainstSchema } from '../import/json-source.ts';
+import type { Model } from '../model/schemas/model.ts';
+import { Problems, ProblemsError } from '../problems.ts';
+import { templateCsv, templateDocx, templateJson, templateMarkdown, templateOscalProfile, templateXlsx } from '../products/product-downloads.ts';
+import { IMPACT_LEVELS, selectRequirements } from '../products/select-requirements.ts';
+import { catalogIndex } from '../site/catalog-index.ts';
+import { sp800213aOscalCatalog } from './oscal-213a-catalog.ts';
+
+export const OSCAL_213A_CATALOG = 'sp800-213a-catalog.oscal.json';
+export const PRODUCT_EXTENSIONS = ['docx', 'xlsx', 'csv', 'md', 'json', 'oscal-profile.json'] as const;
+
+export interface OscalSchemas {
+  catalog: object;
+  profile: object;
+}
+
+/** The path of a product template under downloads/: `products/<type>/<type>-<level>.<ext>`. */
+export const productDownloadPath = (typeId: string, level: string, ext: string) => `products/${typeId}/${typeId}-${level.toLowerCase()}.${ext}`;
+
+export async function writeProductDownloads(model: Model, siteDir: string, schemas: OscalSchemas, lastModified = new Date().toISOString()): Promise<string[]> {
+  const index = catalogIndex(model);
+  const dir = join(siteDir, 'downloads');
+  const problems = new Problems();
+  const catalogUrl = model.sources.find((s) => s.kind === 'oscal-catalog')!.url;
+  const written: string[] = [];
+  const definitions = model.glossary.filter((e) => e.definition).map((e) => ({ term: e.term, text: e.definition!.text }));
+
+  const oscalCatalog = sp800213aOscalCatalog(model, catalogUrl, lastModified);
+  checkAgainstSchema(oscalCatalog, schemas.catalog, 'OSCAL 1.0.6 catalog schema', `downloads/${OSCAL_213A_CATALOG}`, problems);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, OSCAL_213A_CATALOG), `${JSON.stringify(oscalCatalog, null, 2)}\n`);
+  written.push(OSCAL_213A_CATALOG);
+
+  for (const type of model.productTypes) {
+    await mkdir(join(dir, 'products', type.id), { recursive: true });
+    for (const level of IMPACT_LEVELS) {
+      const selection = selectRequirements(index, type, level);
+      const profile = templateOscalProfile(selection, index, catalogUrl, lastModified);
+      checkAgainstSchema(profile, schemas.profile, 'OSCAL 1.0.6 profile schema', `downloads/${productDownloadPath(type.id, level, 'oscal-profile.json')}`, problems);
+      const files: [string, string | Buffer][] = [
+        ['docx', await templateDocx(selection, index, definitions)],
+        ['xlsx', await templateXlsx(selection, index)],
+        ['csv', templateCsv(selection, index)],
+        ['md', templateMarkdown(selection, index)],
+        ['json', templateJson(selection, index)],
+        ['oscal-profile.json', `${JSON.stringify(profile, null, 2)}\n`],
+      ];
+      for (const [ext, content] of files) {
+        await writeFile(join(dir, productDownloadPath(type.id, level, ext)), content);
+        written.push(productDownloadPath(type.id, level, ext));
+      }
+    }
+  }
+  if (problems.hasErrors) throw new ProblemsError('Writing the OSCAL downloads', problems.errors);
+  return written;
+}
