@@ -10,7 +10,7 @@ import { checkAgainstSchema } from '../../src/lib/import/json-source.ts';
 import type { Model } from '../../src/lib/model/schemas/model.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { Problems } from '../../src/lib/problems.ts';
-import { RESPONSES, TEMPLATE_COLUMNS, templateCsv, templateDocx, templateOscalProfile, templateRows, templateXlsx } from '../../src/lib/products/product-downloads.ts';
+import { LIFECYCLE_SUBCAPABILITIES, RESPONSES, TEMPLATE_COLUMNS, lifecycleObligations, templateCsv, templateDocx, templateOscalProfile, templateRows, templateXlsx } from '../../src/lib/products/product-downloads.ts';
 import { type Selection, selectRequirements } from '../../src/lib/products/select-requirements.ts';
 import { type CatalogIndex, catalogIndex } from '../../src/lib/site/catalog-index.ts';
 import { loadSourceManifest } from '../../src/lib/sources/source-manifest.ts';
@@ -31,6 +31,19 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('product templates', () => {
+  it('every product type at its default level covers the lifecycle: updates, configuration, access, data, logging, and post-market support', () => {
+    for (const type of model.productTypes) {
+      const s = selectRequirements(index, type, type.impact);
+      const caps = new Set(s.requirements.map((r) => r.capability));
+      for (const c of ['SU', 'DC', 'LA', 'DP', 'CSA']) expect(caps.has(c), `${type.id} ${c}`).toBe(true);
+      const topics = lifecycleObligations(s, index);
+      const subs = new Set(s.requirements.map((r) => r.subCapability));
+      for (const sub of LIFECYCLE_SUBCAPABILITIES) expect(subs.has(sub), `${type.id} ${sub}`).toBe(true);
+      expect(topics.length).toBeGreaterThan(2);
+      expect(topics.flatMap((t) => t.clauses).every((c) => /^(The manufacturer shall|If )/.test(c))).toBe(true);
+    }
+  });
+
   it('the CSV rows equal the selection, one per allocated clause', () => {
     const rows = parse(templateCsv(selection, index), { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...TEMPLATE_COLUMNS]);
@@ -55,9 +68,10 @@ describe('product templates', () => {
   it('the DOCX reads as a solicitation: scope, definitions, product, requirement table, instructions, evaluation', async () => {
     const definitions = model.glossary.filter((e) => e.definition).map((e) => ({ term: e.term, text: e.definition!.text }));
     const { value: text } = await mammoth.extractRawText({ buffer: await templateDocx(selection, index, definitions) });
-    for (const heading of ['1. Scope', '2. Definitions', '3. Product description', '4. Requirements', '5. Instructions to offerors', '6. Evaluation criteria']) expect(text).toContain(heading);
+    for (const heading of ['1. Scope', '2. Definitions', '3. Product description', '4. Requirements', '5. Post-market support', '6. Instructions to offerors', '7. Evaluation criteria']) expect(text).toContain(heading);
     for (const r of templateRows(selection, index)) expect(text).toContain(r.statement);
     expect(text).toContain('[solicitation number]');
+    expect(text).toContain('Committed support period: [number] years');
     expect(text).toMatch(/Pass\/fail: each of the \d+ key requirements/);
   });
 

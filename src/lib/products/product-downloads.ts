@@ -17,6 +17,28 @@ export type TemplateRow = Record<(typeof TEMPLATE_COLUMNS)[number], string>;
 
 export const RESPONSES = ['Comply', 'Partial', 'Does not comply'] as const;
 
+/**
+ * Post-market support: the sub-capabilities of SP 800-213A that cover vulnerability
+ * reporting and handling (IQR-1), update availability and end of support (DIS-1),
+ * security notifications (DIS-2) and secure reprovisioning and disposal (EDU-2).
+ * The templates restate their selected requirements as manufacturer obligations
+ * beside a field for the committed support period.
+ */
+export const LIFECYCLE_SUBCAPABILITIES = ['IQR-1', 'DIS-1', 'DIS-2', 'EDU-2'];
+
+export function lifecycleObligations(selection: Selection, index: CatalogIndex): { topic: string; clauses: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const r of selection.requirements) {
+    if (r.kind !== 'non-technical' || !LIFECYCLE_SUBCAPABILITIES.includes(r.subCapability)) continue;
+    const element = index.elements.get(index.subElements.get(r.element)!.element)!;
+    const topic = element.group?.title ?? index.subCapabilities.get(r.subCapability)!.title;
+    groups.set(topic, [...(groups.get(topic) ?? []), ...r.clauses.map((c) => c.text)]);
+  }
+  return [...groups].map(([topic, clauses]) => ({ topic, clauses }));
+}
+
+export const SUPPORT_PERIOD_FIELD = 'Committed support period: [number] years from acceptance, with security updates for at least [number] years after the end of sale.';
+
 /** One row per clause: a requirement allocated to two components is two rows. */
 export function templateRows(selection: Selection, index: CatalogIndex): TemplateRow[] {
   const names = new Map(selection.type.components.map((c) => [c.id, c.name]));
@@ -64,6 +86,11 @@ export function templateMarkdown(selection: Selection, index: CatalogIndex): str
     '',
     ...type.components.map((c) => `- **${c.name}** (${COMPONENT_TYPE_NAMES[c.type]}): ${c.does}`),
     '',
+    '## Post-market support',
+    '',
+    SUPPORT_PERIOD_FIELD,
+    '',
+    ...lifecycleObligations(selection, index).flatMap((g) => [`### ${g.topic}`, '', ...g.clauses.map((c) => `- ${c}`), '']),
     '## Requirements',
     '',
     `| ${TEMPLATE_COLUMNS.join(' | ')} |`,
@@ -150,10 +177,13 @@ export async function templateDocx(selection: Selection, index: CatalogIndex, de
           h('4. Requirements', HeadingLevel.HEADING_1),
           p('Key requirements are marked "yes"; an offer that does not meet one is not acceptable.'),
           table,
-          h('5. Instructions to offerors', HeadingLevel.HEADING_1),
+          h('5. Post-market support', HeadingLevel.HEADING_1),
+          p(SUPPORT_PERIOD_FIELD),
+          ...lifecycleObligations(selection, index).flatMap((g) => [p(g.topic, { bold: true }), ...g.clauses.map((c) => p(c))]),
+          h('6. Instructions to offerors', HeadingLevel.HEADING_1),
           p('For each requirement, state whether the offered product complies (Comply, Partial, Does not comply), reference the evidence listed for it, and explain any partial compliance. Deliver the compliance matrix provided with this document.'),
           p('Identify the support period you commit to, your vulnerability disclosure policy, and how you notify customers of updates and of the end of support: [agency-defined minimum support period].'),
-          h('6. Evaluation criteria', HeadingLevel.HEADING_1),
+          h('7. Evaluation criteria', HeadingLevel.HEADING_1),
           p(`Pass/fail: each of the ${keyRows.length} key requirements (${keyRows.map((r) => r.id).join(', ')}).`),
           p('Scored: the other requirements, by the completeness of compliance and the quality of the evidence: [agency-defined weights].'),
         ],
