@@ -83,6 +83,23 @@ describe('product templates', () => {
     expect(new Set(ids)).toEqual(new Set(selection.requirements.flatMap((r) => r.controls)));
   });
 
+  it('for every product type and level, the XLSX and CSV read back to the selection, and the OSCAL profile validates', async () => {
+    for (const type of model.productTypes) {
+      for (const level of ['LOW', 'MODERATE', 'HIGH'] as const) {
+        const s = selectRequirements(index, type, level);
+        const statements = s.requirements.flatMap((r) => r.clauses.map((c) => c.text));
+        const csvRows = parse(templateCsv(s, index), { bom: true, columns: true }) as Record<string, string>[];
+        expect(csvRows.map((r) => r.statement), `${type.id} ${level} csv`).toEqual(statements);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load((await templateXlsx(s, index)) as unknown as ArrayBuffer);
+        const xlsxStatements = wb.worksheets[0]!.getColumn(2).values.slice(2);
+        expect(xlsxStatements, `${type.id} ${level} xlsx`).toEqual(statements);
+        const problems = new Problems();
+        expect(checkAgainstSchema(templateOscalProfile(s, index, 'https://example.org/c.json', '2026-11-23T00:00:00Z'), schemas.profile, 'OSCAL profile schema', `${type.id}-${level}`, problems)).toBe(true);
+      }
+    }
+  }, 120_000);
+
   it('the SP 800-213A catalog in OSCAL is valid OSCAL 1.0.6 and holds every record', () => {
     const doc = sp800213aOscalCatalog(model, 'https://example.org/catalog.json', '2026-11-23T00:00:00Z') as { catalog: { groups: { controls: { controls: { controls?: unknown[] }[] }[] }[] } };
     const problems = new Problems();
