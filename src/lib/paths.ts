@@ -12,6 +12,7 @@ export const paths = {
   capabilities: resolve(projectRoot, 'catalog/capabilities.yaml'),
   glossary: resolve(projectRoot, 'catalog/glossary.yaml'),
   productTypes: resolve(projectRoot, 'catalog/product-types'),
+  commentTemplate: resolve(projectRoot, 'catalog/comment-template.yaml'),
   cache,
   sourcesCache: resolve(cache, 'sources'),
   modelJson: resolve(cache, 'model/model.json'),

@@ -22,6 +22,7 @@ import { parseProfilePage } from '../import/federal-profile-pages.ts';
 import { parseGuidelineDraft } from '../import/guideline-draft.ts';
 import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
 import { loadProductTypes } from '../products/product-type.ts';
+import { parseCommentTemplate } from '../comments/comment-template.ts';
 import { type Guideline, guidelineSchema } from './schemas/guideline.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
 import { validateModel } from './validate-model.ts';
@@ -40,6 +41,8 @@ export interface BuildModelOptions {
   glossaryPath?: string;
   /** catalog/product-types/: the product types (none when unset). */
   productTypesDir?: string;
+  /** catalog/comment-template.yaml (no comment workspace when unset). */
+  commentTemplatePath?: string;
 }
 
 type Kind = SourceFile['kind'];
@@ -193,6 +196,16 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     productTypes: [],
     findings,
   };
+  if (options.commentTemplatePath) {
+    const name = 'catalog/comment-template.yaml';
+    try {
+      const t = parseCommentTemplate(readFileSync(options.commentTemplatePath, 'utf8'), name, problems);
+      if (t) model.commentTemplate = t;
+    } catch (e) {
+      problems.error(name, 'whole file', `cannot read the comment template: ${(e as Error).message}`, 'Restore catalog/comment-template.yaml from git.');
+    }
+  }
+
   // 7. Product types, checked against the catalog records.
   if (options.productTypesDir && records.capabilities.length) {
     model.productTypes = loadProductTypes(options.productTypesDir, 'catalog/product-types', model, problems);

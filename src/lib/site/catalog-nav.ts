@@ -20,7 +20,7 @@ export function catalogNavHtml(model: Model, base: string, current: string | und
   const caps = (kind: string) => model.capabilities.filter((c) => c.kind === kind).map((c) => item(urls.capability(c.id), c.title, c.id, c.id));
   const html = [
     '<h2>SP 800-213 Rev. 1 draft</h2>',
-    list([...(model.guideline ? [item(urls.guidance, 'Read the draft', undefined, 'guidance'), item(urls.glossary, 'Glossary', undefined, 'glossary')] : []), item(urls.guides, 'Guides', undefined, 'guides')]),
+    list([...(model.guideline ? [item(urls.guidance, 'Read the draft', undefined, 'guidance'), item(urls.glossary, 'Glossary', undefined, 'glossary')] : []), item(urls.guides, 'Guides', undefined, 'guides'), ...(model.commentTemplate ? [item(urls.comments, 'Your comments', undefined, 'comments')] : [])]),
     ...(model.productTypes.length ? ['<h2>Procurement</h2>', list([item(urls.products, 'Product types', undefined, 'products')])] : []),
     '<h2>SP 800-213A</h2>',
     list([item(urls.capabilities, 'All capabilities', undefined, 'capabilities')]),

@@ -28,6 +28,7 @@ export function siteUrls(base: string) {
     guidanceSection: (top: string) => at(`guidance/${top}/`),
     glossary: at('glossary/'),
     products: at('products/'),
+    comments: at('comments/'),
     product: (id: string) => at(`products/${id}/`),
     downloads: at('downloads/'),
     download: (file: string) => at(`downloads/${file}`),

@@ -6,6 +6,7 @@ import { profileTopicSchema } from './federal-profile.ts';
 import { guidelineSchema } from './guideline.ts';
 import { glossaryEntrySchema } from './glossary.ts';
 import { productTypeModelSchema } from '../../products/product-type.ts';
+import { commentTemplateSchema } from '../../comments/comment-template.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z
@@ -38,6 +39,8 @@ export const modelSchema = z
     glossary: z.array(glossaryEntrySchema),
     /** Product types (catalog/product-types/), checked against the catalog. */
     productTypes: z.array(productTypeModelSchema),
+    /** NIST's comment template layout (catalog/comment-template.yaml). */
+    commentTemplate: commentTemplateSchema.optional(),
     findings: z.array(findingSchema),
   })
   .strict();

@@ -1,0 +1,30 @@
+/** catalog/comment-template.yaml: the columns of NIST's comment template and the email subject. */
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Problems } from '../problems.ts';
+import { jsonPath } from '../sources/source-manifest.ts';
+
+export const commentTemplateSchema = z
+  .object({
+    columns: z
+      .array(z.object({ header: z.string().min(1), field: z.enum(['number', 'commenter', 'type', 'page', 'lineStart', 'lineEnd', 'section', 'comment', 'suggestion', 'document', 'target']) }).strict())
+      .min(1),
+    subject: z.string().min(1),
+  })
+  .strict();
+
+export type CommentTemplate = z.infer<typeof commentTemplateSchema>;
+
+export function parseCommentTemplate(text: string, file: string, problems: Problems): CommentTemplate | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');
+    return undefined;
+  }
+  const parsed = commentTemplateSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) problems.error(file, jsonPath(i.path), i.message, 'Each column needs a header and a field (see the comment at the top of the file).');
+    return undefined;
+  }
+  return parsed.data;
+}
