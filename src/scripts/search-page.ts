@@ -27,6 +27,8 @@ const status = root.querySelector<HTMLElement>('#search-status')!;
 const list = root.querySelector<HTMLOListElement>('#search-results')!;
 
 let pagefind: Promise<Pagefind> | undefined;
+/** Counts runs, so that a slower earlier search never writes over a later one. */
+let latestRun = 0;
 let ids: Promise<Set<string>> | undefined;
 const selected = new Map<string, Set<string>>();
 
@@ -53,6 +55,7 @@ async function idMatch(query: string): Promise<{ id: string; url: string } | und
 }
 
 function renderFilters(all: Record<string, Record<string, number>>, current: Record<string, Record<string, number>>) {
+  const focused = document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement) ? `${document.activeElement.name}|${document.activeElement.value}` : undefined;
   filtersBox.replaceChildren();
   for (const [name, values] of Object.entries(all)) {
     const fieldset = document.createElement('fieldset');
@@ -72,15 +75,21 @@ function renderFilters(all: Record<string, Record<string, number>>, current: Rec
     }
     filtersBox.append(fieldset);
   }
+  // Rebuilding the boxes keeps the keyboard where it was.
+  if (focused) [...filtersBox.querySelectorAll<HTMLInputElement>('input')].find((i) => `${i.name}|${i.value}` === focused)?.focus();
 }
 
 async function run() {
+  const runId = ++latestRun;
+  const stale = () => runId !== latestRun;
+  root.querySelector('#search-more')?.remove();
   const query = input.value.trim();
   const url = new URL(location.href);
   url.searchParams.set('q', query);
   history.replaceState(null, '', url);
-  list.replaceChildren();
   const match = query ? await idMatch(query) : undefined;
+  if (stale()) return;
+  list.replaceChildren();
   if (match) {
     const li = document.createElement('li');
     li.className = 'id-match';
@@ -100,17 +109,21 @@ async function run() {
   }
   const totals = await pf.filters();
   const search = await pf.search(query || null, { filters });
+  if (stale()) return;
   renderFilters(totals, search.filters);
-  await showResults(search.results, 0, match);
+  await showResults(search.results, 0, match, stale);
+  if (stale()) return;
   status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${match ? `; ${match.id} is first` : ''}.`;
 }
 
 const PAGE = 10;
 
 /** Renders results from `from` on, a page at a time: each result's data is fetched only when shown. */
-async function showResults(results: PagefindResult[], from: number, match: { url: string } | undefined) {
+async function showResults(results: PagefindResult[], from: number, match: { url: string } | undefined, stale: () => boolean = () => false) {
   root.querySelector('#search-more')?.remove();
   const shown = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
+  if (stale()) return;
+  let first: HTMLAnchorElement | undefined;
   for (const d of shown) {
     if (match && d.url.split('#')[0] === match.url.split('#')[0] && !match.url.includes('#')) continue;
     const li = document.createElement('li');
@@ -121,7 +134,10 @@ async function showResults(results: PagefindResult[], from: number, match: { url
     p.innerHTML = d.excerpt; // Pagefind's excerpt: escaped page text with <mark> around the hits.
     li.append(a, p);
     list.append(li);
+    first ??= a;
   }
+  // After "Show more", focus moves to the first new result (the button itself is gone).
+  if (from > 0) first?.focus();
   if (results.length > from + PAGE) {
     const more = document.createElement('button');
     more.type = 'button';

@@ -65,7 +65,7 @@ export function remarkXref(options: RemarkXrefOptions) {
       }
     });
     visit(tree, 'text', (node: Text, index, parent) => {
-      if (!parent || index === undefined || !node.value.includes('[[')) return;
+      if (!parent || index === undefined || !node.value.includes('[[') || parent.type === 'link' || parent.type === 'linkReference') return;
       const parts: (Text | { type: 'link'; url: string; title: string; children: Text[] })[] = [];
       let last = 0;
       for (const m of node.value.matchAll(/\[\[([^\]]+)\]\]/g)) {

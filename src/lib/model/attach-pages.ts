@@ -103,6 +103,13 @@ function attachSubCapability(sub: SubCapability, ps: PageSubCapability, config: 
   }
 }
 
+/** The workbook's text stops early where the page's goes on (a cell cut off mid-sentence). */
+function isCutShort(workbook: string, page: string): boolean {
+  const w = textKey(workbook);
+  const p = textKey(page);
+  return p.length > w.length + 10 && p.startsWith(w);
+}
+
 function attachTechnicalElements(subEls: Element[], ps: PageSubCapability, at: At, findings: Finding[], differs: Differs): void {
   // A page sub-capability without bullets states its one element as its description (e.g. "Physical Identifiers").
   if (!ps.elements.length && subEls.length === 1 && similarity(ps.description, subEls[0]!.text) >= SAME_TEXT) {
@@ -147,7 +154,10 @@ function attachNonTechnicalElements(subEls: Element[], ps: PageSubCapability, su
     for (const { a: item, b: se, exact } of sm.pairs) {
       se.pageProvenance = at(item.line);
       se.examples = item.examples;
-      if (!exact) differs([se.id], `${se.id} reads "${item.text}" on its catalog page and "${se.text}" in the workbook.`, [se.pageProvenance, se.provenance]);
+      if (!exact) {
+        differs([se.id], `${se.id} reads "${item.text}" on its catalog page and "${se.text}" in the workbook.${isCutShort(se.text, item.text) ? ' The workbook cuts it short; the page\'s full text is used.' : ''}`, [se.pageProvenance, se.provenance]);
+        if (isCutShort(se.text, item.text)) se.text = item.text;
+      }
     }
     for (const item of sm.onlyA) findings.push({ kind: 'only-in-page', message: `The catalog page lists "${item.text}" under ${el.id}, which the workbook does not have.`, records: [el.id], where: [at(item.line)] });
     for (const se of sm.onlyB) findings.push({ kind: 'only-in-workbook', message: `${se.id} "${se.text}" is in the workbook but not on its catalog page.`, records: [se.id], where: [se.provenance] });

@@ -157,7 +157,7 @@ export async function templateDocx(selection: Selection, index: CatalogIndex, de
       ...rows.map((r) => new TableRow({ children: [r.id, r.statement, r.component, r.key, r.verification, r.evidence, `SP 800-213A ${r.sp800_213a}; SP 800-53 ${r.sp800_53}; ${r.selected_by}`].map((t) => cell(t)) })),
     ],
   });
-  const keyRows = rows.filter((r) => r.key === 'yes');
+  const keyIds = selection.requirements.filter((r) => r.key).map((r) => r.id);
   const doc = new Document({
     creator: 'iot-guidance-site',
     title: `${type.name}: IoT product cybersecurity requirements`,
@@ -184,7 +184,7 @@ export async function templateDocx(selection: Selection, index: CatalogIndex, de
           p('For each requirement, state whether the offered product complies (Comply, Partial, Does not comply), reference the evidence listed for it, and explain any partial compliance. Deliver the compliance matrix provided with this document.'),
           p('Identify the support period you commit to, your vulnerability disclosure policy, and how you notify customers of updates and of the end of support: [agency-defined minimum support period].'),
           h('7. Evaluation criteria', HeadingLevel.HEADING_1),
-          p(`Pass/fail: each of the ${keyRows.length} key requirements (${keyRows.map((r) => r.id).join(', ')}).`),
+          p(`Pass/fail: each of the ${keyIds.length} key requirements (${keyIds.join(', ')}), for every component it applies to.`),
           p('Scored: the other requirements, by the completeness of compliance and the quality of the evidence: [agency-defined weights].'),
         ],
       },

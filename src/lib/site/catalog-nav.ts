@@ -15,7 +15,7 @@ export function catalogNavHtml(model: Model, base: string, current: string | und
   if (hit) return hit;
   const urls = siteUrls(base);
   const item = (href: string, label: string, id?: string, key?: string) =>
-    `<li><a href="${esc(href)}"${key !== undefined && key === current ? ' aria-current="page"' : ''}>${id ? `<span class="id">${esc(id)}</span> ` : ''}${esc(label)}</a></li>`;
+    `<li><a href="${esc(href)}"${key !== undefined && key === current ? ' aria-current="true"' : ''}>${id ? `<span class="id">${esc(id)}</span> ` : ''}${esc(label)}</a></li>`;
   const list = (items: string[]) => `<ul>${items.join('')}</ul>`;
   const caps = (kind: string) => model.capabilities.filter((c) => c.kind === kind).map((c) => item(urls.capability(c.id), c.title, c.id, c.id));
   const html = [

@@ -46,7 +46,11 @@ export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
     for (const m of html.matchAll(ATTR)) {
       const [, tag, attr, raw] = m as unknown as [string, string, string, string];
       const link = decode(raw);
-      if (!link || /^(mailto|tel|data|javascript):/i.test(link)) continue;
+      if (/^javascript:/i.test(link)) {
+        report(file, link, 'a javascript: link', 'Links must lead to pages or files, never run code.');
+        continue;
+      }
+      if (!link || /^(mailto|tel|data):/i.test(link)) continue;
       const url = new URL(link, here);
       if (url.host !== 'site.invalid') {
         const isResource = attr.toLowerCase() === 'src' || (tag.toLowerCase() === 'link' && !/rel="(canonical|alternate)"/.test(m[0]));
