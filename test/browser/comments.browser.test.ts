@@ -128,3 +128,36 @@ describe('the comment workspace', () => {
     await page.close();
   });
 });
+
+describe('the comment workspace, more', () => {
+  it('an XLSX export imports back into an empty workspace', async () => {
+    const page = await context.newPage();
+    await page.goto(site.url('comments/'));
+    await expect.poll(() => page.locator('.comment-item').count()).toBe(2);
+    const xlsx = await download(page, 'Export XLSX (NIST template)');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const file = join(dir, 'comments.xlsx');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, xlsx);
+    await page.locator('#import-file').setInputFiles(file);
+    await expect.poll(() => page.locator('#comments-status').textContent()).toMatch(/Imported 2 comments/);
+    const texts = await page.locator('.comment-item .comment-text').allTextContents();
+    expect(texts).toEqual(['The paragraph mixes system and product.', 'Also cover physical labels and markings.']);
+    await expect(page.evaluate(() => JSON.parse(localStorage.getItem('iot-guidance-comments')!).commenter)).resolves.toEqual({ name: 'A. Reviewer', organization: 'Agency X' });
+    await page.close();
+  });
+
+  it('a draft survives closing the tab', async () => {
+    const page = await context.newPage();
+    await page.goto(site.url('capabilities/di/'));
+    await page.getByRole('button', { name: /^Comment on DI / }).click();
+    await page.getByRole('dialog').getByLabel('Comment (include rationale)').fill('Half-written thought');
+    await page.close();
+    const again = await context.newPage();
+    await again.goto(site.url('capabilities/di/'));
+    await again.getByRole('button', { name: /^Comment on DI / }).click();
+    await expect(again.getByRole('dialog').getByLabel('Comment (include rationale)').inputValue()).resolves.toBe('Half-written thought');
+    await again.close();
+  });
+});

@@ -49,7 +49,7 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
     const lineEnd = input(end, 'number');
     const type = document.createElement('select');
     for (const [k, v] of Object.entries(COMMENT_TYPES)) type.append(new Option(`${v} (${k})`, k, false, (existing?.type ?? 'T') === k));
-    const draft = existing ? undefined : JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null') as { target: string; comment: string; suggestion: string } | null;
+    const draft = existing ? undefined : JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as { target: string; comment: string; suggestion: string } | null;
     const comment = Object.assign(document.createElement('textarea'), { rows: 5, required: true, value: existing?.comment ?? (draft?.target === target.target ? draft.comment : '') });
     const suggestion = Object.assign(document.createElement('textarea'), { rows: 3, value: existing?.suggestion ?? (draft?.target === target.target ? draft.suggestion : '') });
     const name = input(store.commenter.name);
@@ -75,7 +75,7 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
     document.body.append(dialog);
     // Nothing typed is lost if the tab closes: the draft is kept as you type.
     form.addEventListener('input', () => {
-      if (!existing) sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ target: target.target, comment: comment.value, suggestion: suggestion.value }));
+      if (!existing) localStorage.setItem(DRAFT_KEY, JSON.stringify({ target: target.target, comment: comment.value, suggestion: suggestion.value }));
     });
     const close = (saved: boolean) => {
       dialog.close();
@@ -116,7 +116,7 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
         alert.textContent = failure;
         return;
       }
-      sessionStorage.removeItem(DRAFT_KEY);
+      localStorage.removeItem(DRAFT_KEY);
       close(true);
     });
     dialog.showModal();
