@@ -69,3 +69,15 @@ describe('comments in NIST\'s template', () => {
     expect(back.comments[0]).toMatchObject({ type: 'T', page: '5', lineStart: 140, lineEnd: 146, section: '2.1', comment: comment().comment, suggestion: 'Add "hub".' });
   });
 });
+
+describe('document order', () => {
+  it('inserts a new comment by document, page and line', async () => {
+    const { insertInDocumentOrder } = await import('../../src/lib/comments/comment-model.ts');
+    const at = (id: string, document: string, page: string, lineStart?: number) => comment({ id, document, page, ...(lineStart ? { lineStart } : { lineStart: undefined }), target: id });
+    let list = [at('a', 'SP 800-213r1 ipd', '2', 50), at('c', 'SP 800-213r1 ipd', '5', 140), at('x', 'SP 800-213A', '')];
+    list = insertInDocumentOrder(list, at('b', 'SP 800-213r1 ipd', '3', 90));
+    list = insertInDocumentOrder(list, at('front', 'SP 800-213r1 ipd', 'iii'));
+    list = insertInDocumentOrder(list, at('y', 'SP 800-213A', ''));
+    expect(list.map((c) => c.id)).toEqual(['front', 'a', 'b', 'c', 'x', 'y']);
+  });
+});

@@ -100,6 +100,27 @@ export function backupJson(store: CommentStore): string {
   return `${JSON.stringify({ ...store, exported: 'iot-guidance-site comments' }, null, 2)}\n`;
 }
 
+const DOCUMENT_ORDER = ['SP 800-213r1 ipd', 'SP 800-213A'];
+
+/** Position of a comment in reading order: document, then page (front matter first), then line, then target. */
+function positionKey(c: Comment): [number, number, number, string] {
+  const page = /^\d+$/.test(c.page) ? Number(c.page) : c.page ? 0 : Number.MAX_SAFE_INTEGER;
+  const doc = DOCUMENT_ORDER.indexOf(c.document);
+  return [doc < 0 ? DOCUMENT_ORDER.length : doc, page, c.lineStart ?? 0, c.target];
+}
+
+/** Inserts a new comment where it falls in document order (comments the reader moved stay where they are). */
+export function insertInDocumentOrder(comments: Comment[], item: Comment): Comment[] {
+  const key = positionKey(item);
+  const after = (c: Comment) => {
+    const k = positionKey(c);
+    for (let i = 0; i < 3; i++) if (k[i] !== key[i]) return (k[i] as number) > (key[i] as number);
+    return k[3].localeCompare(key[3], undefined, { numeric: true }) > 0;
+  };
+  const at = comments.findIndex(after);
+  return at < 0 ? [...comments, item] : [...comments.slice(0, at), item, ...comments.slice(at)];
+}
+
 /** Two comments are the same if their id is, or if they say the same thing about the same place. */
 function sameComment(a: Comment, b: Comment): boolean {
   return a.id === b.id || (a.target === b.target && a.comment.trim() === b.comment.trim() && a.suggestion.trim() === b.suggestion.trim());

@@ -3,7 +3,7 @@
  * lines and target of what is commented on. Saves a draft as you type, and the
  * comment on Save. Loaded only when a "Comment" action is used.
  */
-import { COMMENT_TYPES, type Comment, type CommentType } from '../../lib/comments/comment-model.ts';
+import { COMMENT_TYPES, type Comment, type CommentType, insertInDocumentOrder } from '../../lib/comments/comment-model.ts';
 import { DRAFT_KEY, loadStore, newId, saveStore } from './storage.ts';
 
 export interface CommentTargetData {
@@ -109,7 +109,7 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
         created: existing?.created ?? now,
         updated: now,
       };
-      const comments = existing ? current.comments.map((c) => (c.id === existing.id ? item : c)) : [...current.comments, item];
+      const comments = existing ? current.comments.map((c) => (c.id === existing.id ? item : c)) : insertInDocumentOrder(current.comments, item);
       const failure = saveStore({ ...current, commenter: { name: name.value.trim(), organization: org.value.trim() }, comments });
       if (failure) {
         alert.hidden = false;
