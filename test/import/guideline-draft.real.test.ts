@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { type Block, type GuidelineDocument, parseGuidelineDraft, type Section } from '../../src/lib/import/guideline-draft.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
+import { documentWords, ledgerDifference, sourceWords } from '../support/word-ledger.ts';
 
 const FILE = 'sp800-213r1-ipd/source.md';
 const HEADER = 'NIST SP 800-213r1 ipd (Initial Public Draft) June 2026';
@@ -44,60 +45,6 @@ function blocks(): (Block & { section: string })[] {
   return load().doc.sections.flatMap((s) => s.blocks.map((b) => ({ ...b, section: s.id })));
 }
 
-// The word ledger (the same as in guideline-draft.test.ts; see there for the rules).
-function words(text: string): string[] {
-  return (text.match(/\p{L}+|\p{N}+/gu) ?? []).map((w) => w.toLowerCase());
-}
-
-function isMarginRun(line: string): boolean {
-  const tokens = line.trim().split(/\s+/);
-  if (!tokens.every((t) => /^\d+$/.test(t))) return false;
-  return tokens.every((t, k) => k === 0 || (k === 1 ? tokens[0]!.endsWith(String(Number(t) - 1)) : Number(t) === Number(tokens[k - 1]) + 1));
-}
-
-function trailingRunLength(line: string): number {
-  const m = /(?:\s+\d+){3,}\s*$/.exec(line);
-  if (!m) return 0;
-  const nums = m[0].trim().split(/\s+/).map(Number);
-  let k = nums.length - 1;
-  while (k > 0 && nums[k - 1] === nums[k]! - 1) k -= 1;
-  return nums.length - k >= 3 ? nums.slice(k).join(' ').length : 0;
-}
-
-function sourceWords(markdown: string): string[] {
-  const lines = markdown.split(/\r?\n/);
-  const start = lines.findIndex((l) => l.includes(HEADER)) + 1;
-  const out: string[] = [];
-  for (const raw of lines.slice(start)) {
-    let line = raw.split(HEADER).join(' ').trimEnd();
-    if (/^\s*>?\s*([ivxlcdm]+|\d+)\s*$/i.test(line)) continue;
-    if (isMarginRun(line)) continue;
-    const run = trailingRunLength(line);
-    if (run) line = line.slice(0, line.length - run);
-    out.push(...words(line.replace(/\.{3,}/g, ' ')));
-  }
-  return out;
-}
-
-function documentWords(doc: GuidelineDocument): string[] {
-  const fm = doc.frontMatter;
-  const out: string[] = [];
-  for (const v of [fm.commentPeriod?.start, fm.commentPeriod?.end, fm.commentEmail, fm.commentAddress]) if (v) out.push(...words(v));
-  for (const t of doc.toc) out.push(...words(`${t.appendix ? 'Appendix' : ''} ${t.number ?? ''} ${t.title} ${t.page}`));
-  for (const f of doc.figuresList) out.push(...words(`Figure ${f.number} ${f.title} ${f.page}`));
-  for (const s of doc.sections) {
-    if (s.number && !s.numberInferred) out.push(...words(s.number));
-    if (!s.titleInferred) out.push(...words(s.title));
-    for (const b of s.blocks) {
-      if (b.kind === 'paragraph') out.push(...words(b.text), ...b.footnoteRefs);
-      if (b.kind === 'list') out.push(...words((b.markers ?? []).join(' ')), ...b.items.flatMap(words), ...(b.footnoteRefs ?? []));
-      if (b.kind === 'callout') out.push(...words(`${b.variant} ${b.title} ${b.text}`), ...(b.footnoteRefs ?? []));
-      if (b.kind === 'figure') out.push(...words(`Figure ${b.number} ${b.caption}`));
-    }
-  }
-  for (const f of doc.footnotes) out.push(...words(`${f.number} ${f.text}`));
-  return out;
-}
 
 describe('SP 800-213r1 ipd (real source)', () => {
   it('reads the title block and the comment details', () => {
@@ -338,13 +285,10 @@ describe('SP 800-213r1 ipd (real source)', () => {
 
   it('loses nothing: every word of the body lands in exactly one place', () => {
     const { doc, markdown } = load();
-    const source = sourceWords(markdown);
+    const source = sourceWords(markdown, HEADER);
     const output = documentWords(doc);
     expect(source.length).toBeGreaterThan(10_000);
-    const count = new Map<string, number>();
-    for (const w of source) count.set(w, (count.get(w) ?? 0) + 1);
-    for (const w of output) count.set(w, (count.get(w) ?? 0) - 1);
-    expect([...count].filter(([, n]) => n !== 0)).toEqual([]);
+    expect(ledgerDifference(source, output)).toEqual([]);
     expect(output).toHaveLength(source.length);
   });
 });
