@@ -10,6 +10,7 @@ import type { Model } from '../model/schemas/model.ts';
 import { catalogIndex } from '../site/catalog-index.ts';
 import { controlLabelOf, idCandidates } from '../site/search-ids.ts';
 import { idPath } from '../site/search-ids.ts';
+import { pdfPageUrl, sectionHref } from '../site/guidance.ts';
 
 export type XrefKind = 'control' | 'element' | 'capability' | 'section';
 
@@ -26,12 +27,6 @@ export interface XrefTarget {
 
 export type XrefResult = { ok: true; target: XrefTarget } | { ok: false; message: string; suggestions: string[] };
 
-/** The official PDF at a printed page (body pages are numbers; front matter pages roman numerals are not linked to a page). */
-export function pdfPageUrl(model: Model, printedPage: string): string {
-  const g = model.guideline!;
-  return /^\d+$/.test(printedPage) ? `${g.pdfUrl}#page=${Number(printedPage) + g.pdfPageOffset}` : g.pdfUrl;
-}
-
 const cache = new WeakMap<Model, (kind: XrefKind, raw: string) => XrefResult>();
 
 export function xrefResolver(model: Model): (kind: XrefKind, raw: string) => XrefResult {
@@ -40,9 +35,9 @@ export function xrefResolver(model: Model): (kind: XrefKind, raw: string) => Xre
   const index = catalogIndex(model);
   const sectionTargets = new Map<string, XrefTarget>();
   for (const s of model.guideline?.sections ?? []) {
-    if (!s.number) continue;
-    const top = s.number.split('.')[0]!;
-    sectionTargets.set(s.number, { kind: 'section', id: s.number, label: `Sec. ${s.number}`, title: s.title, href: `guidance/${top}/#s-${s.number.replace(/\./g, '-')}` });
+    // Paths under the base, like the other targets: sectionHref with base "/" minus its leading slash.
+    const href = s.number ? sectionHref(model, '/', s.number)?.slice(1) : undefined;
+    if (href) sectionTargets.set(s.number!, { kind: 'section', id: s.number!, label: `Sec. ${s.number}`, title: s.title, href });
   }
   for (const t of model.guideline?.toc ?? []) {
     if (!t.number || sectionTargets.has(t.number)) continue;

@@ -3,12 +3,17 @@
  * of headings and paragraphs, how a block's page and margin lines read, and
  * the link rules for its running text.
  */
-import { pdfPageUrl } from '../content/xref.ts';
 import type { Guideline, GuidelineBlock, GuidelineSection } from '../model/schemas/guideline.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { catalogIndex } from './catalog-index.ts';
 import type { LinkRule } from './text-links.ts';
 import { siteUrls, slugOf } from './urls.ts';
+
+/** The official PDF at a printed page (body pages are numbers; front-matter pages are not linked to a page). */
+export function pdfPageUrl(model: Model, printedPage: string): string {
+  const g = model.guideline!;
+  return /^\d+$/.test(printedPage) ? `${g.pdfUrl}#page=${Number(printedPage) + g.pdfPageOffset}` : g.pdfUrl;
+}
 
 export interface GuidancePage {
   /** URL slug: `1`, `2`, `3`, or `front-matter`. */
