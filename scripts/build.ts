@@ -5,10 +5,11 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build as astroBuild } from 'astro';
-import { DOWNLOADS, writeDownloads } from '../src/lib/downloads/write-downloads.ts';
+import { DOWNLOADS, OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS } from '../src/lib/downloads/download-files.ts';
+import { writeDownloads } from '../src/lib/downloads/write-downloads.ts';
 import { paths, projectRoot } from '../src/lib/paths.ts';
 import { ensureSources, importModel, oscalSchemas, publish, readManifest, writeModelJson } from '../src/lib/pipeline.ts';
-import { OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS, writeProductDownloads } from '../src/lib/downloads/write-product-downloads.ts';
+import { writeProductDownloads } from '../src/lib/downloads/write-product-downloads.ts';
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { ProblemsError } from '../src/lib/problems.ts';
 import { checkLinks } from '../src/lib/site/check-links.ts';
@@ -16,6 +17,8 @@ import { buildSearchIndex } from '../src/lib/site/search-index.ts';
 import { reportStages, runCli, step } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
+// The build reaches no server but the sources' own: Astro's usage telemetry stays off.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 const STEPS = 7;
 await runCli('build', async () => {

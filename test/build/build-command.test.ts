@@ -6,23 +6,28 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild } from '../support/run-build.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs();
+const networkWatch = fileURLToPath(new URL('../support/network-watch.ts', import.meta.url));
 
 const build = runBuild;
 
 describe('npm run build', () => {
-  it('publishes the site, the downloads and the source report', () => {
+  it('publishes the site, the downloads and the source report, reaching no other host', () => {
     const dir = tempDir();
     const out = join(dir, 'dist');
-    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out });
+    const network = join(dir, 'network.log');
+    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, NODE_OPTIONS: `--import=${networkWatch}`, NETWORK_WATCH_LOG: network });
     const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
     expect(r.out).toContain('build done');
     expect(r.code).toBe(0);
+    // With the sources on disk, an air-gapped build machine is enough: no lookup, no connection (usage telemetry included).
+    expect(existsSync(network) ? readFileSync(network, 'utf8') : '').toBe('');
     for (const f of ['index.html', 'downloads/sp800-213a-catalog.csv', 'downloads/sp800-213a-catalog.json', 'downloads/sp800-213a-catalog.xlsx', 'downloads/sp800-53r5-controls.csv', 'downloads/source-report.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }

@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_COLUMNS } from '../../src/lib/downloads/catalog-table.ts';
-import { CONTROL_COLUMNS, DOWNLOADS, catalogXlsx, writeDownloads } from '../../src/lib/downloads/write-downloads.ts';
+import { DOWNLOADS } from '../../src/lib/downloads/download-files.ts';
+import { CONTROL_COLUMNS, catalogXlsx, writeDownloads } from '../../src/lib/downloads/write-downloads.ts';
 import { buildMiniModel } from '../support/build-mini-model.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 

@@ -8,16 +8,9 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Model } from '../model/schemas/model.ts';
 import { CATALOG_COLUMNS, catalogRows, flatRow } from './catalog-table.ts';
+import { DOWNLOADS } from './download-files.ts';
 
 export const CONTROL_COLUMNS = ['id', 'family', 'title', 'baselines', 'withdrawn', 'related'] as const;
-
-export const DOWNLOADS = {
-  catalogCsv: 'sp800-213a-catalog.csv',
-  catalogJson: 'sp800-213a-catalog.json',
-  catalogXlsx: 'sp800-213a-catalog.xlsx',
-  controlsCsv: 'sp800-53r5-controls.csv',
-  sourceReport: 'source-report.json',
-} as const;
 
 function csv(columns: readonly string[], rows: Record<string, string>[]): string {
   // RFC 4180 (CRLF) with a byte-order mark, so that spreadsheet programs read the text as UTF-8.

@@ -11,18 +11,13 @@ import { Problems, ProblemsError } from '../problems.ts';
 import { templateCsv, templateDocx, templateJson, templateMarkdown, templateOscalProfile, templateXlsx } from '../products/product-downloads.ts';
 import { IMPACT_LEVELS, selectRequirements } from '../products/select-requirements.ts';
 import { catalogIndex } from '../site/catalog-index.ts';
+import { OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS, productDownloadPath } from './download-files.ts';
 import { sp800213aOscalCatalog } from './oscal-213a-catalog.ts';
-
-export const OSCAL_213A_CATALOG = 'sp800-213a-catalog.oscal.json';
-export const PRODUCT_EXTENSIONS = ['docx', 'xlsx', 'csv', 'md', 'json', 'oscal-profile.json'] as const;
 
 export interface OscalSchemas {
   catalog: object;
   profile: object;
 }
-
-/** The path of a product template under downloads/: `products/<type>/<type>-<level>.<ext>`. */
-export const productDownloadPath = (typeId: string, level: string, ext: string) => `products/${typeId}/${typeId}-${level.toLowerCase()}.${ext}`;
 
 export async function writeProductDownloads(model: Model, siteDir: string, schemas: OscalSchemas, lastModified = new Date().toISOString()): Promise<string[]> {
   const index = catalogIndex(model);
