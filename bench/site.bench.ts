@@ -77,19 +77,28 @@ if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   const site = await serve(out);
   const browser = await launchBrowser();
   const page = await (await browser.newContext()).newPage();
-  let bytes = 0;
-  page.on('response', async (res) => {
-    if (res.url().includes('/pagefind/') || res.url().endsWith('search-ids.json')) bytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+  // Every response's body, awaited before counting: a count taken while bodies still arrive is short.
+  let bodies: Promise<number>[] = [];
+  page.on('response', (res) => {
+    if (res.url().includes('/pagefind/') || res.url().includes('/search-ids/')) bodies.push(res.body().then((b) => b.length, () => 0));
   });
-  await page.goto(site.url('search/?q=account&jump=no'));
-  await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
-  await page.waitForTimeout(300);
-  const first = bytes;
-  bytes = 0;
-  await page.locator('#search-input').fill('firmware integrity');
-  await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
-  await page.waitForTimeout(800);
-  search = `first query fetches ${(first / 1024).toFixed(0)} KB (search page, Pagefind, id list), a later query ${(bytes / 1024).toFixed(0)} KB (uncompressed bodies)`;
+  // The first query's count includes what the page loaded on opening (Pagefind, its filters).
+  // The status line is written after the results (and their fragments) have been fetched.
+  const status = page.locator('#search-status');
+  const query = async (q: string, done: RegExp) => {
+    const before = await status.textContent();
+    await page.locator('#search-input').fill(q);
+    await page.waitForFunction(([prev, re]) => { const t = document.querySelector('#search-status')?.textContent ?? ''; return t !== prev && new RegExp(re).test(t); }, [before, done.source] as const);
+    const n = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+    bodies = [];
+    return n;
+  };
+  await page.goto(site.url('search/?jump=no'));
+  await status.filter({ hasText: 'Type words' }).waitFor();
+  const first = await query('account', /\d+ results?\./);
+  const later = await query('firmware integrity', /\d+ results?\./);
+  const id = await query('IA-3', /ia-3 is first/);
+  search = `first query (words) fetches ${(first / 1024).toFixed(0)} KB of Pagefind, a later one ${(later / 1024).toFixed(0)} KB, an id query ${(id / 1024).toFixed(1)} KB (uncompressed bodies, the search page itself not counted)`;
   await browser.close();
   await site.close();
 }

@@ -29,29 +29,37 @@ const list = root.querySelector<HTMLOListElement>('#search-results')!;
 let pagefind: Promise<Pagefind> | undefined;
 /** Counts runs, so that a slower earlier search never writes over a later one. */
 let latestRun = 0;
-let ids: Promise<Set<string>> | undefined;
+/** The id lists the site has (one per control family and capability code), and those fetched so far. */
+const idListNames = new Set((root.dataset.idLists ?? '').split(' '));
+const idListsLoaded = new Map<string, Promise<Set<string>>>();
 const selected = new Map<string, Set<string>>();
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: base });
+    // On the page's own thread: the worker would fetch a second copy of the search code (~43 KB) for an index this small.
+    await pf.options({ baseUrl: base, noWorker: true });
     await pf.init();
     return pf;
   })();
   return pagefind;
 }
 
-function loadIds(): Promise<Set<string>> {
-  ids ??= fetch(`${base}search-ids.json`).then(async (r) => new Set((await r.json()) as string[]));
-  return ids;
+function loadIdList(name: string): Promise<Set<string>> | undefined {
+  if (!idListNames.has(name)) return undefined;
+  let list = idListsLoaded.get(name);
+  if (!list) {
+    list = fetch(`${base}search-ids/${name}.json`).then(async (r) => new Set(r.ok ? ((await r.json()) as string[]) : []));
+    idListsLoaded.set(name, list);
+  }
+  return list;
 }
 
 /** The record the query names by id, if it exists. */
 async function idMatch(query: string): Promise<{ id: string; url: string } | undefined> {
-  const id = resolveId(query, await loadIds());
-  if (!id) return undefined;
-  return { id, url: `${base}${idPath(id)}` };
+  // Words fetch no id list; an id fetches only the list of its family or capability.
+  const id = await resolveId(query, loadIdList);
+  return id ? { id, url: `${base}${idPath(id)}` } : undefined;
 }
 
 function renderFilters(all: Record<string, Record<string, number>>, current: Record<string, Record<string, number>>) {

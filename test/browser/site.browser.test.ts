@@ -33,9 +33,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(path: string): Promise<Page> {
+async function open(path: string, paths: string[] = []): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  page.on('request', (req) => requested.push(req.url()));
+  page.on('request', (req) => {
+    requested.push(req.url());
+    paths.push(new URL(req.url()).pathname);
+  });
   await page.goto(site.url(path));
   return page;
 }
@@ -153,11 +156,19 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it('lists the record an id names first, above the word results', async () => {
-    const page = await open('search/?q=ac-2(7)&jump=no');
+  it('lists the record an id names first, above the word results, fetching only that family\'s id list', async () => {
+    const requests: string[] = [];
+    const page = await open('search/?q=ac-2(7)&jump=no', requests);
     await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
     const first = page.locator('#search-results li').first().locator('a');
     await expect(first.getAttribute('href')).resolves.toBe('/controls/ac-2.7/');
+    // A word search asks for no id list; neither loads Pagefind's worker (a second copy of its code).
+    await page.locator('#search-input').fill('firmware integrity');
+    await page.locator('#search-status').filter({ hasText: /^\d+ results?\.$/ }).waitFor();
+    await page.goto(page.url().replace(/\?.*/, '?q=account&jump=no'));
+    await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
+    expect(requests.filter((r) => r.includes('search-ids'))).toEqual(['/search-ids/sp800-53-ac.json']);
+    expect(requests.filter((r) => r.includes('pagefind-worker'))).toEqual([]);
     await page.context().close();
   });
 
