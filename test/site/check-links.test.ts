@@ -49,6 +49,20 @@ describe('the link check over a built site', () => {
     ]);
   });
 
+  it('reports a script or stylesheet that names a source map the site lacks', async () => {
+    const dir = site({
+      'index.html': '<p>x</p>',
+      '_astro/vendor.js': 'x();\n//# sourceMappingURL=vendor.js.map\n',
+      '_astro/own.js': 'y();\n//# sourceMappingURL=own.js.map\n',
+      '_astro/own.js.map': '{}',
+      '_astro/inline.js': 'z();\n//# sourceMappingURL=data:application/json;base64,e30=\n',
+      '_astro/site.css': 'a{}\n/*# sourceMappingURL=site.css.map */\n',
+    });
+    const problems = await checkLinks(dir);
+    expect(problems.map((p) => `${p.file} ${p.place}`)).toEqual(['_astro/site.css sourceMappingURL "site.css.map"', '_astro/vendor.js sourceMappingURL "vendor.js.map"']);
+    expect(problems[0]!.hint).toMatch(/Ship the map/);
+  });
+
   it('resolves pages under a base path', async () => {
     const dir = site({ 'index.html': '<a href="/projects/iot/controls/">c</a>', 'controls/index.html': '<a href="/projects/iot/">h</a>' });
     expect(await checkLinks(dir, '/projects/iot/')).toEqual([]);

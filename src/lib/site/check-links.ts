@@ -2,7 +2,8 @@
  * Checks every internal link and anchor of a built site: each href/src that
  * points inside the site must reach a file, and each #fragment an id on that
  * page. Resources (src, stylesheets) must never be fetched from elsewhere: the
- * site has to work in an air-gapped network.
+ * site has to work in an air-gapped network. Scripts and stylesheets that name
+ * a source map must ship it (browsers' developer tools fetch it).
  */
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
@@ -16,9 +17,11 @@ function decode(s: string): string {
   return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
+const SOURCE_MAP = /[#@] sourceMappingURL=([^\s*]+)/g;
+
+async function filesEndingIn(dir: string, ...endings: string[]): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+  return entries.filter((e) => e.isFile() && endings.some((end) => e.name.endsWith(end))).map((e) => join(e.parentPath, e.name));
 }
 
 /** The site path a built file is served at: dist/controls/ac-2/index.html → /base/controls/ac-2/. */
@@ -29,7 +32,7 @@ function pageUrl(dir: string, file: string, base: string): string {
 
 export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
   const root = base.endsWith('/') ? base : `${base}/`;
-  const files = (await htmlFiles(dir)).sort();
+  const files = (await filesEndingIn(dir, '.html')).sort();
   const ids = new Map<string, Set<string>>();
   const pages = new Map<string, string>();
   for (const file of files) {
@@ -70,6 +73,15 @@ export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
       if (url.hash && target.endsWith('.html')) {
         const anchor = decodeURIComponent(url.hash.slice(1));
         if (!ids.get(target)?.has(anchor)) report(file, link, `anchor "#${anchor}" is not on ${relative(dir, target)}`, 'Link to an id the page has.');
+      }
+    }
+  }
+  for (const file of (await filesEndingIn(dir, '.js', '.css')).sort()) {
+    for (const m of (await readFile(file, 'utf8')).matchAll(SOURCE_MAP)) {
+      const map = m[1]!;
+      if (/^data:/.test(map)) continue;
+      if (!existsSync(join(file, '..', map))) {
+        problems.push({ severity: 'error', file: relative(dir, file), place: `sourceMappingURL "${map}"`, message: 'names a source map the site does not have', hint: 'Ship the map, or drop the comment when the file is copied into the site.' });
       }
     }
   }

@@ -2,6 +2,24 @@
 import { backupJson, commentsFromRows, type CommentStore, COMMENT_TYPES, mergeComments, readBackup, templateCsv, templateRows, type TemplateColumn } from '../../lib/comments/comment-model.ts';
 import { openCommentForm } from './comment-form.ts';
 import { loadStore, saveStore } from './storage.ts';
+import type ExcelJSModule from 'exceljs';
+import excelUrl from 'exceljs/dist/exceljs.min.js?url';
+
+let excel: Promise<typeof ExcelJSModule> | undefined;
+/** exceljs's browser build, fetched on the first export or import of a spreadsheet (it sets window.ExcelJS). */
+function loadExcel(): Promise<typeof ExcelJSModule> {
+  excel ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = excelUrl;
+    script.onload = () => resolve((window as unknown as { ExcelJS: typeof ExcelJSModule }).ExcelJS);
+    script.onerror = () => {
+      excel = undefined;
+      reject(new Error('The spreadsheet library could not be loaded.'));
+    };
+    document.head.append(script);
+  });
+  return excel;
+}
 
 const root = document.querySelector<HTMLElement>('#comments-workspace')!;
 const config = JSON.parse(root.dataset.config!) as { email: string; subject: string; columns: TemplateColumn[] };
@@ -107,7 +125,7 @@ root.querySelector('#export-csv')!.addEventListener('click', () => download('com
 root.querySelector('#export-json')!.addEventListener('click', () => download('comments.json', 'application/json', backupJson(loadStore().store)));
 root.querySelector('#export-xlsx')!.addEventListener('click', async () => {
   say('Preparing the spreadsheet…');
-  const { default: ExcelJS } = await import('exceljs/dist/exceljs.min.js');
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Comments', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(config.columns.map((c) => c.header));
@@ -126,7 +144,7 @@ root.querySelector<HTMLInputElement>('#import-file')!.addEventListener('change',
     let incoming: CommentStore;
     if (file.name.endsWith('.json')) incoming = readBackup(await file.text());
     else {
-      const { default: ExcelJS } = await import('exceljs/dist/exceljs.min.js');
+      const ExcelJS = await loadExcel();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(await file.arrayBuffer());
       const rows = (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => (r as (string | number)[]).slice(1));
