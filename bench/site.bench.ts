@@ -1,20 +1,22 @@
 /**
  * Benchmark of the whole build over the real data: wall time and peak memory of
  * each stage of `npm run build`, pages per second, the page stage against a
- * plain string-template writer producing the same control pages, page weight
- * (gzipped, with CSS) and the bytes the first and a later search fetch.
+ * plain string-template writer producing the same control pages (checked byte
+ * for byte), Astro's own phases, page weight (gzipped, with CSS) and the bytes
+ * a first, a later and an id search fetch.
  * Prints figures; asserts nothing. Run with `npm run bench:site`.
  * Targets: build < 30 s, page stage within 4x of the floor, peak memory < 1 GB,
  * median control page < 12 KB gz (largest < 30 KB), first search < 160 KB, later < 60 KB.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Model } from '../src/lib/model/schemas/model.ts';
 import { nistSourcesDir, paths, projectRoot } from '../src/lib/paths.ts';
 import { catalogIndex } from '../src/lib/site/catalog-index.ts';
+import { writeControlPagesFloor } from './control-page-floor.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iot-site-bench-'));
 const out = join(dir, 'dist');
@@ -39,21 +41,43 @@ const html = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f
 const controlPages = html.filter((f) => /^controls\/[a-z]{2}-[\d.]+\/index\.html$/.test(f));
 const astro = stages.find((s) => s.name.startsWith('Site'))!;
 
-// The floor: the same control pages from plain template strings, in this process.
+// The floor: the same control pages from plain template strings, in this process (median of three runs),
+// checked byte for byte against the pages the build wrote.
 const model = JSON.parse(readFileSync(join(dir, 'cache/model/model.json'), 'utf8')) as Model;
 const index = catalogIndex(model);
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const floorDir = join(dir, 'floor');
-const t0 = performance.now();
-for (const c of model.controls) {
-  const part = (p: NonNullable<typeof c.statement>): string => `${p.text ? `<p>${esc(p.label)} ${esc(p.text)}</p>` : ''}${p.parts.length ? `<ol>${p.parts.map((x) => `<li>${part(x)}</li>`).join('')}</ol>` : ''}`;
-  const reqs = index.requirementsByControl.get(c.id) ?? [];
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(c.label)} ${esc(c.title)}</title></head><body><main><h1>${esc(c.label)} ${esc(c.title)}</h1>${c.statement ? part(c.statement) : ''}${c.guidance ? `<p>${esc(c.guidance)}</p>` : ''}<ul>${c.related.map((id) => `<li><a href="/controls/${id}/">${esc(index.controls.get(id)!.label)}</a></li>`).join('')}</ul><ul>${reqs.map((q) => `<li><a href="/capabilities/${q.subCapability.toLowerCase()}/#${q.id.toLowerCase()}">${q.id}</a> ${esc(q.text)}</li>`).join('')}</ul></main></body></html>`;
-  mkdirSync(join(floorDir, c.id), { recursive: true });
-  writeFileSync(join(floorDir, c.id, 'index.html'), page);
+const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(readFileSync(join(out, 'controls/ac-2/index.html'), 'utf8'))?.[1] ?? '';
+const floorRuns: number[] = [];
+let floorFiles: string[] = [];
+for (let run = 0; run < 3; run++) {
+  const floorDir = join(dir, `floor-${run}`);
+  const t0 = performance.now();
+  floorFiles = writeControlPagesFloor(index, floorDir, { base: '/', stylesheet });
+  floorRuns.push(performance.now() - t0);
 }
-const floorMs = performance.now() - t0;
+const floorMs = floorRuns.sort((a, b) => a - b)[1]!;
+const identical = floorFiles.filter((f) => readFileSync(join(dir, 'floor-0', f), 'utf8') === readFileSync(join(out, f), 'utf8')).length;
 const astroControlsMs = (astro.ms * controlPages.length) / html.length;
+
+// Where Astro's time goes: a second, standalone Astro run over the same model, with its own phase timings.
+const phases = (() => {
+  const a = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(dir, 'astro-phases')], {
+    cwd: projectRoot,
+    env: { ...process.env, IOT_MODEL_JSON: join(dir, 'cache/model/model.json'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const log = `${a.stdout}\n${a.stderr}`;
+  const secs = (t: string | undefined) => (t === undefined ? NaN : t.endsWith('ms') ? Number(t.slice(0, -2)) / 1000 : Number(t.slice(0, -1)));
+  const bundles = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].map((m) => secs(m[1]));
+  return {
+    ok: a.status === 0,
+    setup: secs(/Collecting build info\.\.\.\s*\n.*?✓ Completed in ([\d.]+m?s)/.exec(log)?.[1]),
+    serverBundle: bundles[0] ?? NaN,
+    clientBundle: bundles[1] ?? NaN,
+    generation: secs(/generating static routes[\s\S]*?\n[^\n]*?✓ Completed in ([\d.]+m?s)/.exec(log)?.[1]),
+    total: secs(/page\(s\) built in ([\d.]+m?s)/.exec(log)?.[1]),
+  };
+})();
 
 // Page weight: gzipped HTML plus the CSS it links.
 const cssGz = new Map<string, number>();
@@ -108,7 +132,13 @@ console.log('stage                                  wall      peak memory');
 for (const s of stages) console.log(`${s.name.padEnd(38)} ${(s.ms / 1000).toFixed(1).padStart(5)} s  ${String(s.peakRssMB).padStart(6)} MB`);
 console.log(`${'whole npm run build (child process)'.padEnd(38)} ${(wall / 1000).toFixed(1).padStart(5)} s  ${String(Math.max(...stages.map((s) => s.peakRssMB))).padStart(6)} MB`);
 console.log(`\npages: ${html.length} (${controlPages.length} control pages); Astro stage ${(html.length / (astro.ms / 1000)).toFixed(0)} pages/s`);
-console.log(`page stage vs string-template floor for the control pages: ${astroControlsMs.toFixed(0)} ms vs ${floorMs.toFixed(0)} ms = ${(astroControlsMs / floorMs).toFixed(1)}x`);
+console.log(`page stage vs string-template floor for the control pages: ${astroControlsMs.toFixed(0)} ms (the Astro stage's share by page count) vs ${floorMs.toFixed(0)} ms = ${(astroControlsMs / floorMs).toFixed(1)}x`);
+console.log(`  the floor's pages identical to the built ones: ${identical} of ${floorFiles.length}; floor runs ${floorRuns.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+if (phases.ok) {
+  const generationControls = (phases.generation * 1000 * controlPages.length) / html.length;
+  console.log(`Astro's phases (standalone run): setup ${phases.setup.toFixed(1)} s, server bundle ${phases.serverBundle.toFixed(1)} s, client bundle ${phases.clientBundle.toFixed(2)} s, page generation ${phases.generation.toFixed(1)} s (${(html.length / phases.generation).toFixed(0)} pages/s), total ${phases.total.toFixed(1)} s`);
+  console.log(`  page generation alone vs the floor for the control pages: ${generationControls.toFixed(0)} ms vs ${floorMs.toFixed(0)} ms = ${(generationControls / floorMs).toFixed(1)}x`);
+} else console.log("Astro's phases: the standalone run failed");
 console.log(`control page weight (gzip, HTML + CSS): median ${kb(weights[Math.floor(weights.length / 2)]!)}, largest ${kb(weights.at(-1)!)}; control pages with a <script>: ${scriptsOnControlPages}`);
 console.log(`search: ${search}`);
 rmSync(dir, { recursive: true, force: true });
