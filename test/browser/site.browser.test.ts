@@ -75,6 +75,26 @@ describe('catalog pages in the browser', () => {
     expect(copied).toMatch(/^SP 800-213A DI-1\.1 — .+ — SP 800-53: IA-3$/);
     await context.close();
   });
+
+  it('copy buttons still copy where the browser offers no Clipboard API (a site served over plain http)', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+      document.addEventListener('copy', (e) => {
+        const area = e.target as HTMLTextAreaElement;
+        (window as unknown as { copied: string }).copied = area.value.slice(area.selectionStart, area.selectionEnd);
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(site.url('capabilities/di-1/'));
+    const button = page.locator('#di-1\\.1').getByRole('button', { name: 'Copy a link to DI-1.1' });
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(site.url('capabilities/di-1/#di-1.1'));
+    // The keyboard stays on the button.
+    await expect(button.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await context.close();
+  });
 });
 
 describe('the draft', () => {
