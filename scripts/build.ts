@@ -6,6 +6,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build as astroBuild } from 'astro';
 import { DOWNLOADS, OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS } from '../src/lib/downloads/download-files.ts';
+import { buildDate } from '../src/lib/downloads/build-date.ts';
 import { writeDownloads } from '../src/lib/downloads/write-downloads.ts';
 import { paths, projectRoot } from '../src/lib/paths.ts';
 import { ensureSources, importModel, oscalSchemas, publish, readManifest, writeModelJson } from '../src/lib/pipeline.ts';
@@ -22,6 +23,8 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 const STEPS = 7;
 await runCli('build', async () => {
+  // Every download carries this date: SOURCE_DATE_EPOCH when set (reproducible downloads), else now.
+  const date = buildDate();
   step(1, STEPS, 'Sources');
   await ensureSources((line) => console.log(line));
 
@@ -33,8 +36,8 @@ await runCli('build', async () => {
   const staging = join(paths.staging, 'dist');
   await rm(paths.staging, { recursive: true, force: true });
   const downloads = join(paths.staging, 'downloads');
-  for (const f of await writeDownloads(model, paths.staging)) console.log(`  downloads/${f}`);
-  const products = await writeProductDownloads(model, paths.staging, oscalSchemas(readManifest()));
+  for (const f of await writeDownloads(model, paths.staging, date)) console.log(`  downloads/${f}`);
+  const products = await writeProductDownloads(model, paths.staging, oscalSchemas(readManifest()), date);
   console.log(`  downloads/${OSCAL_213A_CATALOG}; ${products.length - 1} product templates (${model.productTypes.length} types × 3 levels × ${PRODUCT_EXTENSIONS.length} formats)`);
   const report = sourceReport(model);
   await writeFile(join(downloads, DOWNLOADS.sourceReport), `${JSON.stringify(report, null, 2)}\n`);

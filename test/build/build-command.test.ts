@@ -4,7 +4,8 @@
  * site and its downloads; a failed one names the problem and leaves the
  * previous site as it was.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,18 +17,29 @@ const tempDir = useTempDirs();
 const networkWatch = fileURLToPath(new URL('../support/network-watch.ts', import.meta.url));
 
 const build = runBuild;
+/** The two builds that set it write byte-identical downloads (the base path changes pages, never downloads; the downloads page itself is a page). */
+const SOURCE_DATE_EPOCH = '1782820800';
+const downloadsOf = (out: string) =>
+  Object.fromEntries(
+    (readdirSync(join(out, 'downloads'), { recursive: true }) as string[])
+      .filter((f) => f !== 'index.html' && statSync(join(out, 'downloads', f)).isFile())
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(join(out, 'downloads', f))).digest('hex')]),
+  );
+const firstBuild: { downloads?: Record<string, string> } = {};
 
 describe('npm run build', () => {
   it('publishes the site, the downloads and the source report, reaching no other host', () => {
     const dir = tempDir();
     const out = join(dir, 'dist');
     const network = join(dir, 'network.log');
-    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, NODE_OPTIONS: `--import=${networkWatch}`, NETWORK_WATCH_LOG: network });
+    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, NODE_OPTIONS: `--import=${networkWatch}`, NETWORK_WATCH_LOG: network, SOURCE_DATE_EPOCH });
     const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
     expect(r.out).toContain('build done');
     expect(r.code).toBe(0);
     // With the sources on disk, an air-gapped build machine is enough: no lookup, no connection (usage telemetry included).
     expect(existsSync(network) ? readFileSync(network, 'utf8') : '').toBe('');
+    firstBuild.downloads = downloadsOf(out);
     for (const f of ['index.html', 'downloads/sp800-213a-catalog.csv', 'downloads/sp800-213a-catalog.json', 'downloads/sp800-213a-catalog.xlsx', 'downloads/sp800-53r5-controls.csv', 'downloads/source-report.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
@@ -78,8 +90,13 @@ describe('npm run build', () => {
   it('builds under a base path, every link and asset under it, and checks the links of that output', () => {
     const dir = tempDir();
     const out = join(dir, 'dist');
-    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, SITE_BASE: '/projects/iot/' });
+    const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, SITE_BASE: '/projects/iot/', SOURCE_DATE_EPOCH });
     expect(r.code).toBe(0);
+    // Same sources, same SOURCE_DATE_EPOCH: the same bytes in every download (DOCX, XLSX, OSCAL included).
+    const downloads = downloadsOf(out);
+    expect(Object.keys(downloads).length).toBeGreaterThan(190);
+    expect(firstBuild.downloads, 'the first build of this file writes the downloads compared here; run the file whole').toBeDefined();
+    expect(downloads).toEqual(firstBuild.downloads);
     expect(r.out).toContain('all internal links and anchors resolve');
     const html = readFileSync(join(out, 'controls/ac-2/index.html'), 'utf8');
     const refs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);

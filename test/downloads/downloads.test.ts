@@ -14,7 +14,7 @@ const tempDir = useTempDirs();
 async function written() {
   const model = await buildMiniModel(tempDir());
   const site = tempDir();
-  await writeDownloads(model, site);
+  await writeDownloads(model, site, new Date('2026-06-30T12:00:00Z'));
   const read = (name: string) => readFileSync(join(site, 'downloads', name));
   return { model, read };
 }
@@ -107,5 +107,18 @@ describe('xlsx writer', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await catalogXlsx(model)) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getCell('G3').value).toBe('Ability to name a remote device.\n- Over the network\n  - by address');
+  });
+
+  it('two writes of the same model with the same date give the same bytes, and the workbook carries that date', async () => {
+    const model = await buildMiniModel(tempDir());
+    const date = new Date('2026-06-30T12:00:00Z');
+    const [a, b] = [tempDir(), tempDir()];
+    const files = await writeDownloads(model, a, date);
+    await new Promise((r) => setTimeout(r, 1100));
+    await writeDownloads(model, b, date);
+    for (const f of files) expect(readFileSync(join(a, 'downloads', f)).equals(readFileSync(join(b, 'downloads', f))), f).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(a, 'downloads', DOWNLOADS.catalogXlsx)) as unknown as ArrayBuffer);
+    expect(wb.created.toISOString()).toBe('2026-06-30T12:00:00.000Z');
   });
 });

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Model } from '../model/schemas/model.ts';
 import { CATALOG_COLUMNS, catalogRows, flatRow } from './catalog-table.ts';
 import { DOWNLOADS } from './download-files.ts';
+import { stampZip } from './stamp-zip.ts';
 
 export const CONTROL_COLUMNS = ['id', 'family', 'title', 'baselines', 'withdrawn', 'related'] as const;
 
@@ -63,13 +64,13 @@ export async function catalogXlsx(model: Model): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Writes every download; returns the file names written. */
-export async function writeDownloads(model: Model, siteDir: string): Promise<string[]> {
+/** Writes every download, its dates set to `date`; returns the file names written. */
+export async function writeDownloads(model: Model, siteDir: string, date: Date): Promise<string[]> {
   const dir = join(siteDir, 'downloads');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, DOWNLOADS.catalogCsv), catalogCsv(model));
   await writeFile(join(dir, DOWNLOADS.catalogJson), catalogJson(model));
-  await writeFile(join(dir, DOWNLOADS.catalogXlsx), await catalogXlsx(model));
+  await writeFile(join(dir, DOWNLOADS.catalogXlsx), await stampZip(await catalogXlsx(model), date));
   await writeFile(join(dir, DOWNLOADS.controlsCsv), controlsCsv(model));
   return [DOWNLOADS.catalogCsv, DOWNLOADS.catalogJson, DOWNLOADS.catalogXlsx, DOWNLOADS.controlsCsv];
 }

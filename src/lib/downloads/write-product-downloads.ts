@@ -11,15 +11,18 @@ import { Problems, ProblemsError } from '../problems.ts';
 import { templateCsv, templateDocx, templateJson, templateMarkdown, templateOscalProfile, templateXlsx } from '../products/product-downloads.ts';
 import { IMPACT_LEVELS, selectRequirements } from '../products/select-requirements.ts';
 import { catalogIndex } from '../site/catalog-index.ts';
+import { isoSeconds } from './build-date.ts';
 import { OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS, productDownloadPath } from './download-files.ts';
 import { sp800213aOscalCatalog } from './oscal-213a-catalog.ts';
+import { stampZip } from './stamp-zip.ts';
 
 export interface OscalSchemas {
   catalog: object;
   profile: object;
 }
 
-export async function writeProductDownloads(model: Model, siteDir: string, schemas: OscalSchemas, lastModified = new Date().toISOString()): Promise<string[]> {
+export async function writeProductDownloads(model: Model, siteDir: string, schemas: OscalSchemas, date: Date): Promise<string[]> {
+  const lastModified = isoSeconds(date);
   const index = catalogIndex(model);
   const dir = join(siteDir, 'downloads');
   const problems = new Problems();
@@ -40,8 +43,8 @@ export async function writeProductDownloads(model: Model, siteDir: string, schem
       const profile = templateOscalProfile(selection, index, catalogUrl, lastModified);
       checkAgainstSchema(profile, schemas.profile, 'OSCAL 1.0.6 profile schema', `downloads/${productDownloadPath(type.id, level, 'oscal-profile.json')}`, problems);
       const files: [string, string | Buffer][] = [
-        ['docx', await templateDocx(selection, index, definitions)],
-        ['xlsx', await templateXlsx(selection, index)],
+        ['docx', await stampZip(await templateDocx(selection, index, definitions), date)],
+        ['xlsx', await stampZip(await templateXlsx(selection, index), date)],
         ['csv', templateCsv(selection, index)],
         ['md', templateMarkdown(selection, index)],
         ['json', templateJson(selection, index)],
