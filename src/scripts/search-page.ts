@@ -62,29 +62,35 @@ async function idMatch(query: string): Promise<{ id: string; url: string } | und
   return id ? { id, url: `${base}${idPath(id)}` } : undefined;
 }
 
+/** The count shown beside each filter value: the boxes are built once, then only their counts change. */
+const filterCounts: { name: string; value: string; count: Text }[] = [];
+
 function renderFilters(all: Record<string, Record<string, number>>, current: Record<string, Record<string, number>>) {
-  const focused = document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement) ? `${document.activeElement.name}|${document.activeElement.value}` : undefined;
-  filtersBox.replaceChildren();
-  for (const [name, values] of Object.entries(all)) {
-    const fieldset = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.textContent = FILTER_LABELS[name] ?? name;
-    fieldset.append(legend);
-    for (const value of Object.keys(values).sort()) {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = name;
-      box.value = value;
-      box.checked = selected.get(name)?.has(value) ?? false;
-      const count = current[name]?.[value] ?? 0;
-      label.append(box, ` ${value} (${count})`);
-      fieldset.append(label);
+  if (!filterCounts.length) {
+    for (const [name, values] of Object.entries(all)) {
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = FILTER_LABELS[name] ?? name;
+      fieldset.append(legend);
+      for (const value of Object.keys(values).sort()) {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = name;
+        box.value = value;
+        box.checked = selected.get(name)?.has(value) ?? false;
+        const count = document.createTextNode('');
+        label.append(box, count);
+        fieldset.append(label);
+        filterCounts.push({ name, value, count });
+      }
+      filtersBox.append(fieldset);
     }
-    filtersBox.append(fieldset);
   }
-  // Rebuilding the boxes keeps the keyboard where it was.
-  if (focused) [...filtersBox.querySelectorAll<HTMLInputElement>('input')].find((i) => `${i.name}|${i.value}` === focused)?.focus();
+  for (const { name, value, count } of filterCounts) {
+    const text = ` ${value} (${current[name]?.[value] ?? 0})`;
+    if (count.data !== text) count.data = text;
+  }
 }
 
 async function run() {

@@ -201,8 +201,11 @@ describe('search', () => {
     const label = await control.locator('xpath=..').textContent();
     const count = Number(label!.match(/\((\d+)\)/)![1]);
     expect(count).toBeGreaterThan(0);
+    const box = await control.elementHandle();
     await control.check();
     await expect.poll(async () => Number((await status.textContent())!.match(/^(\d+)/)?.[1])).toBe(count);
+    // The boxes stay where they are (only their counts change), so the keyboard and screen reader stay on this one.
+    await expect(box!.evaluate((el) => el.isConnected && el === document.activeElement)).resolves.toBe(true);
     expect(count).toBeLessThan(all);
     const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.every((h) => h!.startsWith('/controls/'))).toBe(true);
