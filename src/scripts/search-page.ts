@@ -49,7 +49,13 @@ function loadIdList(name: string): Promise<Set<string>> | undefined {
   if (!idListNames.has(name)) return undefined;
   let list = idListsLoaded.get(name);
   if (!list) {
-    list = fetch(`${base}search-ids/${name}.json`).then(async (r) => new Set(r.ok ? ((await r.json()) as string[]) : []));
+    list = fetch(`${base}search-ids/${name}.json`)
+      .then(async (r) => new Set(r.ok ? ((await r.json()) as string[]) : []))
+      .catch(() => {
+        // Offline for a moment: no id jump this time, words still search; the next query tries again.
+        idListsLoaded.delete(name);
+        return new Set<string>();
+      });
     idListsLoaded.set(name, list);
   }
   return list;
