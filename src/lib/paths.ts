@@ -12,6 +12,7 @@ export const paths = {
   capabilities: resolve(projectRoot, 'catalog/capabilities.yaml'),
   glossary: resolve(projectRoot, 'catalog/glossary.yaml'),
   productTypes: resolve(projectRoot, 'catalog/product-types'),
+  procurement: resolve(projectRoot, 'catalog/procurement'),
   commentTemplate: resolve(projectRoot, 'catalog/comment-template.yaml'),
   cache,
   sourcesCache: resolve(cache, 'sources'),

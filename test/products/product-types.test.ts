@@ -46,10 +46,14 @@ allocation:
     components: [cloud]
     why: The cloud encrypts the readings it stores.
 key:
-  - element: DI-1.1
+  - requirement: DI-1
     why: Each reading is tied to one sensor.
-  - element: DOC-1.a.1.2
+  - requirement: DOC-1.a.1
     why: Maintenance activities are documented.
+not-applicable:
+  - elements: [DI-1.2]
+    components: [sensor]
+    why: The sensor is never identified remotely.
 `;
 
 /** VALID with `from` (which must occur once) replaced by `to`. */
@@ -74,7 +78,8 @@ describe('parseProductType', () => {
       ['cloud', 'backend'],
     ]);
     expect(type!.allocation.map((r) => r.capabilities)).toEqual([['DI-1', 'DP'], ['DP-1']]);
-    expect(type!.key.map((k) => k.element)).toEqual(['DI-1.1', 'DOC-1.a.1.2']);
+    expect(type!.key.map((k) => k.requirement)).toEqual(['DI-1', 'DOC-1.a.1']);
+    expect(type!['not-applicable']).toEqual([{ elements: ['DI-1.2'], components: ['sensor'], why: 'The sensor is never identified remotely.' }]);
   });
 
   it('reports an unknown capability with the file, its line and a "did you mean"', async () => {
@@ -111,11 +116,19 @@ describe('parseProductType', () => {
     expect(problems[0]!.hint).toContain('catalog/product-types/README.md');
   });
 
-  it('reports an unknown key requirement, and a non-technical element that is not a sub-element', async () => {
-    const { problems } = await parse(variant('element: DI-1.1', 'element: DI-1.9'));
-    expect(problems.map((p) => [p.place, p.message])).toEqual([['line 26 (key[0].element)', 'unknown SP 800-213A requirement "DI-1.9"']]);
-    const nonTechnicalElement = await parse(variant('element: DOC-1.a.1.2', 'element: DOC-1.a.1'));
-    expect(nonTechnicalElement.problems.map((p) => p.place)).toEqual(['line 28 (key[1].element)']);
+  it('reports an unknown key requirement, and an item named where its requirement is meant', async () => {
+    const { problems } = await parse(variant('requirement: DI-1\n', 'requirement: DI-9\n'));
+    expect(problems.map((p) => [p.place, p.message])).toEqual([['line 26 (key[0].requirement)', 'unknown SP 800-213A requirement "DI-9"']]);
+    expect(problems[0]!.hint).toMatch(/did you mean "DI-1"/);
+    const item = await parse(variant('requirement: DOC-1.a.1\n', 'requirement: DOC-1.a.1.2\n'));
+    expect(item.problems.map((p) => [p.place, p.message, p.hint])).toEqual([['line 28 (key[1].requirement)', 'must be a requirement id: a technical sub-capability such as SU-1 or a non-technical element such as DOC-1.e.1', 'See catalog/product-types/README.md for the fields of a product type.']]);
+  });
+
+  it('reports a not-applicable element that the allocation does not give to the component, or an unknown one', async () => {
+    const notGiven = await parse(variant('    components: [sensor]\n    why: The sensor is never', '    components: [cloud]\n    why: The sensor is never'));
+    expect(notGiven.problems.map((p) => [p.place, p.message])).toEqual([['line 31 (not-applicable[0].elements[0])', 'DI-1.2 is not allocated to "cloud", so there is nothing to take out']]);
+    const unknown = await parse(variant('elements: [DI-1.2]', 'elements: [DI-1.7]'));
+    expect(unknown.problems.map((p) => [p.place, p.message])).toEqual([['line 31 (not-applicable[0].elements[0])', 'unknown SP 800-213A technical element "DI-1.7"']]);
   });
 });
 
@@ -160,11 +173,11 @@ describe('the product types in catalog/product-types', () => {
   it('allocate every technical key requirement to a component', async () => {
     const { types } = await load();
     const model = await realModel();
-    const technical = new Map(model.elements.filter((e) => e.kind === 'technical').map((e) => [e.id, e]));
+    const technical = new Map(model.subCapabilities.filter((e) => e.kind === 'technical').map((e) => [e.id, e]));
     for (const t of types) {
       const unallocated = t.key
-        .map((k) => technical.get(k.element))
-        .filter((e) => e && !t.allocation.some((r) => r.capabilities.includes(e.subCapability) || r.capabilities.includes(e.capability)))
+        .map((k) => technical.get(k.requirement))
+        .filter((e) => e && !t.allocation.some((r) => r.capabilities.includes(e.id) || r.capabilities.includes(e.capability)))
         .map((e) => e!.id);
       expect(unallocated, `${t.id}: technical key requirements no rule allocates`).toEqual([]);
     }
@@ -173,7 +186,7 @@ describe('the product types in catalog/product-types', () => {
   it('name 5 to 10 key requirements per type, each once', async () => {
     const { types } = await load();
     for (const t of types) {
-      const ids = t.key.map((k) => k.element);
+      const ids = t.key.map((k) => k.requirement);
       expect(ids.length, `${t.id} key requirements`).toBeGreaterThanOrEqual(5);
       expect(ids.length, `${t.id} key requirements`).toBeLessThanOrEqual(10);
       expect(new Set(ids).size, `${t.id} repeats a key requirement`).toBe(ids.length);

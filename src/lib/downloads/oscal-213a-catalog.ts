@@ -8,7 +8,7 @@
 import type { Model } from '../model/schemas/model.ts';
 import type { Element, SubElement } from '../model/schemas/catalog.ts';
 import { catalogIndex } from '../site/catalog-index.ts';
-import { stableUuid } from '../products/product-downloads.ts';
+import { stableUuid } from '../stable-uuid.ts';
 
 const oscalId = (id: string) => id.toLowerCase();
 

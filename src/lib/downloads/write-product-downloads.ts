@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { checkAgainstSchema } from '../import/json-source.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { Problems, ProblemsError } from '../problems.ts';
+import ExcelJS from 'exceljs';
 import { templateCsv, templateDocx, templateJson, templateMarkdown, templateOscalProfile, templateXlsx } from '../products/product-downloads.ts';
-import { IMPACT_LEVELS, selectRequirements } from '../products/select-requirements.ts';
+import { requirementDocument } from '../products/requirement-document.ts';
+import { IMPACT_LEVELS } from '../products/select-requirements.ts';
 import { catalogIndex } from '../site/catalog-index.ts';
 import { isoSeconds } from './build-date.ts';
 import { OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS, productDownloadPath } from './download-files.ts';
@@ -28,7 +30,6 @@ export async function writeProductDownloads(model: Model, siteDir: string, schem
   const problems = new Problems();
   const catalogUrl = model.sources.find((s) => s.kind === 'oscal-catalog')!.url;
   const written: string[] = [];
-  const definitions = model.glossary.filter((e) => e.definition).map((e) => ({ term: e.term, text: e.definition!.text }));
 
   const oscalCatalog = sp800213aOscalCatalog(model, catalogUrl, lastModified);
   checkAgainstSchema(oscalCatalog, schemas.catalog, 'OSCAL 1.0.6 catalog schema', `downloads/${OSCAL_213A_CATALOG}`, problems);
@@ -39,15 +40,15 @@ export async function writeProductDownloads(model: Model, siteDir: string, schem
   for (const type of model.productTypes) {
     await mkdir(join(dir, 'products', type.id), { recursive: true });
     for (const level of IMPACT_LEVELS) {
-      const selection = selectRequirements(index, type, level);
-      const profile = templateOscalProfile(selection, index, catalogUrl, lastModified);
+      const doc = requirementDocument(index, type.id, level);
+      const profile = templateOscalProfile(doc, model.controls, catalogUrl, lastModified);
       checkAgainstSchema(profile, schemas.profile, 'OSCAL 1.0.6 profile schema', `downloads/${productDownloadPath(type.id, level, 'oscal-profile.json')}`, problems);
       const files: [string, string | Buffer][] = [
-        ['docx', await stampZip(await templateDocx(selection, index, definitions), date)],
-        ['xlsx', await stampZip(await templateXlsx(selection, index), date)],
-        ['csv', templateCsv(selection, index)],
-        ['md', templateMarkdown(selection, index)],
-        ['json', templateJson(selection, index)],
+        ['docx', await stampZip((await templateDocx(doc)) as Buffer, date)],
+        ['xlsx', await stampZip(Buffer.from(await templateXlsx(doc, ExcelJS)), date)],
+        ['csv', templateCsv(doc)],
+        ['md', templateMarkdown(doc)],
+        ['json', templateJson(doc)],
         ['oscal-profile.json', `${JSON.stringify(profile, null, 2)}\n`],
       ];
       for (const [ext, content] of files) {

@@ -22,6 +22,7 @@ import { parseProfilePage } from '../import/federal-profile-pages.ts';
 import { parseGuidelineDraft } from '../import/guideline-draft.ts';
 import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
 import { loadProductTypes } from '../products/product-type.ts';
+import { loadProcurement } from '../products/load-procurement.ts';
 import { parseCommentTemplate } from '../comments/comment-template.ts';
 import { type Guideline, guidelineSchema } from './schemas/guideline.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
@@ -41,6 +42,8 @@ export interface BuildModelOptions {
   glossaryPath?: string;
   /** catalog/product-types/: the product types (none when unset). */
   productTypesDir?: string;
+  /** catalog/procurement/: requirement terms, agency values, post-market obligations (no solicitation documents when unset). */
+  procurementDir?: string;
   /** catalog/comment-template.yaml (no comment workspace when unset). */
   commentTemplatePath?: string;
 }
@@ -209,6 +212,9 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   // 7. Product types, checked against the catalog records.
   if (options.productTypesDir && records.capabilities.length) {
     model.productTypes = loadProductTypes(options.productTypesDir, 'catalog/product-types', model, problems);
+  }
+  if (options.procurementDir && records.capabilities.length) {
+    model.procurement = loadProcurement(options.procurementDir, model, problems, findings);
   }
 
   for (const c of controls) {

@@ -1,13 +1,18 @@
 /**
- * SP 800-213A statements turned into requirement clauses in procurement voice,
- * keeping the element's meaning:
- *   technical      "Ability to X."            → "The <component> shall provide the ability to X."
- *                  "Ability for the IoT device to X." → "The <component> shall provide the ability to X."
- *                  "The device can X."        → "The <component> shall X."
- *   non-technical  "Providing X."             → "The manufacturer shall provide X."
- *                  "Establishing and providing X." → "The manufacturer shall establish and provide X."
- *                  a noun phrase ("Communications, …") → "The manufacturer shall provide communications, …"
- * Items listed under a statement follow it as "including: a; b; c".
+ * SP 800-213A statements turned into the lettered items of a requirement, in
+ * procurement voice, keeping the element's meaning. A requirement reads
+ * "<subject> shall:" and each item is a verb phrase completing it:
+ *   technical      "Ability to X."                    → "provide the ability to X"
+ *                  "Ability to provide X."            → "provide X"        (no doubled verb)
+ *                  "Ability for the IoT device to X." → "X"                (the component itself does it)
+ *                  "Ability for only authorized entities to X." → "allow only authorized entities to X"
+ *                  "The device can X."                → "X"
+ *                  a noun phrase ("Configuration settings …") → "provide configuration settings …"
+ *                  lead-in "If updates are applied automatically:" → "where updates are applied automatically, …"
+ *   non-technical  "Providing X." → "provide X"; "Establishing and providing X." → "establish and provide X";
+ *                  "If A, the manufacturer should B." → "where A, B"; a noun phrase → "provide …"
+ * Items under a statement become sub-items: "the ability to …" after "including:", nouns as they are.
+ * Before any of this, the project's wording corrections and the agency's values are applied to the words.
  */
 import type { NestedItem } from '../model/schemas/catalog.ts';
 
@@ -33,63 +38,102 @@ const GERUNDS: Record<string, string> = {
   explaining: 'explain',
 };
 
-function sentence(s: string): string {
-  const t = s.trim().replace(/\s+/g, ' ');
-  return /[.!?]$/.test(t) ? t : `${t}.`;
+/** Words replaced in a record's text before it is worded: corrections and agency values. */
+export interface Rewrite {
+  replace: string;
+  with: string;
 }
 
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+export function rewrite(text: string, rewrites: readonly Rewrite[]): string {
+  let t = text;
+  for (const r of rewrites) if (t.includes(r.replace)) t = t.replace(r.replace, r.with);
+  return t;
 }
 
-function withItems(text: string, items: NestedItem[]): string {
-  if (!items.length) return sentence(text);
-  const flat = (list: NestedItem[]): string[] => list.map((i) => (i.items.length ? `${i.text.replace(/[.:;]$/, '')} (${flat(i.items).join(', ')})` : i.text.replace(/[.;]$/, '')));
-  const t = text.trim();
-  // "… such as:" / "… for:" introduce the items already; otherwise they follow as "including: …".
-  const lead = /:$/.test(t) || /\b(such as|including|include)$/i.test(t) ? `${t} ` : `${t.replace(/[.;]$/, '')}, including: `;
-  return `${lead}${flat(items).join('; ')}.`;
-}
+const tidy = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/\.\s+\((e\.g\.|i\.e\.)/g, ' ($1');
+const noFinalStop = (s: string) => tidy(s).replace(/[.;]+$/, '');
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
-/** "The <component> shall provide the ability to …" for a technical element. */
-export function technicalClause(component: string, text: string, items: NestedItem[] = [], leadIn?: string): string {
-  const t = text.trim();
-  let body: string;
+/** A technical statement as the verb phrase of "<component> shall …". */
+export function technicalPhrase(text: string): string {
+  const t = noFinalStop(text);
   let m: RegExpExecArray | null;
-  if ((m = /^Ability (?:for (?:the |an )?(?:IoT )?device )?to\s+(.+)$/i.exec(t))) body = `shall provide the ability to ${m[1]}`;
-  else if ((m = /^Ability for\s+(.+)$/i.exec(t))) body = `shall provide the ability for ${m[1]}`;
-  else if ((m = /^The (?:IoT )?device can\s+(.+)$/i.exec(t))) body = `shall ${m[1]}`;
-  else body = `shall provide ${lowerFirst(t)}`;
-  const clause = withItems(`The ${component} ${body}`, items);
-  if (!leadIn) return clause;
-  const condition = leadIn.trim().replace(/:$/, '');
-  return `${condition}, ${clause[0]!.toLowerCase()}${clause.slice(1)}`;
+  if ((m = /^Ability to provide\s+(.+)$/i.exec(t))) return `provide ${m[1]}`;
+  if ((m = /^Ability for (?:the |an )?(?:IoT )?device(?:, or tools used through the IoT device interface,)? to\s+(.+)$/i.exec(t))) return m[1]!;
+  if ((m = /^Ability for (only )?(authorized [\w/ ]+?) to\s+(.+)$/i.exec(t))) return `allow ${m[1] ?? ''}${m[2]} to ${m[3]}`;
+  if ((m = /^Ability to\s+(.+)$/i.exec(t))) return `provide the ability to ${m[1]}`;
+  if ((m = /^Ability for\s+(.+)$/i.exec(t))) return `provide the ability for ${m[1]}`;
+  if ((m = /^The (?:IoT )?device can\s+(.+)$/i.exec(t))) return m[1]!;
+  return `provide ${lowerFirst(t)}`;
 }
 
-/** "The manufacturer shall …" for a non-technical sub-element. */
-export function manufacturerClause(text: string, items: NestedItem[] = [], party = 'manufacturer'): string {
-  const t = text.trim();
+/** A non-technical statement as the verb phrase of "The manufacturer shall …". */
+export function manufacturerPhrase(text: string): string {
+  const t = noFinalStop(text).replace(/\bshould\b/g, 'shall');
   let m: RegExpExecArray | null;
-  let body: string;
+  if ((m = /^If (.+?), the (?:IoT device )?manufacturer shall (.+)$/.exec(t))) return `where ${m[1]}, ${m[2]}`;
   if ((m = /^([A-Za-z]+ing)(\s+and\s+([A-Za-z]+ing))?\s+(.+)$/.exec(t)) && GERUNDS[m[1]!.toLowerCase()] && (!m[3] || GERUNDS[m[3].toLowerCase()])) {
-    body = `shall ${GERUNDS[m[1]!.toLowerCase()]}${m[3] ? ` and ${GERUNDS[m[3].toLowerCase()]}` : ''} ${m[4]}`;
-  } else if (/^If\b/.test(t)) {
-    // A conditional statement keeps its condition; its "should" becomes the clause's "shall".
-    return withItems(t.replace(/\bshould\b/, 'shall'), items);
-  } else body = `shall provide ${lowerFirst(t)}`;
-  return withItems(`The ${party} ${body}`, items);
+    return `${GERUNDS[m[1]!.toLowerCase()]}${m[3] ? ` and ${GERUNDS[m[3].toLowerCase()]}` : ''} ${m[4]}`;
+  }
+  return `provide ${lowerFirst(t)}`;
 }
 
-/** Problems a clause must not have: a repeated opener, doubled verbs, list markers left in. Empty when it reads well. */
+/** A statement listed under another one, as a noun phrase: "the ability to …", or the item as it is. */
+export function subItemPhrase(text: string): string {
+  const t = noFinalStop(text);
+  let m: RegExpExecArray | null;
+  if ((m = /^Ability for (?:the |an )?(?:IoT )?device to\s+(.+)$/i.exec(t))) return `the ability to ${m[1]}`;
+  if ((m = /^Ability\s+(.+)$/i.exec(t))) return `the ability ${m[1]}`;
+  return lowerFirst(t);
+}
+
+/** Deeper levels of items, inline: "a (b, c)". */
+function inline(items: NestedItem[]): string {
+  return items.map((i) => `${subItemPhrase(i.text)}${i.items.length ? ` (${inline(i.items)})` : ''}`).join('; ');
+}
+
+/**
+ * The sub-items of a record's statement, and the phrase that introduces them: a statement
+ * ending in ":" ("such as:", "for:") introduces them itself; otherwise "including:".
+ */
+export function withSubItems(phrase: string, items: NestedItem[]): { phrase: string; subItems: string[] } {
+  if (!items.length) return { phrase, subItems: [] };
+  const introduced = /:$/.test(phrase) || /\b(such as|including|include|for)$/i.test(phrase);
+  const lead = introduced ? phrase.replace(/:$/, '') : `${phrase.replace(/[.;,]$/, '')}, including`;
+  return { phrase: `${lead}:`, subItems: items.map((i) => `${subItemPhrase(i.text)}${i.items.length ? `: ${inline(i.items)}` : ''}`) };
+}
+
+/** "If X:" lead-ins of the catalog as the explicit condition of the item: "where X, …". */
+export function conditionOf(leadIn: string | undefined): string | undefined {
+  if (!leadIn) return undefined;
+  const t = noFinalStop(leadIn).replace(/:$/, '');
+  const m = /^(?:If|When|Where)\s+(.+)$/i.exec(t);
+  return m ? `where ${m[1]}` : lowerFirst(t);
+}
+
+/** The agency's values in brackets: "[AGENCY: system use notification message]". */
+export const FILL_IN = /\[AGENCY: [^\]]+\]/g;
+
+/** Defects an item's wording must not have; empty when it reads well. */
 export function clauseProblems(clause: string): string[] {
   const out: string[] = [];
-  if (/\bability to ability\b/i.test(clause)) out.push('"ability to Ability"');
-  if (/\bshall (\w+) \1\b/i.test(clause)) out.push('doubled verb');
-  if (/\bshall provide (providing|describing|establishing|communicating)\b/i.test(clause)) out.push('gerund after "shall provide"');
+  if (/\bability to ability\b/i.test(clause)) out.push('"ability to ability"');
+  if (/\bability to provide the ability\b/i.test(clause) || /\bprovide the ability to provide\b/i.test(clause)) out.push('doubled verb ("ability to provide")');
+  if (/\b(shall|to) (\w+) \2\b/i.test(clause)) out.push('doubled verb');
+  if (/\b(provide|shall) (providing|describing|establishing|communicating)\b/i.test(clause)) out.push('gerund after the verb');
+  const words = clause.replace(FILL_IN, 'X').toLowerCase().split(/[^a-z’']+/).filter(Boolean);
+  for (let n = 4; n <= 8; n++) {
+    for (let i = 0; i + 2 * n <= words.length; i++) {
+      if (words.slice(i, i + n).join(' ') === words.slice(i + n, i + 2 * n).join(' ')) {
+        out.push(`repeated phrase "${words.slice(i, i + n).join(' ')}"`);
+        n = 9;
+        break;
+      }
+    }
+  }
+  if (/^\s*(?:\w+\s+){0,1}(their|they|them)\b/i.test(clause.replace(/^(where [^,]+, )/, ''))) out.push('pronoun with nothing to refer to');
+  if (/\borgani[sz]ation(?:ally)?[- ]defined\b|\bin a timely manner\b|\btimely\b|\bappropriate\b|\bsufficient\b/i.test(clause)) out.push('value left to the agency without a fill-in');
   if (/(^|\s)(o|•|-)\t/.test(clause) || /\s[o•]\s(?=[A-Z])/.test(clause)) out.push('dangling list marker');
   if (/\.\./.test(clause.replace(/\betc\.\./g, 'etc.'))) out.push('double full stop');
-  if (!/^(The|If|When|Where|[A-Z][a-z]+ [a-z])/.test(clause)) out.push('does not start as a sentence');
-  if (!/[.]$/.test(clause)) out.push('no final full stop');
-  if (/\bshall\b.*\bshall\b.*\bshall\b/.test(clause)) out.push('three "shall"s');
   return out;
 }

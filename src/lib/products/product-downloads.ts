@@ -1,137 +1,489 @@
 /**
- * The requirement templates of a product type at an impact level, as files a
- * procurement office can use: a solicitation-ready DOCX, a compliance matrix
- * XLSX, CSV, Markdown, JSON, and an OSCAL profile of the SP 800-53 controls
- * behind the requirements. All are written from the same rows.
+ * The solicitation files of a product type at an impact level, each written from
+ * the one {@link RequirementDocumentModel}: a DOCX a contracting officer attaches
+ * as it is, a compliance-matrix XLSX the offeror fills in, CSV, Markdown and JSON
+ * with the same requirements, items and sections, and an OSCAL profile of the
+ * SP 800-53 controls behind the items with the agency's values as set-parameters.
+ * Pure: no file system, so the build and the browser use the same writers.
  */
-import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
-import type { CatalogIndex } from '../site/catalog-index.ts';
-import { COMPONENT_TYPE_NAMES } from './product-type.ts';
-import type { Selection } from './select-requirements.ts';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type ExcelJS from 'exceljs';
+import { stableUuid } from '../stable-uuid.ts';
+import { appliesToText, componentName, itemSentence, type RequirementDocumentModel, romanOf, selectedByText } from './requirement-document.ts';
+import type { ProductRequirement } from './select-requirements.ts';
 
-export const TEMPLATE_COLUMNS = ['id', 'statement', 'component', 'key', 'verification', 'evidence', 'sp800_213a', 'sp800_53', 'selected_by'] as const;
-export type TemplateRow = Record<(typeof TEMPLATE_COLUMNS)[number], string>;
+export const ITEM_COLUMNS = ['requirement', 'item', 'title', 'applies_to', 'key', 'text', 'sp800_213a', 'sp800_53', 'selected_by', 'verification', 'evidence'] as const;
+export type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
 
-export const RESPONSES = ['Comply', 'Partial', 'Does not comply'] as const;
+export const RESPONSES = ['Comply', 'Partial', 'Does not comply', 'Not applicable'] as const;
+export const KEY_RESPONSES = ['Comply', 'Does not comply'] as const;
 
-/**
- * Post-market support: the sub-capabilities of SP 800-213A that cover vulnerability
- * reporting and handling (IQR-1), update availability and end of support (DIS-1),
- * security notifications (DIS-2) and secure reprovisioning and disposal (EDU-2).
- * The templates restate their selected requirements as manufacturer obligations
- * beside a field for the committed support period.
- */
-export const LIFECYCLE_SUBCAPABILITIES = ['IQR-1', 'DIS-1', 'DIS-2', 'EDU-2'];
-
-export function lifecycleObligations(selection: Selection, index: CatalogIndex): { topic: string; clauses: string[] }[] {
-  const groups = new Map<string, string[]>();
-  for (const r of selection.requirements) {
-    if (r.kind !== 'non-technical' || !LIFECYCLE_SUBCAPABILITIES.includes(r.subCapability)) continue;
-    const element = index.elements.get(index.subElements.get(r.element)!.element)!;
-    const topic = element.group?.title ?? index.subCapabilities.get(r.subCapability)!.title;
-    groups.set(topic, [...(groups.get(topic) ?? []), ...r.clauses.map((c) => c.text)]);
-  }
-  return [...groups].map(([topic, clauses]) => ({ topic, clauses }));
-}
-
-export const SUPPORT_PERIOD_FIELD = 'Committed support period: [number] years from acceptance, with security updates for at least [number] years after the end of sale.';
-
-/** One row per clause: a requirement allocated to two components is two rows. */
-export function templateRows(selection: Selection, index: CatalogIndex): TemplateRow[] {
-  const names = new Map(selection.type.components.map((c) => [c.id, c.name]));
-  return selection.requirements.flatMap((r) =>
-    r.clauses.map((c) => ({
-      id: r.clauses.length > 1 ? `${r.id}#${c.component}` : r.id,
-      statement: c.text,
-      component: c.component === 'product' ? (r.kind === 'technical' ? 'IoT product' : 'Manufacturer') : (names.get(c.component) ?? c.component),
+/** One row per item, under its requirement. */
+export function itemRows(doc: RequirementDocumentModel): ItemRow[] {
+  return [...doc.technical, ...doc.manufacturer].flatMap((r) =>
+    r.items.map((i) => ({
+      requirement: r.number,
+      item: i.number,
+      title: r.title,
+      applies_to: r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join('; ') : 'Manufacturer',
       key: r.key ? 'yes' : 'no',
+      text: itemSentence(doc, r, i),
+      sp800_213a: i.record,
+      sp800_53: i.controls.join(' '),
+      selected_by: selectedByText(doc, i),
       verification: r.verification,
-      evidence: r.evidence,
-      sp800_213a: r.element,
-      sp800_53: r.controls.map((id) => index.controls.get(id)!.label).join(' '),
-      selected_by: r.because.length ? `${r.because.map((b) => b.label).join(' ')} (${selection.level} baseline)` : 'key requirement of this product type',
+      evidence: r.evidence.join(' '),
     })),
   );
 }
 
-export function fileBase(selection: Selection): string {
-  return `${selection.type.id}-${selection.level.toLowerCase()}`;
+export function templateCsv(doc: RequirementDocumentModel): string {
+  return stringify(itemRows(doc), { header: true, columns: [...ITEM_COLUMNS], record_delimiter: 'windows', bom: true, quoted_match: /[\r\n",]/ });
 }
 
-export function templateCsv(selection: Selection, index: CatalogIndex): string {
-  return stringify(templateRows(selection, index), { header: true, columns: [...TEMPLATE_COLUMNS], record_delimiter: 'windows', bom: true });
+/** The document as data: every section the DOCX has. */
+export function templateJson(doc: RequirementDocumentModel): string {
+  const { selection: _selection, type, ...rest } = doc;
+  return `${JSON.stringify({ productType: { id: type.id, name: type.name, description: type.description }, ...rest, unallocated: doc.selection.unallocated, notApplicable: doc.selection.notApplicable, items: itemRows(doc) }, null, 2)}\n`;
 }
 
-export function templateJson(selection: Selection, index: CatalogIndex): string {
-  const { type, level, requirements, unallocated } = selection;
-  return `${JSON.stringify({ productType: { id: type.id, name: type.name, components: type.components }, level, rows: templateRows(selection, index), requirements, unallocated }, null, 2)}\n`;
-}
+// ---------------------------------------------------------------- shared wording
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const scopeText = (doc: RequirementDocumentModel, solicitation: string) =>
+  `These requirements apply to the ${doc.type.name} to be acquired under solicitation ${solicitation}, to each of its components listed in section 4, and to its manufacturer. Where the offeror is not the manufacturer, the offeror is responsible for the manufacturer's obligations. They are written from NIST SP 800-213A, the IoT device cybersecurity requirement catalog, with the items that support a control of the SP 800-53B ${doc.level} baseline, following the method of NIST SP 800-213 Rev. 1 (initial public draft): understand how the product fits the agency's system, identify its requirements, decide which are key, and allocate them to the product's components.`;
 
-export function templateMarkdown(selection: Selection, index: CatalogIndex): string {
-  const { type, level } = selection;
-  const rows = templateRows(selection, index);
-  return [
-    `# ${type.name}: IoT product cybersecurity requirements (${level.toLowerCase()} impact)`,
-    '',
-    `Generated from NIST SP 800-213A and the SP 800-53B ${level} baseline. Values in [brackets] are for the agency to fill in.`,
-    '',
-    '## Product',
-    '',
-    type.description,
-    '',
-    ...type.components.map((c) => `- **${c.name}** (${COMPONENT_TYPE_NAMES[c.type]}): ${c.does}`),
-    '',
-    '## Post-market support',
-    '',
-    SUPPORT_PERIOD_FIELD,
-    '',
-    ...lifecycleObligations(selection, index).flatMap((g) => [`### ${g.topic}`, '', ...g.clauses.map((c) => `- ${c}`), '']),
-    '## Requirements',
-    '',
-    `| ${TEMPLATE_COLUMNS.join(' | ')} |`,
-    `| ${TEMPLATE_COLUMNS.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${TEMPLATE_COLUMNS.map((c) => mdCell(r[c])).join(' | ')} |`),
-    '',
-  ].join('\n');
-}
+const backgroundText = (doc: RequirementDocumentModel) =>
+  `Requirement numbers (R-DI-1, R-DOC-1.a.1) follow the SP 800-213A record each is written from; its lettered items keep the catalog id of their element. Key requirements are those whose absence is an unacceptable risk for this product; an offer that does not meet every item of a key requirement is not acceptable. Text in [AGENCY: …] brackets is for the agency to complete before the solicitation is issued (section 3). This document lists ${doc.counts.requirements} requirements with ${doc.counts.items} items, ${doc.counts.key} of them key.`;
 
-export async function templateXlsx(selection: Selection, index: CatalogIndex): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'iot-guidance-site';
-  const ws = wb.addWorksheet('Compliance matrix', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const columns = [...TEMPLATE_COLUMNS, 'response', 'evidence_reference', 'notes'];
-  ws.columns = columns.map((key) => ({ header: key, key, width: key === 'statement' ? 70 : key === 'id' ? 28 : 20 }));
-  const rows = templateRows(selection, index);
-  for (const r of rows) ws.addRow({ ...r, response: '', evidence_reference: '', notes: '' });
-  ws.getRow(1).font = { bold: true };
-  ws.getColumn('statement').alignment = { wrapText: true, vertical: 'top' };
-  const responseCol = columns.indexOf('response') + 1;
-  for (let i = 2; i <= rows.length + 1; i++) {
-    ws.getCell(i, responseCol).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${RESPONSES.join(',')}"`], showErrorMessage: true, errorTitle: 'Response', error: `Choose ${RESPONSES.join(', ')}.` };
+const levelChangeText = (doc: RequirementDocumentModel) =>
+  doc.levelChanges
+    ? doc.levelChanges.added.length
+      ? `Compared with the ${doc.levelChanges.from} baseline, the ${doc.level} baseline adds ${doc.levelChanges.added.length} item(s): ${[...new Set(doc.levelChanges.added.map((a) => `${a.requirement} (${a.record})`))].join(', ')}.`
+      : `The ${doc.level} baseline selects no item beyond those of the ${doc.levelChanges.from} baseline for this product.`
+    : `The LOW baseline is the smallest: the MODERATE and HIGH documents add the items their baselines select.`;
+
+const subjectOf = (doc: RequirementDocumentModel, r: ProductRequirement) => (r.kind === 'technical' ? (r.appliesTo.length === 1 ? `The ${componentName(doc.type, r.appliesTo[0]!)} shall:` : 'Each component it applies to shall:') : 'The manufacturer shall:');
+
+const itemSuffix = (doc: RequirementDocumentModel, r: ProductRequirement, i: ProductRequirement['items'][number]) => {
+  const only = r.kind === 'technical' && i.components.length < r.appliesTo.length ? `${i.components.map((c) => componentName(doc.type, c)).join(', ')} only; ` : '';
+  return ` [${only}${i.record}; ${i.selectedBy.length ? i.selectedBy.join(', ') : 'key requirement'}]`;
+};
+
+/** What the type takes out of components, and selected elements no component is given: stated, never silent. */
+const exclusionsText = (doc: RequirementDocumentModel): string[] => [
+  ...doc.selection.notApplicable.map((n) => `Not applicable: ${n.element} for ${n.components.map((c) => componentName(doc.type, c)).join(', ')}. ${n.why}`),
+  ...doc.selection.unallocated.map((u) => `Not allocated: ${u.element} (selected by ${u.because.join(', ')}) is given to no component of this product type.`),
+];
+
+const instructionsText = (doc: RequirementDocumentModel) => [
+  `Complete the compliance matrix issued with this document (XLSX): for every item give one response (Comply, Partial, Does not comply, or Not applicable with a justification), and name the evidence file that supports it. Items of key requirements accept only Comply or Does not comply.`,
+  `Deliver the documents listed in section 10, and answer every question of the vendor questionnaire below. Name each evidence file by the requirement number it supports.`,
+];
+
+const evaluationText = (doc: RequirementDocumentModel) => [
+  `Pass/fail: each of the ${doc.key.length} key requirements (${doc.key.map((r) => r.number).join(', ') || 'none'}) passes only when every one of its items is answered Comply and its pass criterion is met by the evidence. An offer with any key item not Comply is not acceptable.`,
+  `Scored: every other requirement is scored by the share of its items answered Comply (Partial counts half) and by the quality of its evidence, weighted as follows: ${doc.values.find((v) => v.id === 'evaluation-weights')?.value ?? doc.values.find((v) => v.id === 'evaluation-weights')?.placeholder ?? ''}. A Not applicable response without a justification counts as Does not comply.`,
+];
+
+const solicitationNumber = (doc: RequirementDocumentModel) => {
+  const v = doc.values.find((x) => x.id === 'solicitation-number');
+  return v?.value ?? v?.placeholder ?? '';
+};
+
+// ---------------------------------------------------------------- Markdown
+
+const md = (s: string) => s.replace(/([\\`*_<>|])/g, '\\$1').replace(/\n/g, ' ');
+
+export function templateMarkdown(doc: RequirementDocumentModel): string {
+  const out: string[] = [];
+  const p = (s: string) => out.push(md(s), '');
+  const table = (header: string[], rows: string[][]) => {
+    out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`), '');
+  };
+  const requirement = (r: ProductRequirement) => {
+    out.push(`### ${r.number} ${md(r.title)}${r.key ? ' (key)' : ''}`, '');
+    p(`Applies to: ${appliesToText(doc.type, r)}.`);
+    if (r.key) p(`Key requirement: ${r.keyWhy} Outcome: ${r.outcome} Pass criterion: ${r.pass}`);
+    p(subjectOf(doc, r));
+    for (const i of r.items) {
+      out.push(`${i.letter}. ${md(i.text)}${md(itemSuffix(doc, r, i))}`);
+      i.subItems.forEach((s, n) => out.push(`    ${romanOf(n)}. ${md(s)}`));
+    }
+    out.push('');
+    p(`Verification: ${r.verification}. Evidence: ${r.evidence.join(' ')}`);
+  };
+  out.push(`# ${md(doc.title)}`, '');
+  out.push('## 1 Scope and background', '');
+  p(scopeText(doc, solicitationNumber(doc)));
+  p(backgroundText(doc));
+  p(levelChangeText(doc));
+  out.push('## 2 Definitions', '');
+  for (const d of doc.definitions) out.push(`**${md(d.term)}**: ${md(`${d.text} (${d.cite})`)}`, '');
+  out.push('## 3 Values the agency sets', '');
+  table(['Value', 'Where used', 'Suggestion', 'Set to'], doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '']));
+  out.push('## 4 Product and components', '');
+  p(doc.type.description);
+  table(['Component', 'Type', 'What it does'], doc.components.map((c) => [c.name, c.type, c.does]));
+  for (const d of doc.type.data) p(`Data handled (${d.kind}): ${d.what}`);
+  out.push('## 5 Key requirements', '');
+  table(['Requirement', 'Applies to', 'Why it is key', 'Pass criterion'], doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '', r.pass]));
+  out.push('## 6 Requirements on the product components', '');
+  table(['Component', 'Requirements', 'Items'], doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]));
+  for (const t of exclusionsText(doc)) p(t);
+  for (const r of doc.technical) requirement(r);
+  out.push('## 7 Manufacturer obligations', '');
+  for (const r of doc.manufacturer) requirement(r);
+  out.push('## 8 Post-market support', '');
+  for (const o of doc.postMarket) {
+    out.push(`### ${o.number} ${md(o.title)}`, '');
+    p(o.text);
+    p(`Sources: ${o.sources.join('; ')}.`);
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  out.push('## 9 Federal acquisition provisions and clauses', '');
+  table(['Citation', 'Title', 'Kind', 'Why it applies'], doc.federalClauses.map((c) => [`${c.id} (${c.cfr})`, c.title, c.kind, `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`]));
+  out.push('## 10 Deliverables', '');
+  table(['Item', 'Format', 'When due'], doc.deliverables.map((d) => [d.item, d.format, d.due]));
+  out.push('## 11 Instructions to offerors', '');
+  for (const t of instructionsText(doc)) p(t);
+  out.push('### Vendor questionnaire', '');
+  for (const q of doc.questionnaire) p(`${q.number}. ${q.question}`);
+  out.push('## 12 Evaluation', '');
+  for (const t of evaluationText(doc)) p(t);
+  out.push('## Annex A Traceability', '');
+  table(
+    ['Requirement', 'Item', 'SP 800-213A', 'SP 800-53', `Selected by (${doc.level} baseline)`, 'Applies to'],
+    [...doc.technical, ...doc.manufacturer].flatMap((r) => r.items.map((i) => [`${r.number} ${r.title}`, i.number, i.record, i.controls.join(', '), i.selectedBy.join(', ') || 'key requirement', r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer'])),
+  );
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-/** A UUID (version 5 layout) derived from a name, so that rebuilding gives the same document. */
-export function stableUuid(name: string): string {
-  const h = createHash('sha256').update(name).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+// ---------------------------------------------------------------- DOCX
+
+const INCH = 1440;
+const FONT = 'Calibri';
+
+/** Splits text so that "[AGENCY: …]" fill-ins stand out (bold, highlighted) for the agency to find. */
+function runs(text: string, opts: { bold?: boolean; size?: number; italics?: boolean } = {}): TextRun[] {
+  return text.split(/(\[AGENCY: [^\]]+\])/).filter(Boolean).map((part) => (part.startsWith('[AGENCY: ') ? new TextRun({ text: part, bold: true, highlight: 'yellow', size: opts.size }) : new TextRun({ text: part, bold: opts.bold, italics: opts.italics, size: opts.size })));
 }
 
-/** An OSCAL 1.0 profile selecting the SP 800-53 controls behind the selected requirements. */
-export function templateOscalProfile(selection: Selection, index: CatalogIndex, catalogUrl: string, lastModified: string): object {
-  const ids = [...new Set(selection.requirements.flatMap((r) => r.controls))].sort((a, b) => index.controls.get(a)!.sortId.localeCompare(index.controls.get(b)!.sortId));
+const para = (text: string, opts: { bold?: boolean; size?: number; italics?: boolean; after?: number; keepNext?: boolean } = {}) =>
+  new Paragraph({ children: runs(text, opts), spacing: { after: opts.after ?? 80 }, keepNext: opts.keepNext });
+const heading = (text: string, level: 1 | 2 | 3) => new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, keepNext: true });
+
+/** A table with column widths in inches (set by content), header row repeated on each page. */
+function table(header: string[], rows: string[][], widths: number[], size = 18): Table {
+  const cell = (text: string, w: number, bold = false) =>
+    new TableCell({ width: { size: Math.round(w * INCH), type: WidthType.DXA }, margins: { top: 10, bottom: 10, left: 60, right: 60 }, children: [new Paragraph({ spacing: { after: 0, line: 240 }, children: runs(text, { bold, size }) })] });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: Math.round(widths.reduce((a, b) => a + b, 0) * INCH), type: WidthType.DXA },
+    columnWidths: widths.map((w) => Math.round(w * INCH)),
+    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, widths[i]!, true)) }), ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i]!)) }))],
+  });
+}
+
+export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffer | Blob> {
+  let instance = 0;
+  const requirement = (r: ProductRequirement): Paragraph[] => {
+    instance += 1;
+    const n = instance;
+    return [
+      new Paragraph({ children: [new TextRun({ text: `${r.number} ${r.title}` }), ...(r.key ? [new TextRun({ text: '  KEY', bold: true })] : [])], heading: HeadingLevel.HEADING_3, keepNext: true }),
+      ...(r.kind === 'technical' ? [para(`Applies to: ${appliesToText(doc.type, r)}.`, { italics: true, after: 40, keepNext: true })] : []),
+      ...(r.key ? [para(`Key requirement. ${r.keyWhy ?? ''} Outcome: ${r.outcome} Pass criterion: ${r.pass}`, { after: 60, keepNext: true })] : []),
+      para(subjectOf(doc, r), { after: 40, keepNext: true }),
+      ...r.items.flatMap((i, k) => [
+        new Paragraph({ style: 'ListNumber', numbering: { reference: 'items', level: 0, instance: n }, spacing: { after: 10 }, children: [...runs(i.text + (i.subItems.length ? '' : k === r.items.length - 1 ? '.' : ';')), new TextRun({ text: itemSuffix(doc, r, i), size: 16, color: '555555' })] }),
+        ...i.subItems.map((s, m) => new Paragraph({ style: 'ListNumber', numbering: { reference: 'items', level: 1, instance: n }, spacing: { after: 0 }, children: runs(`${s}${m === i.subItems.length - 1 ? (k === r.items.length - 1 ? '.' : ';') : ';'}`) })),
+      ]),
+      para(`Verification: ${r.verification}. Evidence: ${r.evidence.join(' ')}`, { size: 16, after: 60 }),
+    ];
+  };
+  const title = doc.title;
+  const portrait = { page: { size: { width: 12240, height: 15840, orientation: PageOrientation.PORTRAIT }, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 } } };
+  const header = { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: title, size: 16, color: '555555' })] })] }) };
+  const footer = {
+    default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })] })] }),
+  };
+  const document = new Document({
+    creator: 'iot-guidance-site',
+    title,
+    description: `SP 800-213A requirements for ${doc.type.name} at the SP 800-53B ${doc.level} baseline`,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 18 }, paragraph: { spacing: { line: 240 } } },
+        title: { run: { font: FONT, size: 40, bold: true }, paragraph: { spacing: { after: 160 } } },
+        heading1: { run: { font: FONT, size: 28, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 } } },
+        heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 200, after: 60 } } },
+        heading3: { run: { font: FONT, size: 20, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 100, after: 20 } } },
+      },
+      paragraphStyles: [{ id: 'ListNumber', name: 'List Number', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 18 } }],
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'items',
+          levels: [
+            { level: 0, format: LevelFormat.LOWER_LETTER, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 540, hanging: 360 } } } },
+            { level: 1, format: LevelFormat.LOWER_ROMAN, text: '(%2)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 1080, hanging: 420 } } } },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: portrait,
+        headers: header,
+        footers: footer,
+        children: [
+          new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
+          para(`Solicitation ${solicitationNumber(doc)}. Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`),
+          heading('1 Scope and background', 1),
+          para(scopeText(doc, solicitationNumber(doc))),
+          para(backgroundText(doc)),
+          para(levelChangeText(doc)),
+          heading('2 Definitions', 1),
+          ...doc.definitions.map((d) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `${d.term}: `, bold: true }), new TextRun(d.text), new TextRun({ text: ` (${d.cite})`, size: 16, color: '555555' })] })),
+          heading('3 Values the agency sets', 1),
+          para('Fill in each value before the solicitation is issued; the text shows it in brackets where it is used. A suggestion is only a starting point.'),
+          table(['Value', 'Where used', 'Suggestion or value set'], doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.value ?? v.suggestion ?? '(blank)']), [2.4, 2.6, 1.5]),
+          heading('4 Product and components', 1),
+          para(doc.type.description),
+          table(['Component', 'Type', 'What it does'], doc.components.map((c) => [c.name, c.type, c.does]), [1.6, 1.6, 3.3]),
+          ...doc.type.data.map((d) => para(`Data handled (${d.kind}): ${d.what}`, { after: 60 })),
+          heading('5 Key requirements', 1),
+          para('An offer is acceptable only if it meets every key requirement; each is checked by the pass criterion stated with it in section 6 or 7.'),
+          table(['Requirement', 'Applies to', 'Why it is key'], doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '']), [1.8, 1.8, 2.9]),
+          heading('6 Requirements on the product components', 1),
+          para('Each requirement is written once, with the components it applies to. Per component:'),
+          table(['Component', 'Requirements', 'Items'], doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]), [3.5, 1.5, 1.5]),
+          ...exclusionsText(doc).map((t) => para(t, { size: 18, after: 60 })),
+          ...doc.technical.flatMap(requirement),
+          heading('7 Manufacturer obligations', 1),
+          para('These requirements apply to the manufacturer for the whole product and for the support period.'),
+          ...doc.manufacturer.flatMap(requirement),
+          heading('8 Post-market support', 1),
+          ...doc.postMarket.flatMap((o) => [heading(`${o.number} ${o.title}`, 3), para(o.text, { after: 40 }), para(`Sources: ${o.sources.join('; ')}.`, { size: 16, after: 120 })]),
+          heading('9 Federal acquisition provisions and clauses', 1),
+          table(['Citation', 'Title', 'Why it applies'], doc.federalClauses.map((c) => [`${c.id} (${c.kind}; ${c.cfr})`, c.title, `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`]), [1.5, 2.0, 3.0]),
+          heading('10 Deliverables', 1),
+          table(['Item', 'Format', 'When due'], doc.deliverables.map((d) => [d.item, d.format, d.due]), [3.0, 1.75, 1.75]),
+          heading('11 Instructions to offerors', 1),
+          ...instructionsText(doc).map((t) => para(t)),
+          heading('Vendor questionnaire', 2),
+          ...doc.questionnaire.map((q) => para(`${q.number}. ${q.question}`, { after: 80 })),
+          heading('12 Evaluation', 1),
+          ...evaluationText(doc).map((t) => para(t)),
+        ],
+      },
+      {
+        properties: { page: { size: { width: 12240, height: 15840, orientation: PageOrientation.LANDSCAPE }, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 } } },
+        headers: header,
+        footers: footer,
+        children: [
+          heading('Annex A Traceability', 1),
+          para(`Every item, the SP 800-213A record it is written from, the SP 800-53 controls the record maps to, and the controls of the SP 800-53B ${doc.level} baseline that selected it.`),
+          table(
+            ['Requirement', `Items: SP 800-213A record (the ${doc.level} baseline controls that selected it)`, 'All SP 800-53 controls mapped', 'Applies to'],
+            [...doc.technical, ...doc.manufacturer].map((r) => [
+              `${r.number} ${r.title}${r.key ? ' (key)' : ''}`,
+              r.items.map((i) => `${i.letter}. ${i.record} (${i.selectedBy.join(', ') || 'key requirement'})`).join('; '),
+              [...new Set(r.items.flatMap((i) => i.controls))].join(', '),
+              r.kind === 'technical' ? r.appliesTo.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer',
+            ]),
+            [2.1, 3.5, 1.7, 1.7],
+            15,
+          ),
+        ],
+      },
+    ],
+  });
+  return typeof Buffer === 'undefined' ? Packer.toBlob(document) : Packer.toBuffer(document);
+}
+
+// ---------------------------------------------------------------- XLSX
+
+/** Lines a wrapped cell of `width` characters needs. */
+const linesFor = (text: string, width: number) => text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / (width * 1.05))), 0);
+
+const MATRIX_COLUMNS: { key: string; header: string; width: number }[] = [
+  { key: 'requirement', header: 'Requirement', width: 14 },
+  { key: 'item', header: 'Item', width: 13 },
+  { key: 'applies_to', header: 'Applies to', width: 18 },
+  { key: 'key', header: 'Key', width: 6 },
+  { key: 'text', header: 'Requirement text', width: 60 },
+  { key: 'sp800_213a', header: 'SP 800-213A', width: 12 },
+  { key: 'sp800_53', header: 'SP 800-53', width: 14 },
+  { key: 'evidence', header: 'Evidence required', width: 36 },
+  { key: 'response', header: 'Response', width: 16 },
+  { key: 'evidence_reference', header: 'Evidence reference', width: 22 },
+  { key: 'justification', header: 'Justification (required for Not applicable)', width: 30 },
+];
+
+export const MATRIX_SHEET = 'Compliance matrix';
+
+export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof ExcelJS): Promise<ArrayBuffer> {
+  const wb = new Excel.Workbook();
+  wb.creator = 'iot-guidance-site';
+  wb.title = doc.title;
+  const print = (ws: ExcelJS.Worksheet, titleRow = 1) => {
+    ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 1 as ExcelJS.PaperSize, printTitlesRow: `${titleRow}:${titleRow}`, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+    ws.headerFooter = { oddHeader: `&L${doc.title.replace(/&/g, '&&')}`, oddFooter: '&LPage &P of &N&R&A' };
+  };
+  const wrapRow = (row: ExcelJS.Row, widths: number[]) => {
+    let lines = 1;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      lines = Math.max(lines, linesFor(String(cell.value ?? ''), widths[col - 1] ?? 10));
+    });
+    row.height = Math.min(409, 15 * lines + 2);
+  };
+
+  // Instructions
+  const ins = wb.addWorksheet('Instructions');
+  ins.columns = [{ width: 110 }];
+  const insLines = [
+    doc.title,
+    `Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`,
+    ...instructionsText(doc),
+    `Responses: ${RESPONSES.join(', ')}. Items of key requirements (Key = yes) accept only ${KEY_RESPONSES.join(' or ')}.`,
+    'The Evaluation sheet computes the result: any key item not Comply fails the offer; the other requirements are scored with the weights it lists.',
+    'The Values sheet lists the values the agency sets; they appear in brackets in the requirement text until filled in.',
+  ];
+  insLines.forEach((t, i) => {
+    const row = ins.addRow([t]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+    wrapRow(row, [110]);
+  });
+  print(ins);
+
+  // Compliance matrix
+  const ws = wb.addWorksheet(MATRIX_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], properties: { outlineLevelRow: 1 } });
+  ws.columns = MATRIX_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
+  const widths = MATRIX_COLUMNS.map((c) => c.width);
+  ws.getRow(1).font = { bold: true };
+  wrapRow(ws.getRow(1), widths);
+  const col = (key: string) => MATRIX_COLUMNS.findIndex((c) => c.key === key) + 1;
+  const itemRowsByRequirement = new Map<string, number[]>();
+  for (const r of [...doc.technical, ...doc.manufacturer]) {
+    const head = ws.addRow({ requirement: r.number, item: '', applies_to: appliesToText(doc.type, r), key: r.key ? 'yes' : 'no', text: `${r.title}${r.key ? ` (key). Pass criterion: ${r.pass}` : ''}`, evidence: `${r.verification}: ${r.evidence.join(' ')}` });
+    head.font = { bold: true };
+    head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+    wrapRow(head, widths);
+    for (const i of r.items) {
+      const row = ws.addRow({
+        requirement: r.number,
+        item: i.number,
+        applies_to: r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer',
+        key: r.key ? 'yes' : 'no',
+        text: itemSentence(doc, r, i),
+        sp800_213a: i.record,
+        sp800_53: i.controls.join(' '),
+        evidence: '',
+        response: '',
+        evidence_reference: '',
+        justification: '',
+      });
+      row.outlineLevel = 1;
+      wrapRow(row, widths);
+      const choices = r.key ? KEY_RESPONSES : RESPONSES;
+      row.getCell(col('response')).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`], showErrorMessage: true, errorTitle: 'Response', error: `Choose ${choices.join(', ')}.` };
+      for (const k of ['response', 'evidence_reference', 'justification']) row.getCell(col(k)).protection = { locked: false };
+      itemRowsByRequirement.set(r.number, [...(itemRowsByRequirement.get(r.number) ?? []), row.number]);
+    }
+  }
+  const last = ws.rowCount;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: MATRIX_COLUMNS.length } };
+  const L = (key: string) => String.fromCharCode(64 + col(key));
+  ws.addConditionalFormatting({
+    ref: `${L('justification')}2:${L('justification')}${last}`,
+    rules: [{ type: 'expression', priority: 1, formulae: [`AND($${L('response')}2="Not applicable",LEN(TRIM($${L('justification')}2))=0)`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
+  });
+  print(ws);
+
+  // Evaluation
+  const ev = wb.addWorksheet('Evaluation');
+  ev.columns = [{ width: 16 }, { width: 46 }, { width: 10 }, { width: 12 }, { width: 14 }, { width: 14 }];
+  const M = `'${MATRIX_SHEET}'!`;
+  const range = (key: string) => `${M}$${L(key)}$2:$${L(key)}$${last}`;
+  const keyFails = `COUNTIFS(${range('key')},"yes",${range('item')},"<>",${range('response')},"<>Comply")`;
+  ev.addRow(['Result', 'Any key item not Comply fails the offer']).font = { bold: true };
+  ev.addRow(['Key items not Comply', '', { formula: keyFails }]);
+  ev.addRow(['Not applicable without justification', '', { formula: `SUMPRODUCT((${range('response')}="Not applicable")*(LEN(TRIM(${range('justification')}))=0))` }]);
+  ev.addRow(['Offer', '', { formula: `IF(C2>0,"FAIL: a key item is not Comply",IF(C3>0,"INCOMPLETE: Not applicable without justification","PASS: every key item complies"))` }]);
+  ev.addRow([]);
+  const headRow = ev.addRow(['Requirement', 'Title', 'Key', 'Weight', 'Score (0-1)', 'Weighted']);
+  headRow.font = { bold: true };
+  const first = ev.rowCount + 1;
+  for (const r of [...doc.technical, ...doc.manufacturer]) {
+    const n = ev.rowCount + 1;
+    const req = `${range('requirement')},"${r.number}",${range('item')},"<>"`;
+    ev.addRow([
+      r.number,
+      r.title,
+      r.key ? 'yes' : 'no',
+      r.key ? 'pass/fail' : 1,
+      r.key ? { formula: `IF(COUNTIFS(${req},${range('response')},"<>Comply")=0,"PASS","FAIL")` } : { formula: `(COUNTIFS(${req},${range('response')},"Comply")+0.5*COUNTIFS(${req},${range('response')},"Partial"))/COUNTIFS(${req})` },
+      r.key ? '' : { formula: `D${n}*E${n}` },
+    ]);
+  }
+  const end = ev.rowCount;
+  ev.addRow([]);
+  ev.addRow(['Weighted score of the scored requirements', '', '', { formula: `SUM(D${first}:D${end})` }, '', { formula: `IF(D${end + 2}=0,0,SUM(F${first}:F${end})/D${end + 2})` }]).font = { bold: true };
+  ev.addRow([`Weights: ${doc.values.find((v) => v.id === 'evaluation-weights')?.value ?? doc.values.find((v) => v.id === 'evaluation-weights')?.placeholder ?? ''}; change column D to set them.`]);
+  print(ev, 6);
+
+  // Values
+  const va = wb.addWorksheet('Values');
+  va.columns = [{ header: 'Value', width: 44 }, { header: 'Kind', width: 10 }, { header: 'Where used', width: 40 }, { header: 'Suggestion', width: 30 }, { header: 'Value set', width: 30 }, { header: 'SP 800-53 parameters', width: 22 }];
+  va.getRow(1).font = { bold: true };
+  for (const v of doc.values) wrapRow(va.addRow([v.placeholder, v.kind, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '', v.params.join(' ')]), [44, 10, 40, 30, 30, 22]);
+  print(va);
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+// ---------------------------------------------------------------- OSCAL
+
+/** An OSCAL 1.0 profile selecting the SP 800-53 controls behind the items, with the agency's values as set-parameters. */
+export function templateOscalProfile(doc: RequirementDocumentModel, controls: { id: string; sortId: string; params: { id: string }[] }[], catalogUrl: string, lastModified: string): object {
+  const byLabel = new Map(controls.map((c) => [c.id, c]));
+  const ids = [...new Set([...doc.technical, ...doc.manufacturer].flatMap((r) => r.items.flatMap((i) => i.controlIds)))]
+    .filter((id) => byLabel.has(id))
+    .sort((a, b) => byLabel.get(a)!.sortId.localeCompare(byLabel.get(b)!.sortId));
+  const selectedParams = new Set(ids.flatMap((id) => byLabel.get(id)!.params.map((p) => p.id)));
+  const setParameters = doc.values.flatMap((v) =>
+    v.params
+      .filter((p) => selectedParams.has(p))
+      .map((p) => ({
+        'param-id': p,
+        ...(v.value ? { values: [v.value] } : {}),
+        guidelines: [{ prose: `Set by the agency in the solicitation as ${v.placeholder} (used in ${v.usedIn.join(', ')}).${v.value ? '' : ' Not yet filled in.'}${v.suggestion ? ` Suggestion: ${v.suggestion}.` : ''}` }],
+      })),
+  );
   return {
     profile: {
-      uuid: stableUuid(`profile:${fileBase(selection)}`),
+      uuid: stableUuid(`profile:${doc.fileBase}`),
       metadata: {
-        title: `${selection.type.name}: SP 800-53 controls behind its SP 800-213A requirements (${selection.level.toLowerCase()} impact)`,
+        title: `${doc.type.name}: SP 800-53 controls behind its SP 800-213A requirements (${doc.level.toLowerCase()} impact)`,
         'last-modified': lastModified,
         version: '1.0',
         'oscal-version': '1.0.6',
@@ -139,56 +491,7 @@ export function templateOscalProfile(selection: Selection, index: CatalogIndex, 
       },
       imports: [{ href: catalogUrl, 'include-controls': [{ 'with-ids': ids }] }],
       merge: { 'as-is': true },
+      ...(setParameters.length ? { modify: { 'set-parameters': setParameters } } : {}),
     },
   };
-}
-
-export async function templateDocx(selection: Selection, index: CatalogIndex, definitions: { term: string; text: string }[]): Promise<Buffer> {
-  const { type, level } = selection;
-  const rows = templateRows(selection, index);
-  const p = (text: string, opts: { bold?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, bold: opts.bold ?? false })] });
-  const h = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
-  const cell = (text: string, bold = false) => new TableCell({ children: [p(text, { bold })] });
-  const header = ['ID', 'Requirement', 'Component', 'Key', 'Verification', 'Evidence', 'Sources'];
-  const table = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((t) => cell(t, true)) }),
-      ...rows.map((r) => new TableRow({ children: [r.id, r.statement, r.component, r.key, r.verification, r.evidence, `SP 800-213A ${r.sp800_213a}; SP 800-53 ${r.sp800_53}; ${r.selected_by}`].map((t) => cell(t)) })),
-    ],
-  });
-  const keyIds = selection.requirements.filter((r) => r.key).map((r) => r.id);
-  const doc = new Document({
-    creator: 'iot-guidance-site',
-    title: `${type.name}: IoT product cybersecurity requirements`,
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: `${type.name}: IoT product cybersecurity requirements`, heading: HeadingLevel.TITLE, alignment: AlignmentType.LEFT }),
-          p(`Impact level: ${level}. Generated from NIST SP 800-213A and the SP 800-53B ${level} baseline. Text in [brackets] is for the agency to complete.`),
-          h('1. Scope', HeadingLevel.HEADING_1),
-          p(`These requirements apply to the ${type.name} to be acquired under [solicitation number], including all of its components listed in section 3, and to the manufacturer and its supporting entities for the [committed support period, in years] support period.`),
-          h('2. Definitions', HeadingLevel.HEADING_1),
-          ...definitions.map((d) => p(`${d.term}: ${d.text}`)),
-          h('3. Product description', HeadingLevel.HEADING_1),
-          p(type.description),
-          ...type.components.map((c) => p(`${c.name} (${COMPONENT_TYPE_NAMES[c.type]}): ${c.does}`)),
-          ...type.data.map((d) => p(`Data handled (${d.kind}): ${d.what}`)),
-          h('4. Requirements', HeadingLevel.HEADING_1),
-          p('Key requirements are marked "yes"; an offer that does not meet one is not acceptable.'),
-          table,
-          h('5. Post-market support', HeadingLevel.HEADING_1),
-          p(SUPPORT_PERIOD_FIELD),
-          ...lifecycleObligations(selection, index).flatMap((g) => [p(g.topic, { bold: true }), ...g.clauses.map((c) => p(c))]),
-          h('6. Instructions to offerors', HeadingLevel.HEADING_1),
-          p('For each requirement, state whether the offered product complies (Comply, Partial, Does not comply), reference the evidence listed for it, and explain any partial compliance. Deliver the compliance matrix provided with this document.'),
-          p('Identify the support period you commit to, your vulnerability disclosure policy, and how you notify customers of updates and of the end of support: [agency-defined minimum support period].'),
-          h('7. Evaluation criteria', HeadingLevel.HEADING_1),
-          p(`Pass/fail: each of the ${keyIds.length} key requirements (${keyIds.join(', ')}), for every component it applies to.`),
-          p('Scored: the other requirements, by the completeness of compliance and the quality of the evidence: [agency-defined weights].'),
-        ],
-      },
-    ],
-  });
-  return Buffer.from(await Packer.toBuffer(doc));
 }

@@ -61,8 +61,23 @@ export const productTypeSchema = z
           .strict(),
       )
       .min(1),
-    /** Key requirements: elements (technical) or sub-elements (non-technical) the product must meet to be acceptable. */
-    key: z.array(z.object({ element: z.string().regex(/^[A-Z]{2,5}-\d+(\.[a-z])?(\.\d+){1,2}$/, 'must be an element id such as DI-1.1 or DOC-1.a.1.2'), why: z.string().min(10) }).strict()).min(1),
+    /**
+     * Key requirements: requirements whose absence is an unacceptable risk. Each names a technical
+     * sub-capability (SU-1) or a non-technical element (DOC-1.e.1): the unit a requirement is written for.
+     */
+    key: z.array(z.object({ requirement: z.string().regex(/^[A-Z]{2,5}-\d+(\.[a-z]\.\d+)?$/, 'must be a requirement id: a technical sub-capability such as SU-1 or a non-technical element such as DOC-1.e.1'), why: z.string().min(10) }).strict()).min(1),
+    /** Technical elements that do not apply to some components the allocation gives them to, and why. */
+    'not-applicable': z
+      .array(
+        z
+          .object({
+            elements: z.array(z.string().regex(/^[A-Z]{2,5}-\d+\.\d+$/, 'must be a technical element id such as CSA-2.12')).min(1),
+            components: z.array(slug).min(1),
+            why: z.string().min(10),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -73,7 +88,7 @@ export const productTypeModelSchema = productTypeSchema.extend({ id: slug, file:
 export type ProductType = z.infer<typeof productTypeModelSchema>;
 
 /** Line (1-based) of the node at a JSON path in a parsed YAML document. */
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+export function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
   let node: unknown = doc.contents;
   for (const key of path) {
     if (isMap(node)) node = node.get(key as string, true) ?? node;
@@ -83,7 +98,7 @@ function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[])
   return range ? lines.linePos(range[0]).line : 1;
 }
 
-const pathText = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+export const pathText = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 
 /** Reads and checks one product type file against the schema and the model. */
 export function parseProductType(text: string, file: string, model: Model, problems: Problems): ProductType | undefined {
@@ -122,22 +137,52 @@ export function parseProductType(text: string, file: string, model: Model, probl
       if (!componentIds.includes(c)) problems.error(file, at(['allocation', i, 'components', j]), `unknown component "${c}"`, didYouMeanHint(c, componentIds) || `Components of this type: ${componentIds.join(', ')}.`);
     });
   });
-  const requirementIds = new Set([...model.elements.filter((e) => e.kind === 'technical').map((e) => e.id), ...model.subElements.map((s) => s.id)]);
+  const technicalSubCapabilities = new Map(model.subCapabilities.filter((sc) => sc.kind === 'technical').map((sc) => [sc.id, sc]));
+  const requirementIds = new Set([...technicalSubCapabilities.keys(), ...model.elements.filter((e) => e.kind === 'non-technical').map((e) => e.id)]);
   const elementById = new Map(model.elements.map((e) => [e.id, e]));
+  const subElementById = new Map(model.subElements.map((e) => [e.id, e]));
   const allocated = new Set(data.allocation.flatMap((r) => r.capabilities));
   const seenKeys = new Set<string>();
   data.key.forEach((k, i) => {
-    if (seenKeys.has(k.element)) problems.error(file, at(['key', i, 'element']), `key requirement "${k.element}" is listed twice`, 'List each key requirement once.');
-    seenKeys.add(k.element);
-    if (!requirementIds.has(k.element)) {
-      const isElement = elementById.get(k.element)?.kind === 'non-technical';
-      problems.error(file, at(['key', i, 'element']), isElement ? `"${k.element}" is a non-technical element: name one of its sub-elements` : `unknown SP 800-213A requirement "${k.element}"`, isElement ? `Its sub-elements: ${elementById.get(k.element)!.subElements.join(', ')}.` : didYouMeanHint(k.element, requirementIds) || 'Name a technical element (DI-1.1) or a non-technical sub-element (DOC-1.a.1.2).');
+    if (seenKeys.has(k.requirement)) problems.error(file, at(['key', i, 'requirement']), `key requirement "${k.requirement}" is listed twice`, 'List each key requirement once.');
+    seenKeys.add(k.requirement);
+    if (!requirementIds.has(k.requirement)) {
+      const technicalElement = elementById.get(k.requirement);
+      const subElement = subElementById.get(k.requirement);
+      const element = technicalElement ?? subElement;
+      const parent = subElement ? subElement.element : technicalElement?.subCapability;
+      problems.error(
+        file,
+        at(['key', i, 'requirement']),
+        element ? `"${k.requirement}" is an item of a requirement, not a requirement` : `unknown SP 800-213A requirement "${k.requirement}"`,
+        parent ? `Name the requirement it belongs to: ${parent}.` : didYouMeanHint(k.requirement, requirementIds) || 'Name a technical sub-capability (SU-1) or a non-technical element (DOC-1.e.1).',
+      );
       return;
     }
-    const el = elementById.get(k.element);
-    if (el?.kind === 'technical' && !allocated.has(el.subCapability) && !allocated.has(el.capability)) {
-      problems.error(file, at(['key', i, 'element']), `key requirement ${k.element} is allocated to no component`, `Add ${el.subCapability} (or ${el.capability}) to an allocation rule.`);
+    const sc = technicalSubCapabilities.get(k.requirement);
+    if (sc && !allocated.has(sc.id) && !allocated.has(sc.capability)) {
+      problems.error(file, at(['key', i, 'requirement']), `key requirement ${k.requirement} is allocated to no component`, `Add ${sc.id} (or ${sc.capability}) to an allocation rule.`);
     }
+  });
+  const componentsOfElement = (elementId: string): Set<string> => {
+    const el = elementById.get(elementId)!;
+    return new Set(data.allocation.filter((r) => r.capabilities.includes(el.subCapability) || r.capabilities.includes(el.capability)).flatMap((r) => r.components));
+  };
+  (data['not-applicable'] ?? []).forEach((rule, i) => {
+    rule.elements.forEach((id, j) => {
+      const el = elementById.get(id);
+      if (!el || el.kind !== 'technical') {
+        problems.error(file, at(['not-applicable', i, 'elements', j]), `unknown SP 800-213A technical element "${id}"`, didYouMeanHint(id, [...elementById.values()].filter((e) => e.kind === 'technical').map((e) => e.id)) || 'Name a technical element such as CSA-2.12.');
+        return;
+      }
+      const given = componentsOfElement(id);
+      for (const c of rule.components) {
+        if (componentIds.includes(c) && !given.has(c)) problems.error(file, at(['not-applicable', i, 'elements', j]), `${id} is not allocated to "${c}", so there is nothing to take out`, `Remove "${c}" from this rule, or allocate ${el.subCapability} to it.`);
+      }
+    });
+    rule.components.forEach((c, j) => {
+      if (!componentIds.includes(c)) problems.error(file, at(['not-applicable', i, 'components', j]), `unknown component "${c}"`, didYouMeanHint(c, componentIds) || `Components of this type: ${componentIds.join(', ')}.`);
+    });
   });
   return { ...data, id, file };
 }

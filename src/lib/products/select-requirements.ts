@@ -1,113 +1,209 @@
 /**
- * Requirement selection for a product type at an impact level: the SP 800-53B
- * baseline of that level selects the SP 800-213A requirements that support one
- * of its controls; technical elements go to the components the type's rules
- * name, non-technical ones stay at product level (the manufacturer's, once for
- * all components); the type's key requirements are marked (and kept even when
- * the baseline does not bring them in). Every selection says why. Pure and
- * deterministic: catalog order, then component order.
+ * The requirements of a product type at an impact level. A requirement is one
+ * SP 800-213A technical sub-capability (its elements are the lettered items) or
+ * one non-technical element (its sub-elements are the items). The SP 800-53B
+ * baseline of the level selects the items that support one of its controls;
+ * technical items go to the components the type's allocation names, less those
+ * the type marks not applicable; non-technical ones are the manufacturer's. A
+ * key requirement keeps every applicable item when the baseline selects none.
+ * Every item says why it is in. Pure and deterministic: catalog order.
  */
+import type { Element, NestedItem, SubElement } from '../model/schemas/catalog.ts';
 import type { Baseline } from '../model/schemas/control.ts';
-import type { CatalogIndex, Requirement } from '../site/catalog-index.ts';
-import { manufacturerClause, technicalClause } from './clause-text.ts';
+import type { AgencyValue, Procurement, RequirementTerms, Verification } from '../model/schemas/procurement.ts';
+import type { CatalogIndex } from '../site/catalog-index.ts';
+import { conditionOf, manufacturerPhrase, type Rewrite, rewrite, technicalPhrase, withSubItems } from './clause-text.ts';
 import type { ProductType } from './product-type.ts';
 
 export type ImpactLevel = 'LOW' | 'MODERATE' | 'HIGH';
 export const IMPACT_LEVELS: ImpactLevel[] = ['LOW', 'MODERATE', 'HIGH'];
 
-export interface SelectedRequirement {
-  /** Stable id: product type and SP 800-213A id, e.g. `ip-video-surveillance/DI-1.1`. */
-  id: string;
-  element: string;
-  kind: 'technical' | 'non-technical';
-  capability: string;
-  subCapability: string;
-  /** Component ids the requirement is allocated to; `["product"]` for non-technical ones. */
+export interface RequirementItem {
+  /** "R-DI-1.a". */
+  number: string;
+  letter: string;
+  /** The SP 800-213A record: technical element (DI-1.1) or non-technical sub-element (DOC-1.a.1.2). */
+  record: string;
+  /** The verb phrase completing "<subject> shall:", fill-ins bracketed. */
+  text: string;
+  subItems: string[];
+  /** Components it applies to (technical); [] for the manufacturer's. */
   components: string[];
-  key: boolean;
-  keyWhy?: string;
-  /** One clause per component (technical), or the manufacturer's (non-technical). */
-  clauses: { component: string; text: string }[];
-  /** The baseline controls that brought the requirement in ([] when only the key list did). */
-  because: { control: string; label: string }[];
-  /** All SP 800-53 controls the element maps to. */
+  /** SP 800-53 controls the record maps to (labels, and ids). */
   controls: string[];
-  verification: Verification;
-  evidence: string;
+  controlIds: string[];
+  /** The controls of the baseline that brought it in (labels); [] when only the key mark did. */
+  selectedBy: string[];
+  /** Agency values it uses (ids). */
+  values: string[];
 }
 
-export type Verification = 'inspection' | 'analysis' | 'demonstration' | 'test';
+export interface ProductRequirement {
+  /** "R-DI-1", "R-DOC-1.a.1". */
+  number: string;
+  /** Technical sub-capability (DI-1) or non-technical element (DOC-1.a.1). */
+  id: string;
+  kind: 'technical' | 'non-technical';
+  capability: string;
+  title: string;
+  /** Components (technical) in the type's order; [] for the manufacturer's. */
+  appliesTo: string[];
+  key: boolean;
+  keyWhy?: string;
+  outcome: string;
+  pass: string;
+  verification: Verification;
+  evidence: string[];
+  items: RequirementItem[];
+}
 
 export interface Selection {
   type: ProductType;
   level: ImpactLevel;
   baseline: Baseline;
-  requirements: SelectedRequirement[];
-  /** Technical elements the baseline selects but no rule of the type allocates to a component. */
+  requirements: ProductRequirement[];
+  /** Technical elements the baseline selects but no allocation rule gives to a component. */
   unallocated: { element: string; because: string[] }[];
+  /** Technical elements taken out of components by the type's not-applicable rules (that the baseline selects). */
+  notApplicable: { element: string; components: string[]; why: string }[];
 }
 
-/** How a requirement is verified and what evidence the offeror delivers, from what kind of statement it is. */
-export function verificationOf(r: Requirement): { verification: Verification; evidence: string } {
-  const t = r.text.toLowerCase();
-  if (r.kind === 'non-technical') {
-    if (/vulnerab|flaw|bug report|disclos/.test(t)) return { verification: 'inspection', evidence: 'Vulnerability disclosure policy and process description' };
-    if (/update|patch/.test(t)) return { verification: 'inspection', evidence: 'Software update policy, including the committed support period' };
-    if (/education|training|awareness/.test(t)) return { verification: 'inspection', evidence: 'Training and awareness materials' };
-    if (/third part|supply chain|contract/.test(t)) return { verification: 'analysis', evidence: 'Supply chain and third-party access documentation' };
-    return { verification: 'inspection', evidence: 'Manufacturer documentation' };
-  }
-  if (/update|software|firmware/.test(t)) return { verification: 'test', evidence: 'Test report of the update mechanism; SBOM' };
-  if (/crypt|encrypt|hash|signature|certificate|key/.test(t)) return { verification: 'analysis', evidence: 'Cryptographic module and algorithm documentation' };
-  if (/log|audit|record/.test(t)) return { verification: 'demonstration', evidence: 'Sample logs and logging configuration guide' };
-  if (/configur|setting/.test(t)) return { verification: 'inspection', evidence: 'Secure configuration guide' };
-  if (/authenticat|access|account|role|privilege|identif/.test(t)) return { verification: 'test', evidence: 'Test report of identification, authentication and access control' };
-  return { verification: 'demonstration', evidence: 'Product documentation and demonstration' };
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+export const letterOf = (i: number) => (i < 26 ? LETTERS[i]! : `${LETTERS[Math.floor(i / 26) - 1]}${LETTERS[i % 26]}`);
+
+/** How an agency value reads in the text: "[AGENCY: name]" until it is filled in. */
+export function valueText(v: AgencyValue, filled?: string): string {
+  if (filled === undefined || filled.trim() === '') return `[AGENCY: ${v.name}]`;
+  const t = filled.trim();
+  return v.kind === 'days' || v.kind === 'months' || v.kind === 'years' ? `${t} ${v.kind.replace(/s$/, '')}${t === '1' ? '' : 's'}` : t;
 }
 
-export function selectRequirements(index: CatalogIndex, type: ProductType, level: ImpactLevel): Selection {
-  const baseline = level as Baseline;
-  const inBaseline = (id: string) => index.controls.get(id)!.baselines.includes(baseline);
-  const keys = new Map(type.key.map((k) => [k.element, k.why]));
-  const componentsOf = (r: Requirement): string[] => {
-    const hit = new Set<string>();
-    for (const rule of type.allocation) if (rule.capabilities.includes(r.subCapability) || rule.capabilities.includes(r.capability)) for (const c of rule.components) hit.add(c);
-    // Component order as the type declares them.
-    return type.components.map((c) => c.id).filter((id) => hit.has(id));
-  };
-  const componentName = new Map(type.components.map((c) => [c.id, c.name]));
-  const requirements: SelectedRequirement[] = [];
-  const unallocated: Selection['unallocated'] = [];
-  for (const r of index.requirements) {
-    const because = r.controls.filter((l) => inBaseline(l.control)).map((l) => ({ control: l.control, label: index.controls.get(l.control)!.label }));
-    const key = keys.has(r.id);
-    if (!because.length && !key) continue;
-    const components = r.kind === 'technical' ? componentsOf(r) : ['product'];
-    if (!components.length) {
-      unallocated.push({ element: r.id, because: because.map((b) => b.label) });
-      if (!key) continue;
+/** The words replaced in a record's text: the project's corrections, then the agency's values. */
+export function rewritesFor(procurement: Procurement, record: string, filled: Record<string, string> = {}): { rewrites: Rewrite[]; values: string[] } {
+  const rewrites: Rewrite[] = procurement.corrections.filter((c) => c.element === record).map((c) => ({ replace: c.replace, with: c.with }));
+  const values: string[] = [];
+  for (const v of procurement.values) {
+    for (const u of v.uses) {
+      if (u.element !== record) continue;
+      rewrites.push({ replace: u.replace, with: (u.with ?? '{value}').replace('{value}', valueText(v, filled[v.id])) });
+      if (!values.includes(v.id)) values.push(v.id);
     }
-    const leadIn = 'leadIn' in r ? r.leadIn : undefined;
-    const clauses =
-      r.kind === 'technical'
-        ? (components.length ? components : ['product']).map((c) => ({ component: c, text: technicalClause(componentName.get(c) ?? 'product', r.text, r.items, leadIn) }))
-        : [{ component: 'product', text: manufacturerClause(r.text, r.items) }];
-    requirements.push({
-      id: `${type.id}/${r.id}`,
-      element: r.id,
-      kind: r.kind,
-      capability: r.capability,
-      subCapability: r.subCapability,
-      components: components.length ? components : ['product'],
-      key,
-      ...(key ? { keyWhy: keys.get(r.id)! } : {}),
-      clauses,
-      because,
-      controls: r.controls.map((l) => l.control),
-      ...verificationOf(r),
-    });
   }
-  // Key requirements first, then catalog order (stable sort keeps it).
-  requirements.sort((a, b) => Number(b.key) - Number(a.key));
-  return { type, level, baseline, requirements, unallocated };
+  return { rewrites, values };
+}
+
+function rewriteItems(items: NestedItem[], rewrites: Rewrite[]): NestedItem[] {
+  return items.map((i) => ({ text: rewrite(i.text, rewrites), items: rewriteItems(i.items, rewrites) }));
+}
+
+/** The item text of a record: its statement worded for the contract, with its sub-items. */
+export function itemWording(record: Element | SubElement, procurement: Procurement, filled: Record<string, string> = {}): { text: string; subItems: string[]; values: string[] } {
+  const { rewrites, values } = rewritesFor(procurement, record.id, filled);
+  const text = rewrite(record.text, rewrites);
+  const items = rewriteItems(record.items, rewrites);
+  const phrase = record.kind === 'technical' ? technicalPhrase(text) : manufacturerPhrase(text);
+  const condition = 'leadIn' in record ? conditionOf(record.leadIn) : undefined;
+  const { phrase: withLead, subItems } = withSubItems(condition ? `${condition}, ${phrase}` : phrase, items);
+  return { text: withLead, subItems, values };
+}
+
+export interface SelectOptions {
+  /** Agency values filled in, by id. */
+  values?: Record<string, string>;
+}
+
+export function selectRequirements(index: CatalogIndex, type: ProductType, level: ImpactLevel, options: SelectOptions = {}): Selection {
+  const procurement = index.model.procurement;
+  if (!procurement) throw new Error('The model has no procurement data (catalog/procurement/): rebuild it with "npm run import".');
+  const baseline = level as Baseline;
+  const terms = new Map<string, RequirementTerms>(procurement.requirements.map((r) => [r.id, r]));
+  const inBaseline = (id: string) => index.controls.get(id)!.baselines.includes(baseline);
+  const label = (id: string) => index.controls.get(id)!.label;
+  const keys = new Map(type.key.map((k) => [k.requirement, k.why]));
+  const componentOrder = type.components.map((c) => c.id);
+  const notApplicableRules = type['not-applicable'] ?? [];
+  const allocatedTo = (element: Element): string[] => {
+    const hit = new Set<string>();
+    for (const rule of type.allocation) if (rule.capabilities.includes(element.subCapability) || rule.capabilities.includes(element.capability)) for (const c of rule.components) hit.add(c);
+    return componentOrder.filter((c) => hit.has(c));
+  };
+  const requirements: ProductRequirement[] = [];
+  const unallocated: Selection['unallocated'] = [];
+  const notApplicable: Selection['notApplicable'] = [];
+
+  const build = (id: string, kind: 'technical' | 'non-technical', capability: string, records: (Element | SubElement)[]) => {
+    const t = terms.get(id);
+    if (!t) throw new Error(`No requirement terms for ${id} in catalog/procurement/requirements/.`);
+    const key = keys.has(id);
+    const candidates = records.map((r) => {
+      const selectedBy = r.controls.filter((l) => inBaseline(l.control)).map((l) => label(l.control));
+      let components: string[] = [];
+      if (kind === 'technical') {
+        const given = allocatedTo(r as Element);
+        const out = notApplicableRules.filter((rule) => rule.elements.includes(r.id));
+        const removed = new Set(out.flatMap((rule) => rule.components));
+        components = given.filter((c) => !removed.has(c));
+        if (selectedBy.length) {
+          if (!given.length) unallocated.push({ element: r.id, because: selectedBy });
+          for (const rule of out) {
+            const taken = rule.components.filter((c) => given.includes(c));
+            if (taken.length) notApplicable.push({ element: r.id, components: taken, why: rule.why });
+          }
+        }
+      }
+      return { r, selectedBy, components };
+    });
+    const applicable = candidates.filter((c) => kind === 'non-technical' || c.components.length);
+    let chosen = applicable.filter((c) => c.selectedBy.length);
+    if (!chosen.length && key) chosen = applicable;
+    if (!chosen.length) return;
+    const number = `R-${id}`;
+    const items: RequirementItem[] = chosen.map((c, i) => {
+      const w = itemWording(c.r, procurement, options.values);
+      return {
+        number: `${number}.${letterOf(i)}`,
+        letter: letterOf(i),
+        record: c.r.id,
+        text: w.text,
+        subItems: w.subItems,
+        components: c.components,
+        controls: c.r.controls.map((l) => label(l.control)),
+        controlIds: c.r.controls.map((l) => l.control),
+        selectedBy: c.selectedBy,
+        values: w.values,
+      };
+    });
+    const appliesTo = componentOrder.filter((c) => items.some((i) => i.components.includes(c)));
+    requirements.push({
+      number,
+      id,
+      kind,
+      capability,
+      title: t.title,
+      appliesTo,
+      key,
+      ...(key ? { keyWhy: keys.get(id)! } : {}),
+      outcome: t.outcome,
+      pass: t.pass,
+      verification: t.verification,
+      evidence: t.evidence,
+      items,
+    });
+  };
+
+  for (const cap of index.model.capabilities) {
+    for (const sid of cap.subCapabilities) {
+      const sc = index.subCapabilities.get(sid)!;
+      const elements = sc.elements.map((e) => index.elements.get(e)!);
+      if (sc.kind === 'technical') build(sc.id, 'technical', cap.id, elements);
+      else for (const el of elements) build(el.id, 'non-technical', cap.id, el.subElements.map((s) => index.subElements.get(s)!));
+    }
+  }
+  return { type, level, baseline, requirements, unallocated, notApplicable };
+}
+
+/** Items of `selection` that the selection of the level below does not have, by item record and component. */
+export function addedSince(lower: Selection, selection: Selection): { requirement: string; record: string }[] {
+  const had = new Set(lower.requirements.flatMap((r) => r.items.map((i) => `${r.id}|${i.record}`)));
+  return selection.requirements.flatMap((r) => r.items.filter((i) => !had.has(`${r.id}|${i.record}`)).map((i) => ({ requirement: r.number, record: i.record })));
 }

@@ -30,6 +30,8 @@ export const findingKindSchema = z.enum([
   'csf-row-mismatch',
   /** A non-technical element names a theme no capability or profile topic has. */
   'unknown-topic',
+  /** The requirement text corrects a slip in the catalog's wording (catalog/procurement/wording-corrections.yaml). */
+  'wording-corrected',
   /** Something in a source the importer read past: odd structure, a withdrawn control without destination. */
   'source-oddity',
 ]);

@@ -7,6 +7,7 @@ import { guidelineSchema } from './guideline.ts';
 import { glossaryEntrySchema } from './glossary.ts';
 import { productTypeModelSchema } from '../../products/product-type.ts';
 import { commentTemplateSchema } from '../../comments/comment-template.ts';
+import { procurementSchema } from './procurement.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z
@@ -39,6 +40,8 @@ export const modelSchema = z
     glossary: z.array(glossaryEntrySchema),
     /** Product types (catalog/product-types/), checked against the catalog. */
     productTypes: z.array(productTypeModelSchema),
+    /** What turns requirements into solicitation text (catalog/procurement/), checked against the catalog. */
+    procurement: procurementSchema.optional(),
     /** NIST's comment template layout (catalog/comment-template.yaml). */
     commentTemplate: commentTemplateSchema.optional(),
     findings: z.array(findingSchema),
