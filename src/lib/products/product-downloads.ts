@@ -230,7 +230,7 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
     description: `SP 800-213A requirements for ${doc.type.name} at the SP 800-53B ${doc.level} baseline`,
     styles: {
       default: {
-        document: { run: { font: FONT, size: 18 }, paragraph: { spacing: { line: 240 } } },
+        document: { run: { font: FONT, size: 18 } },
         title: { run: { font: FONT, size: 40, bold: true }, paragraph: { spacing: { after: 160 } } },
         heading1: { run: { font: FONT, size: 28, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 } } },
         heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 200, after: 60 } } },
