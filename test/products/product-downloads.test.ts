@@ -59,7 +59,7 @@ describe('product solicitation documents', () => {
   });
 
   it('the CSV is RFC 4180 and holds one row per item, as the other formats do', () => {
-    const rows = parse(templateCsv(doc), { bom: true, columns: true, strict: true, relax_quotes: false }) as Record<string, string>[];
+    const rows = parse(templateCsv(doc), { bom: true, columns: true, relax_quotes: false, relax_column_count: false, skip_records_with_error: false }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...ITEM_COLUMNS]);
     expect(rows).toEqual(itemRows(doc));
     expect(rows).toHaveLength(doc.counts.items);
@@ -138,7 +138,7 @@ describe('product solicitation documents', () => {
       for (const level of IMPACT_LEVELS) {
         const d = requirementDocument(index, type.id, level);
         const texts = itemRows(d).map((r) => r.text);
-        const csvRows = parse(templateCsv(d), { bom: true, columns: true, strict: true }) as Record<string, string>[];
+        const csvRows = parse(templateCsv(d), { bom: true, columns: true, relax_quotes: false, relax_column_count: false }) as Record<string, string>[];
         expect(csvRows.map((r) => r.text), `${type.id} ${level} csv`).toEqual(texts);
         const ws = (await workbook(d)).getWorksheet(MATRIX_SHEET)!;
         const xlsxTexts = [...Array(ws.rowCount - 1).keys()].map((i) => ws.getRow(i + 2)).filter((r) => r.getCell(2).value).map((r) => r.getCell(5).value);

@@ -95,7 +95,7 @@ const exclusionsText = (doc: RequirementDocumentModel): string[] => [
 
 const instructionsText = (doc: RequirementDocumentModel) => [
   `Complete the compliance matrix issued with this document (XLSX): for every item give one response (Comply, Partial, Does not comply, or Not applicable with a justification), and name the evidence file that supports it. Items of key requirements accept only Comply or Does not comply.`,
-  `Deliver the documents listed in section 10, and answer every question of the vendor questionnaire below. Name each evidence file by the requirement number it supports.`,
+  `Deliver the documents listed under Deliverables, and answer every question of the vendor questionnaire. Name each evidence file by the requirement number it supports.`,
 ];
 
 const evaluationText = (doc: RequirementDocumentModel) => [
@@ -323,20 +323,20 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
 // ---------------------------------------------------------------- XLSX
 
 /** Lines a wrapped cell of `width` characters needs. */
-const linesFor = (text: string, width: number) => text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / (width * 1.05))), 0);
+const linesFor = (text: string, width: number, bold = false) => text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / (width * (bold ? 0.9 : 1.1)))), 0);
 
 const MATRIX_COLUMNS: { key: string; header: string; width: number }[] = [
-  { key: 'requirement', header: 'Requirement', width: 14 },
-  { key: 'item', header: 'Item', width: 13 },
-  { key: 'applies_to', header: 'Applies to', width: 18 },
-  { key: 'key', header: 'Key', width: 6 },
-  { key: 'text', header: 'Requirement text', width: 60 },
-  { key: 'sp800_213a', header: 'SP 800-213A', width: 12 },
-  { key: 'sp800_53', header: 'SP 800-53', width: 14 },
-  { key: 'evidence', header: 'Evidence required', width: 36 },
-  { key: 'response', header: 'Response', width: 16 },
-  { key: 'evidence_reference', header: 'Evidence reference', width: 22 },
-  { key: 'justification', header: 'Justification (required for Not applicable)', width: 30 },
+  { key: 'requirement', header: 'Requirement', width: 13 },
+  { key: 'item', header: 'Item', width: 11 },
+  { key: 'applies_to', header: 'Applies to', width: 14 },
+  { key: 'key', header: 'Key', width: 5 },
+  { key: 'text', header: 'Requirement text', width: 55 },
+  { key: 'sp800_213a', header: 'SP 800-213A', width: 10 },
+  { key: 'sp800_53', header: 'SP 800-53', width: 11 },
+  { key: 'evidence', header: 'Evidence required', width: 30 },
+  { key: 'response', header: 'Response', width: 14 },
+  { key: 'evidence_reference', header: 'Evidence reference', width: 16 },
+  { key: 'justification', header: 'Justification (required for Not applicable)', width: 20 },
 ];
 
 export const MATRIX_SHEET = 'Compliance matrix';
@@ -353,14 +353,15 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
     let lines = 1;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       cell.alignment = { wrapText: true, vertical: 'top' };
-      lines = Math.max(lines, linesFor(String(cell.value ?? ''), widths[col - 1] ?? 10));
+      const size = cell.font?.size ?? 11;
+      lines = Math.max(lines, Math.ceil((linesFor(String(cell.value ?? ''), (widths[col - 1] ?? 10) * (11 / size), Boolean(cell.font?.bold)) * size) / 11));
     });
     row.height = Math.min(409, 15 * lines + 2);
   };
 
   // Instructions
   const ins = wb.addWorksheet('Instructions');
-  ins.columns = [{ width: 110 }];
+  ins.columns = [{ width: 90 }];
   const insLines = [
     doc.title,
     `Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`,
@@ -368,11 +369,13 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
     `Responses: ${RESPONSES.join(', ')}. Items of key requirements (Key = yes) accept only ${KEY_RESPONSES.join(' or ')}.`,
     'The Evaluation sheet computes the result: any key item not Comply fails the offer; the other requirements are scored with the weights it lists.',
     'The Values sheet lists the values the agency sets; they appear in brackets in the requirement text until filled in.',
+    'Vendor questionnaire (answer each in the offer):',
+    ...doc.questionnaire.map((q) => `${q.number}. ${q.question}`),
   ];
   insLines.forEach((t, i) => {
     const row = ins.addRow([t]);
-    if (i === 0) row.font = { bold: true, size: 14 };
-    wrapRow(row, [110]);
+    if (i === 0) row.getCell(1).font = { bold: true, size: 14 };
+    wrapRow(row, [90]);
   });
   print(ins);
 
@@ -380,13 +383,13 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   const ws = wb.addWorksheet(MATRIX_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], properties: { outlineLevelRow: 1 } });
   ws.columns = MATRIX_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   const widths = MATRIX_COLUMNS.map((c) => c.width);
-  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).eachCell((c) => (c.font = { bold: true }));
   wrapRow(ws.getRow(1), widths);
   const col = (key: string) => MATRIX_COLUMNS.findIndex((c) => c.key === key) + 1;
   const itemRowsByRequirement = new Map<string, number[]>();
   for (const r of [...doc.technical, ...doc.manufacturer]) {
     const head = ws.addRow({ requirement: r.number, item: '', applies_to: appliesToText(doc.type, r), key: r.key ? 'yes' : 'no', text: `${r.title}${r.key ? ` (key). Pass criterion: ${r.pass}` : ''}`, evidence: `${r.verification}: ${r.evidence.join(' ')}` });
-    head.font = { bold: true };
+    for (const k of ['requirement', 'applies_to', 'key', 'text']) head.getCell(col(k)).font = { bold: true };
     head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
     wrapRow(head, widths);
     for (const i of r.items) {
