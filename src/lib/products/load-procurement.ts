@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Finding } from '../model/schemas/finding.ts';
 import type { Model } from '../model/schemas/model.ts';
@@ -94,8 +94,13 @@ export function loadProcurement(dir: string, model: Model, problems: Problems, f
       problems.error(name, 'line 1', 'must map requirement ids to their terms (DI-1: …)', 'See catalog/procurement/README.md.');
       continue;
     }
+    const keyLine = (id: string) => {
+      const pair = isMap(parsed.doc.contents) ? parsed.doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === id) : undefined;
+      const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      return range ? `line ${parsed.lines.linePos(range[0]).line} (${id})` : parsed.at([id]);
+    };
     for (const [id, entry] of Object.entries(parsed.data as Record<string, unknown>)) {
-      const at = parsed.at([id]);
+      const at = keyLine(id);
       if (!expected.has(id)) {
         const isItem = texts.has(id);
         problems.error(name, at, isItem ? `"${id}" is an item of a requirement, not a requirement` : `unknown requirement "${id}"`, didYouMeanHint(id, expected.keys()) || 'Requirements are technical sub-capabilities (DI-1) and non-technical elements (DOC-1.a.1).');
