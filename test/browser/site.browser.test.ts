@@ -123,17 +123,25 @@ describe('the draft', () => {
 });
 
 describe('product types', () => {
-  it('switching the impact level changes the allocation matrix', async () => {
+  it('each impact level has its own page; the level switch links them and the matrix grows with the baseline', async () => {
     const page = await open('products/ip-video-surveillance/');
-    const visibleRows = () => page.locator('.level-section:visible table.matrix tbody tr').count();
-    const moderate = await visibleRows();
+    await page.getByRole('link', { name: 'moderate impact' }).click();
+    await expect.poll(() => page.url()).toMatch(/products\/ip-video-surveillance\/moderate\/$/);
+    const rows = () => page.locator('table.matrix tbody tr').count();
+    const moderate = await rows();
     expect(moderate).toBeGreaterThan(10);
-    await page.getByRole('navigation', { name: 'Impact level' }).getByRole('link', { name: 'HIGH' }).click();
-    await expect.poll(() => page.locator('#level-high').isVisible()).toBe(true);
-    const high = await visibleRows();
-    expect(high).toBeGreaterThan(moderate);
-    await page.getByRole('link', { name: 'LOW', exact: true }).click();
-    await expect.poll(visibleRows).toBeLessThan(moderate);
+    const levels = page.getByRole('navigation', { name: 'Impact level' });
+    await expect.poll(() => levels.getByRole('link', { name: 'MODERATE' }).getAttribute('aria-current')).toBe('page');
+    await levels.getByRole('link', { name: 'HIGH' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/high\/$/);
+    expect(await rows()).toBeGreaterThanOrEqual(moderate);
+    await page.getByRole('navigation', { name: 'Impact level' }).getByRole('link', { name: 'LOW', exact: true }).click();
+    await expect.poll(rows).toBeLessThan(moderate);
+    // Every requirement of the matrix is stated in full below it, with its items.
+    const first = page.locator('table.matrix tbody tr th a').first();
+    const target = (await first.getAttribute('href'))!;
+    await first.click();
+    await expect.poll(() => page.locator(`${target} p.items a`).count()).toBeGreaterThan(0);
     await page.context().close();
   });
 
@@ -144,10 +152,10 @@ describe('product types', () => {
     const magic: Record<string, (b: Buffer) => boolean> = {
       docx: (b) => b.subarray(0, 2).toString() === 'PK',
       xlsx: (b) => b.subarray(0, 2).toString() === 'PK',
-      csv: (b) => b.toString('utf8').replace(/^\uFEFF/, '').startsWith('id,statement,'),
+      csv: (b) => b.toString('utf8').replace(/^\uFEFF/, '').startsWith('requirement,item,title,'),
       md: (b) => b.toString('utf8').startsWith('# '),
       'oscal-profile.json': (b) => 'profile' in JSON.parse(b.toString('utf8')),
-      json: (b) => 'rows' in JSON.parse(b.toString('utf8')),
+      json: (b) => 'items' in JSON.parse(b.toString('utf8')),
     };
     for (const href of hrefs) {
       const res = await page.request.get(`${site.origin}${href}`);
@@ -217,7 +225,7 @@ describe('search', () => {
 });
 
 describe('accessibility and air-gap', () => {
-  const SAMPLE = ['products/', 'products/ip-video-surveillance/', 'guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
+  const SAMPLE = ['products/', 'products/ip-video-surveillance/', 'products/ip-video-surveillance/moderate/', 'guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
 
   it.each(SAMPLE)('axe finds no serious or critical issue on /%s', async (path) => {
     const page = await open(path);

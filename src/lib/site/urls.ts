@@ -30,6 +30,8 @@ export function siteUrls(base: string) {
     products: at('products/'),
     comments: at('comments/'),
     product: (id: string) => at(`products/${id}/`),
+    /** One impact level of a product type: its requirements in full. */
+    productLevel: (id: string, level: string) => at(`products/${id}/${level.toLowerCase()}/`),
     downloads: at('downloads/'),
     download: (file: string) => at(`downloads/${file}`),
     asset: (path: string) => at(path.replace(/^\//, '')),
