@@ -21,6 +21,8 @@ describe('requirement wording', () => {
     expect(manufacturerPhrase('Establishing and providing communications that describe resources.')).toBe('establish and provide communications that describe resources');
     expect(manufacturerPhrase('Communications, detailed descriptions and policies the manufacturer uses.')).toBe('provide communications, detailed descriptions and policies the manufacturer uses');
     expect(manufacturerPhrase('If the manufacturer provides anti-malware, the manufacturer should provide education.')).toBe('where the manufacturer provides anti-malware, provide education');
+    expect(manufacturerPhrase('Providing the details customers need, and documenting the response staff follow.')).toBe('provide the details customers need, and document the response staff follow');
+    expect(manufacturerPhrase('Providing documentation and supporting materials.')).toBe('provide documentation and supporting materials');
     expect(conditionOf('If software updates are delivered and applied automatically:')).toBe('where software updates are delivered and applied automatically');
   });
 
@@ -33,6 +35,7 @@ describe('requirement wording', () => {
     expect(clauseProblems('The camera shall provide the ability to provide information.')).toContain('doubled verb ("ability to provide")');
     expect(clauseProblems('track the time they interacted with the device, the time they interacted with the device, and more')).toEqual(expect.arrayContaining([expect.stringMatching(/^repeated phrase/)]));
     expect(clauseProblems('revoke their access')).toContain('pronoun with nothing to refer to');
+    expect(clauseProblems('provide the details, and documenting the response')).toContain('coordinated verbs in different forms');
     expect(clauseProblems('display an organizationally-defined banner')).toContain('value left to the agency without a fill-in');
     expect(clauseProblems('provide the ability to display the banner [AGENCY: system use notification message]')).toEqual([]);
   });

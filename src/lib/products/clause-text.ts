@@ -38,6 +38,9 @@ const GERUNDS: Record<string, string> = {
   explaining: 'explain',
 };
 
+/** Gerunds that, after ", and", start a clause of their own rather than describe a noun. */
+const COORDINATED = new Set(['providing', 'documenting', 'establishing', 'communicating', 'describing', 'explaining']);
+
 /** Words replaced in a record's text before it is worded: corrections and agency values. */
 export interface Rewrite {
   replace: string;
@@ -73,7 +76,9 @@ export function manufacturerPhrase(text: string): string {
   let m: RegExpExecArray | null;
   if ((m = /^If (.+?), the (?:IoT device )?manufacturer shall (.+)$/.exec(t))) return `where ${m[1]}, ${m[2]}`;
   if ((m = /^([A-Za-z]+ing)(\s+and\s+([A-Za-z]+ing))?\s+(.+)$/.exec(t)) && GERUNDS[m[1]!.toLowerCase()] && (!m[3] || GERUNDS[m[3].toLowerCase()])) {
-    return `${GERUNDS[m[1]!.toLowerCase()]}${m[3] ? ` and ${GERUNDS[m[3].toLowerCase()]}` : ''} ${m[4]}`;
+    // A later clause coordinated with the first keeps its verb form: "Providing X, and documenting Y" → "provide X, and document Y".
+    const rest = m[4]!.replace(/, (and|or) ([a-z]+ing)\b/g, (all, conj: string, g: string) => (COORDINATED.has(g) ? `, ${conj} ${GERUNDS[g]}` : all));
+    return `${GERUNDS[m[1]!.toLowerCase()]}${m[3] ? ` and ${GERUNDS[m[3].toLowerCase()]}` : ''} ${rest}`;
   }
   return `provide ${lowerFirst(t)}`;
 }
@@ -121,6 +126,7 @@ export function clauseProblems(clause: string): string[] {
   if (/\bability to provide the ability\b/i.test(clause) || /\bprovide the ability to provide\b/i.test(clause)) out.push('doubled verb ("ability to provide")');
   if (/\b(shall|to) (\w+) \2\b/i.test(clause)) out.push('doubled verb');
   if (/\b(provide|shall) (providing|describing|establishing|communicating)\b/i.test(clause)) out.push('gerund after the verb');
+  if (/^(provide|describe|establish|communicate|explain|document|use|follow)\b.*, (and|or) (providing|documenting|establishing|communicating)\b/.test(clause)) out.push('coordinated verbs in different forms');
   const words = clause.replace(FILL_IN, 'X').toLowerCase().split(/[^a-z’']+/).filter(Boolean);
   for (let n = 4; n <= 8; n++) {
     for (let i = 0; i + 2 * n <= words.length; i++) {
