@@ -92,6 +92,11 @@ describe('catalog/procurement', () => {
     expect(problems[0]!.hint).toContain('remove the entry if the source has been fixed');
   });
 
+  it('reports a definition of a term the glossary does not list', () => {
+    const { problems } = load(withEdit('definitions.yaml', '- term: Backend\n', '- term: Back end\n'));
+    expect(problems.map((p) => [p.message, p.hint])).toEqual([['"Back end" is not a term of catalog/glossary.yaml', 'did you mean "Backend"?']]);
+  });
+
   it('reports a federal clause naming an unknown product type', () => {
     const { problems } = load(withEdit('federal-clauses.yaml', 'types: all\n  cfr: 48 CFR 52.204-24', 'types: [ip-video-survelliance]\n  cfr: 48 CFR 52.204-24'));
     expect(problems).toHaveLength(1);

@@ -90,6 +90,12 @@ describe('product solicitation documents', () => {
     for (const r of doc.key) expect(text).toContain(r.pass);
     expect(text).not.toMatch(/organi[sz]ation(ally)?-defined/);
     expect(text).not.toMatch(/\[\d+\]/);
+    for (const d of doc.definitions) {
+      expect(text).toContain(`${d.term}: ${d.text}`);
+      expect(d.cite).toMatch(/^NIST SP 800-213 Rev\. 1 ipd, section [\d.]+, p\. \d+/);
+      expect(d.text, 'project-written, not the draft quoted').not.toBe(model.glossary.find((g) => g.term === d.term)!.definition!.text);
+    }
+    expect(doc.definitions.length).toBeGreaterThanOrEqual(8);
     expect(text).toContain('[AGENCY: earliest support end date]');
     expect(text).toContain('FAR 52.204-25');
   });

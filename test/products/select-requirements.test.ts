@@ -39,6 +39,7 @@ async function model(): Promise<Model> {
     postMarket: [],
     deliverables: [],
     federalClauses: [],
+    definitions: [],
   };
   return { ...m, procurement };
 }

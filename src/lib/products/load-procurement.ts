@@ -13,6 +13,7 @@ import type { Finding } from '../model/schemas/finding.ts';
 import type { Model } from '../model/schemas/model.ts';
 import {
   agencyValueSchema,
+  definitionSchema,
   deliverableSchema,
   federalClauseSchema,
   postMarketObligationSchema,
@@ -66,7 +67,7 @@ function checkList<S extends z.ZodType>(parsed: Parsed & { data: unknown }, name
 const VALUE_REF = /\{([a-z0-9-]+)\}/g;
 
 export function loadProcurement(dir: string, model: Model, problems: Problems, findings: Finding[], displayDir = 'catalog/procurement'): Procurement {
-  const out: Procurement = { requirements: [], values: [], corrections: [], postMarket: [], deliverables: [], federalClauses: [] };
+  const out: Procurement = { requirements: [], values: [], corrections: [], postMarket: [], deliverables: [], federalClauses: [], definitions: [] };
   const texts = catalogTexts(model);
 
   // Requirement terms: one file per capability, one entry per requirement of it.
@@ -214,6 +215,17 @@ export function loadProcurement(dir: string, model: Model, problems: Problems, f
       c.types.forEach((t, j) => {
         if (!typeIds.includes(t)) problems.error(fcName, fc.at([i, 'types', j]), `unknown product type "${t}"`, didYouMeanHint(t, typeIds) || 'Name a file of catalog/product-types/ without .yaml, or write "all".');
       });
+    });
+  }
+  const defName = `${displayDir}/definitions.yaml`;
+  const defs = readYaml(join(dir, 'definitions.yaml'), defName, problems);
+  if (defs) {
+    const defined = new Map(model.glossary.map((g) => [g.term, g]));
+    out.definitions = checkList(defs, defName, definitionSchema, problems).filter((d, i) => {
+      const entry = defined.get(d.term);
+      if (!entry) problems.error(defName, defs.at([i, 'term']), `"${d.term}" is not a term of catalog/glossary.yaml`, didYouMeanHint(d.term, defined.keys()) || 'Define only terms the glossary lists, so that the documents can cite the draft.');
+      else if (!entry.definition && model.guideline) problems.error(defName, defs.at([i, 'term']), `the available text of the draft does not define "${d.term}", so its page cannot be cited`, 'Leave the term out until the draft text that defines it is pinned.');
+      return Boolean(entry?.definition);
     });
   }
   return out;

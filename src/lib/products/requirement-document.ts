@@ -59,9 +59,6 @@ export function fileBaseOf(type: { id: string }, level: ImpactLevel): string {
   return `${type.id}-${level.toLowerCase()}`;
 }
 
-/** Draft citation markers such as "[4]" and "[ [23] , [24] ]" left out of definitions. */
-const stripCitations = (s: string) => s.replace(/\s*\[\s*(\[\d+\]\s*,?\s*)+\]/g, '').replace(/\s*\[\d+\]/g, '').replace(/\s+([.,;])/g, '$1').replace(/\s+/g, ' ').trim();
-
 export function requirementDocument(index: CatalogIndex, typeId: string, level: ImpactLevel, options: SelectOptions = {}): RequirementDocumentModel {
   const model = index.model;
   const procurement = model.procurement!;
@@ -121,9 +118,10 @@ export function requirementDocument(index: CatalogIndex, typeId: string, level: 
     type,
     level,
     components: type.components.map((c) => ({ id: c.id, name: c.name, type: COMPONENT_TYPE_NAMES[c.type], does: c.does })),
-    definitions: model.glossary
-      .filter((e) => e.definition)
-      .map((e) => ({ term: e.term, text: stripCitations(e.definition!.text), cite: `NIST SP 800-213 Rev. 1 ipd, section ${e.definition!.sectionNumber ?? e.definition!.section}, p. ${e.definition!.page}${e.definition!.lines ? `, lines ${e.definition!.lines.first}–${e.definition!.lines.last}` : ""}` })),
+    definitions: procurement.definitions.map((d) => {
+      const g = model.glossary.find((e) => e.term === d.term)!.definition!;
+      return { term: d.term, text: d.definition, cite: `NIST SP 800-213 Rev. 1 ipd, section ${g.sectionNumber ?? g.section}, p. ${g.page}${g.lines ? `, lines ${g.lines.first}–${g.lines.last}` : ''}` };
+    }),
     values,
     technical,
     manufacturer,

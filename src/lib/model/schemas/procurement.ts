@@ -138,6 +138,15 @@ export const federalClauseSchema = z
   .strict();
 export type FederalClause = z.infer<typeof federalClauseSchema>;
 
+/** A definition the documents give, in the project's words, of a term the draft defines (catalog/procurement/definitions.yaml). */
+export const definitionSchema = z
+  .object({
+    term: z.string().min(2),
+    definition: sentence,
+  })
+  .strict();
+export type Definition = z.infer<typeof definitionSchema>;
+
 /** All of it, as the model holds it. */
 export const procurementSchema = z
   .object({
@@ -147,6 +156,7 @@ export const procurementSchema = z
     postMarket: z.array(postMarketObligationSchema),
     deliverables: z.array(deliverableSchema),
     federalClauses: z.array(federalClauseSchema),
+    definitions: z.array(definitionSchema),
   })
   .strict();
 export type Procurement = z.infer<typeof procurementSchema>;
