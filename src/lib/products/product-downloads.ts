@@ -5,9 +5,9 @@
  * behind the requirements. All are written from the same rows.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
+import { csvText } from '../downloads/csv-text.ts';
 import type { CatalogIndex } from '../site/catalog-index.ts';
 import { COMPONENT_TYPE_NAMES } from './product-type.ts';
 import type { Selection } from './select-requirements.ts';
@@ -62,7 +62,7 @@ export function fileBase(selection: Selection): string {
 }
 
 export function templateCsv(selection: Selection, index: CatalogIndex): string {
-  return stringify(templateRows(selection, index), { header: true, columns: [...TEMPLATE_COLUMNS], record_delimiter: 'windows', bom: true });
+  return csvText(TEMPLATE_COLUMNS, templateRows(selection, index));
 }
 
 export function templateJson(selection: Selection, index: CatalogIndex): string {
