@@ -5,7 +5,7 @@
  * the tests share them. The stored shape itself is in `comment-schema.ts`.
  */
 import { type Comment, commentSchema, type CommentStore, describeIssue, WorkspaceError } from './comment-schema.ts';
-import { cellText, neutraliseCsvCell, restoreCsvCell, xmlSafe } from './spreadsheet-cells.ts';
+import { cellText, neutraliseCsvCell, restoreCsvCell, xlsxText } from './spreadsheet-cells.ts';
 
 export { COMMENT_TYPES, type Comment, type CommentStore, type CommentType, emptyStore, readBackup, STORE_VERSION } from './comment-schema.ts';
 
@@ -85,11 +85,11 @@ export function templateCsv(store: CommentStore, columns: TemplateColumn[]): { t
   return { text: `\uFEFF${lines.join('\r\n')}\r\n`, neutralised };
 }
 
-/** The XLSX export's rows (header first), every cell text with the characters XML forbids replaced by �. */
+/** The XLSX export's rows (header first), every cell text with the characters XML forbids replaced by � (see xlsxText). */
 export function xlsxRows(store: CommentStore, columns: TemplateColumn[]): { rows: string[][]; replaced: number } {
   let replaced = 0;
   const safe = (s: string) => {
-    const x = xmlSafe(s);
+    const x = xlsxText(s);
     replaced += x.replaced;
     return x.text;
   };

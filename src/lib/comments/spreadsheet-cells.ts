@@ -33,6 +33,18 @@ export function xmlSafe(s: string): { text: string; replaced: number } {
   return { text, replaced };
 }
 
+/**
+ * Text as an XLSX cell holds it: characters XML forbids become �; a carriage return, which every XML
+ * reader turns into a line feed, is written as Excel writes it (`_x000D_`), so is DEL (`_x007F_`, which
+ * exceljs would drop without a word), and text that already looks
+ * like such an escape has its underscore escaped (`_x005F_`), so that readers (Excel, LibreOffice,
+ * exceljs) give back exactly the text.
+ */
+export function xlsxText(s: string): { text: string; replaced: number } {
+  const safe = xmlSafe(s);
+  return { text: safe.text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/\r/g, '_x000D_').replace(/\u007F/g, '_x007F_'), replaced: safe.replaced };
+}
+
 /** The text of an exceljs cell value, whatever its kind. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -1,5 +1,6 @@
 /** /comments/: lists the stored comments in document order; edit, delete with undo, reorder, filter, export, import, email. */
-import { backupJson, type Comment, commenterLabel, commentsFromRows, type CommentStore, COMMENT_TYPES, exportColumns, mergeComments, readBackup, templateCsv, type TemplateColumn, xlsxRows } from '../../lib/comments/comment-model.ts';
+import { backupJson, type Comment, commentsFromRows, type CommentStore, COMMENT_TYPES, exportColumns, mergeComments, readBackup, templateCsv, type TemplateColumn } from '../../lib/comments/comment-model.ts';
+import { fillCommentWorkbook, workbookRows } from '../../lib/comments/comment-workbook.ts';
 import { errorText, isSitePath } from '../../lib/comments/comment-schema.ts';
 import { openCommentForm } from './comment-form.ts';
 import { KEY, loadStore, newId, removeEntry, unreadableEntries, updateStore } from './storage.ts';
@@ -203,18 +204,8 @@ root.querySelector('#export-xlsx')!.addEventListener('click', async () => {
   try {
     const ExcelJS = await loadExcel();
     const store = loadStore().store;
-    const { rows, replaced } = xlsxRows(store, columns);
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Comments', { views: [{ state: 'frozen', ySplit: 1 }] });
-    for (const row of rows) ws.addRow(row); // strings only: no cell is a number, a date or a formula
-    ws.getRow(1).font = { bold: true };
-    const notes = wb.addWorksheet('Notes');
-    for (const line of [
-      `${plural(store.comments.length, 'comment')} by ${commenterLabel(store) || '(no name given)'}, exported ${new Date().toISOString()}.`,
-      'Every cell is text. The columns after NIST\'s template (Document to Updated) let this file be imported back into the comment workspace without adding any comment twice.',
-      replaced ? `${plural(replaced, 'character')} that XLSX cannot hold (control characters, U+FFFE, U+FFFF) were replaced by \uFFFD.` : 'No character had to be replaced.',
-    ])
-      notes.addRow([line]);
+    const { replaced } = fillCommentWorkbook(wb, store, columns, new Date().toISOString());
     download('comments.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await wb.xlsx.writeBuffer());
     say(`Spreadsheet exported.${replaced ? ` ${plural(replaced, 'character')} that a spreadsheet cannot hold (control characters, U+FFFE, U+FFFF) ${replaced === 1 ? 'was' : 'were'} replaced by \uFFFD; the JSON backup keeps ${replaced === 1 ? 'it' : 'them'}.` : ''}`);
   } catch (err) {
@@ -227,13 +218,7 @@ async function xlsxFileRows(file: File): Promise<unknown[][]> {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await file.arrayBuffer());
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1);
-  });
-  return Array.from(rows, (r) => r ?? []);
+  return workbookRows(wb);
 }
 
 async function csvFileRows(file: File): Promise<unknown[][]> {
