@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectCleanPages, launchBrowser } from '../support/browser.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild } from '../support/run-build.ts';
 import { type Served, serve } from '../support/static-server.ts';
@@ -23,6 +23,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ acceptDownloads: true });
 }, 300_000);
+
+// Every page of every test: no Content-Security-Policy violation, no uncaught error.
+afterEach(expectCleanPages);
 
 afterAll(async () => {
   await browser?.close();
@@ -89,11 +92,13 @@ describe('the comment workspace', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download(page, 'Export XLSX (NIST template)')) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Comment #', 'Commenter / Organization', 'Type (E/G/T)', 'Page #', 'Starting Line #', 'Ending Line #', 'Section', 'Comment (include rationale)', 'Suggested Change']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Comment #', 'Commenter / Organization', 'Type (E/G/T)', 'Page #', 'Starting Line #', 'Ending Line #', 'Section', 'Comment (include rationale)', 'Suggested Change', 'Document', 'Target', 'Link', 'Comment ID', 'Created', 'Updated']);
     const row = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(row.slice(0, 4)).toEqual([1, 'A. Reviewer / Agency X', 'T', '1']);
+    expect(row.slice(0, 4)).toEqual(['1', 'A. Reviewer / Agency X', 'T', '1']);
+    expect(row.every((v) => typeof v === 'string')).toBe(true);
     expect(row[6]).toBe('1');
-    expect(row.slice(7)).toEqual(['The paragraph mixes system and product.', 'Say "product" here.']);
+    expect(row.slice(7, 11)).toEqual(['The paragraph mixes system and product.', 'Say "product" here.', 'SP 800-213r1 ipd', 's-1-p2']);
+    expect(row[11]).toBe('/guidance/1/#s-1-p2');
     expect(ws.rowCount).toBe(3);
     await page.close();
   });

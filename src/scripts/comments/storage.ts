@@ -6,6 +6,7 @@
  */
 import { type CommentStore, emptyStore, errorText, parseWorkspace } from '../../lib/comments/comment-schema.ts';
 
+
 export const KEY = 'iot-guidance-comments';
 /** Unreadable values kept aside: `<prefix><ISO time>`, each holding the stored text exactly as it was. */
 export const ASIDE_PREFIX = 'iot-guidance-comments-unreadable-';
