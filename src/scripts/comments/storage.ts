@@ -43,7 +43,10 @@ function put(key: string, value: string): string | undefined {
 /** Keeps an unreadable value aside (once per distinct value); returns the aside key, or a message. */
 function setAside(prefix: string, raw: string): { key: string } | { message: string } {
   for (const k of asideKeys(prefix)) if (localStorage.getItem(k) === raw) return { key: k };
-  const key = `${prefix}${new Date().toISOString()}`;
+  // Never over another value kept aside (two can be kept in the same millisecond).
+  const time = new Date().toISOString();
+  let key = `${prefix}${time}`;
+  for (let n = 2; localStorage.getItem(key) !== null; n++) key = `${prefix}${time}-${n}`;
   const failure = put(key, raw);
   return failure ? { message: failure } : { key };
 }
