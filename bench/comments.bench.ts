@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { paths } from '../src/lib/paths.ts';
 import { launchBrowser } from '../test/support/browser.ts';
+import { clearWorkspace } from '../test/support/comment-storage.ts';
 import { serve } from '../test/support/static-server.ts';
 
 const N = Number(process.env.BENCH_COMMENTS ?? 500);
@@ -66,7 +67,7 @@ await time('export XLSX again', () => Promise.all([page.waitForEvent('download')
 async function timedImport(name: string, mimeType: string, buffer: Buffer, done: RegExp): Promise<{ ms: number; blocked: number; message: string }> {
   const p = await context.newPage();
   await p.goto(site.url('comments/'));
-  await p.evaluate(() => localStorage.clear());
+  await clearWorkspace(p);
   await p.reload();
   await p.evaluate(() => {
     const w = window as unknown as { maxGap: number; last: number };

@@ -13,6 +13,7 @@ import { expectCleanPages, launchBrowser, takePageProblems } from '../support/br
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild } from '../support/run-build.ts';
 import { type Served, serve } from '../support/static-server.ts';
+import { keptAside, limitQuota, putWorkspace, storedWorkspace } from '../support/comment-storage.ts';
 import { strictCsvRows } from '../support/strict-csv.ts';
 
 let dir: string;
@@ -39,6 +40,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Where versions up to format 2 kept the workspace (localStorage); the page moves it into IndexedDB. */
 const KEY = 'iot-guidance-comments';
 const now = '2026-11-30T10:00:00.000Z';
 
@@ -83,7 +85,7 @@ async function open(path = 'comments/', storage: Record<string, string> = {}): P
 
 const status = (page: Page) => page.locator('#comments-status');
 const items = (page: Page) => page.locator('#comments-list .comment-item');
-const stored = (page: Page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
+const stored = (page: Page) => storedWorkspace(page);
 const storedComments = async (page: Page) => JSON.parse((await stored(page))!).comments as C[];
 
 async function download(page: Page, name: string): Promise<Buffer> {
@@ -104,8 +106,8 @@ async function commentOnParagraph(page: Page, text: string) {
   await expect.poll(() => dialog.count()).toBe(0);
 }
 
-/** Fills this origin's storage to the last byte (keys `filler-*`), so that any write that grows fails. */
-async function fillStorage(page: Page) {
+/** Fills this origin's localStorage (the drafts) to the last byte (keys `filler-*`), so that any write that grows fails. */
+async function fillLocalStorage(page: Page) {
   await page.evaluate(() => {
     let size = 1 << 22;
     let i = 0;
@@ -118,10 +120,6 @@ async function fillStorage(page: Page) {
     }
   });
 }
-const freeStorage = (page: Page) =>
-  page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k);
-  });
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -140,17 +138,21 @@ function soffice(file: string, to: string): string {
 }
 
 describe('1. a stored workspace the page cannot read is kept aside, never overwritten', () => {
-  for (const [what, raw] of [
-    ['a newer version', store([c('n1', 'Written by a newer site.')], 9)],
-    ['corrupt JSON', '{"version":3,"commenter":{"name":"A"},"comments":[{"id":"x","comm'],
+  for (const [what, raw, where] of [
+    ['a newer version (in IndexedDB)', store([c('n1', 'Written by a newer site.')], 9), 'db'],
+    ['corrupt JSON (in the localStorage of an earlier version)', '{"version":3,"commenter":{"name":"A"},"comments":[{"id":"x","comm', 'legacy'],
   ] as const) {
     it(`${what}: said in plain words, downloadable unchanged, and still there after new comments and an import`, async () => {
-      const { page } = await open('comments/', { [KEY]: raw });
+      const { page } = await open('comments/', where === 'legacy' ? { [KEY]: raw } : {});
+      if (where === 'db') {
+        await putWorkspace(page, raw);
+        await page.reload();
+      }
       await expect.poll(() => status(page).textContent()).toMatch(/Your saved comments could not be read by this page: .*They are kept aside, unchanged/);
-      if (what === 'a newer version') await expect(status(page).textContent()).resolves.toContain('saved by a newer version of this site (format version 9');
+      if (where === 'db') await expect(status(page).textContent()).resolves.toContain('saved by a newer version of this site (format version 9');
       const aside = page.locator('#comments-aside');
-      await expect(aside.isVisible()).resolves.toBe(true);
-      expect(await download(page, `Download ${(await aside.locator('li').textContent())!.replace(/ \(.*$/, '')}`)).toEqual(Buffer.from(raw));
+      await expect.poll(() => aside.isVisible()).toBe(true);
+      expect(await download(page, `Download ${(await aside.locator('li').textContent())!.replace(/ \(\d[\d,]* characters?\).*$/, '')}`)).toEqual(Buffer.from(raw));
 
       await commentOnParagraph(page, 'A new comment after the unreadable one.');
       await page.goto(site.url('comments/'));
@@ -158,8 +160,7 @@ describe('1. a stored workspace the page cannot read is kept aside, never overwr
       await expect.poll(() => status(page).textContent()).toBe('Imported 1 comment.');
       await page.reload();
       await expect.poll(() => items(page).count()).toBe(2);
-      const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('iot-guidance-comments-unreadable-')).map((k) => localStorage.getItem(k)));
-      expect(kept).toEqual([raw]);
+      expect(await keptAside(page)).toEqual([raw]);
       await expect(page.locator('#comments-aside li').count()).resolves.toBe(1);
     });
   }
@@ -185,14 +186,25 @@ describe('2. a link that is not a path inside the site never runs', () => {
 });
 
 describe('3. undo says "restored" only when the comment is stored again', () => {
-  it('with the storage full, Undo says it failed; with room again, Undo restores, and a reload shows it', async () => {
+  it('with the storage full (as of the Undo), Undo says it failed; with room again, Undo restores, and a reload shows it', async () => {
     const { page } = await open('comments/', { [KEY]: store([c('u1', 'First.'), c('u2', 'Second.')]) });
     await page.getByRole('button', { name: 'Delete comment 1' }).click();
     await expect.poll(() => items(page).count()).toBe(1);
-    await fillStorage(page);
+    // The storage fills up: Chromium applies a quota override (limitQuota) only to an origin's first
+    // IndexedDB write, and this origin has written already, so the page's IndexedDB answers as a full one does.
+    await page.evaluate(() => {
+      const w = window as unknown as { realPut: typeof IDBObjectStore.prototype.put };
+      w.realPut = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
     await page.getByRole('button', { name: 'Undo the deletion' }).click();
     await expect.poll(() => status(page).textContent()).toMatch(/^Not restored: The browser's storage for this site is full, so this was NOT saved\./);
-    await freeStorage(page);
+    expect((await storedComments(page)).map((x) => x.comment)).toEqual(['Second.']);
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = (window as unknown as { realPut: typeof IDBObjectStore.prototype.put }).realPut;
+    });
     await page.getByRole('button', { name: 'Undo the deletion' }).click();
     await expect.poll(() => status(page).textContent()).toBe('Comment restored.');
     await page.reload();
@@ -206,7 +218,7 @@ describe('4. a wrong-shaped JSON import is refused whole, and breaks nothing', (
     ['{"version":3,"commenter":{"name":"","organization":""},"comments":[null]}', 'comment 1 (comments[0]): expected object, found null.'],
     [store([{ ...c('w1', 'No commenter.') }]).replace('"commenter":{"name":"A. Reviewer","organization":"Agency X"},', ''), 'field "commenter": expected object, found undefined.'],
     ['{"version":3,"commenter":{"name":"","organization":""},"comments":"abc"}', 'field "comments": expected array, found string.'],
-  ]) {
+  ] as const) {
     it(file.slice(0, 60), async () => {
       const { page } = await open('comments/', { [KEY]: store([c('k1', 'Kept.')]) });
       const before = await stored(page);
@@ -309,7 +321,7 @@ describe('7. XLSX export with characters XML forbids', () => {
 describe('8. large imports and a full storage', () => {
   it('a storage-full error during an import stays on screen, and nothing is stored', async () => {
     const { page } = await open();
-    await fillStorage(page);
+    await limitQuota(page, 50_000);
     const many = store(Array.from({ length: 2000 }, (_, i) => c(`b${i}`, `Bulk comment ${i}, with some text to take room.`)));
     await importFile(page, 'many.json', many);
     const full = /^Cannot import many\.json: nothing was imported\. The browser's storage for this site is full, so this was NOT saved\./;
@@ -410,7 +422,8 @@ describe('11. drafts', () => {
 
   it('with the storage full, typing says so once, clearly, and the text stays in the form', async () => {
     const { page } = await open('guidance/1/');
-    await fillStorage(page);
+    await fillLocalStorage(page);
+    await limitQuota(page, 1);
     await page.locator('#s-1-p2').getByRole('button', { name: 'Comment' }).click();
     const box = page.getByRole('dialog').getByLabel('Comment (include rationale)');
     await box.pressSequentially('Typed while full.');

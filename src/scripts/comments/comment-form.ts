@@ -30,9 +30,9 @@ function field(label: string, control: HTMLElement, id: string): HTMLElement {
 const LINE = /^\d{1,7}$/;
 
 /** Opens the form for a new comment on `target`, or to edit `existing`. Resolves when closed (true when saved). */
-export function openCommentForm(target: CommentTargetData, existing?: Comment): Promise<boolean> {
+export async function openCommentForm(target: CommentTargetData, existing?: Comment): Promise<boolean> {
+  const { store, notice } = await loadStore();
   return new Promise((resolve) => {
-    const { store, notice } = loadStore();
     // Edit what is stored now, not what the list showed (another tab may have saved since).
     const stored = existing ? store.comments.find((c) => c.id === existing.id) ?? existing : undefined;
     const key = draftKey(target.target, existing?.id);
@@ -128,7 +128,9 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
       comment.focus();
     });
 
-    const submit = (asNew: boolean) => {
+    let saving = false;
+    const submit = async (asNew: boolean) => {
+      if (saving) return;
       if (!comment.value.trim()) {
         tell('Write the comment before saving.');
         comment.focus();
@@ -160,7 +162,8 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
         updated: now,
         revision: (editing?.revision ?? 0) + 1,
       };
-      const result = updateStore((current) => {
+      saving = true;
+      const result = await updateStore((current) => {
         let comments: Comment[];
         if (editing) {
           const there = current.comments.find((c) => c.id === editing.id);
@@ -171,6 +174,7 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
         } else comments = insertInDocumentOrder(current.comments, item);
         return { ...current, commenter: { name: name.value.trim(), organization: org.value.trim() }, comments };
       });
+      saving = false;
       if (!result.ok) {
         tell(result.message);
         if (existing) saveNew.hidden = false;
@@ -181,9 +185,9 @@ export function openCommentForm(target: CommentTargetData, existing?: Comment): 
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      submit(false);
+      void submit(false);
     });
-    saveNew.addEventListener('click', () => submit(true));
+    saveNew.addEventListener('click', () => void submit(true));
     dialog.showModal();
     comment.focus();
   });

@@ -3,7 +3,7 @@ import { backupJson, type Comment, commentsFromRows, type CommentStore, COMMENT_
 import { fillCommentWorkbook, workbookRows } from '../../lib/comments/comment-workbook.ts';
 import { errorText, isSitePath } from '../../lib/comments/comment-schema.ts';
 import { openCommentForm } from './comment-form.ts';
-import { KEY, loadStore, newId, removeEntry, unreadableEntries, updateStore } from './storage.ts';
+import { loadStore, newId, onWorkspaceChange, removeEntry, unreadableEntries, updateStore } from './storage.ts';
 import type ExcelJSModule from 'exceljs';
 import excelUrl from 'exceljs/dist/exceljs.min.js?url';
 
@@ -65,8 +65,8 @@ function button(text: string, label: string, onClick: () => void): HTMLButtonEle
   return b;
 }
 
-function renderAside() {
-  const entries = unreadableEntries();
+async function renderAside() {
+  const entries = await unreadableEntries();
   aside.hidden = entries.length === 0;
   const ul = aside.querySelector('ul')!;
   ul.replaceChildren(
@@ -76,25 +76,25 @@ function renderAside() {
         `${e.label} (${plural(e.text.length, 'character')}) `,
         button('Download', `Download ${e.label}`, () => download(`${e.key.replace(/[^\w.-]+/g, '-')}.json.txt`, 'text/plain', e.text)),
         ' ',
-        ...(e.key === KEY
-          ? []
-          : [
-              button('Remove', `Remove ${e.label}`, () => {
-                if (!confirm(`Remove "${e.label}" from this browser? Download it first if you may need it.`)) return;
-                removeEntry(e.key);
-                renderAside();
-              }),
-            ]),
+        button('Remove', `Remove ${e.label}`, async () => {
+          if (!confirm(`Remove "${e.label}" from this browser? Download it first if you may need it.`)) return;
+          await removeEntry(e.key);
+          await renderAside();
+        }),
       );
       return li;
     }),
   );
 }
 
-function render() {
-  const { store, notice } = loadStore();
+let rendering = 0;
+/** Shows the workspace as stored now (or `known`, just written); a later render supersedes an earlier one. */
+async function render(known?: CommentStore) {
+  const turn = ++rendering;
+  const { store, notice } = known ? { store: known, notice: undefined } : await loadStore();
+  if (turn !== rendering) return;
   if (notice) say(notice);
-  renderAside();
+  void renderAside();
   list.replaceChildren();
   const shown = store.comments.filter((c) => (!filterDoc.value || c.document === filterDoc.value) && (!filterType.value || c.type === filterType.value));
   if (!store.comments.length) {
@@ -123,12 +123,12 @@ function render() {
       button('Edit', `Edit comment ${i + 1}`, async () => {
         if (await openCommentForm({ document: c.document, section: c.section, page: c.page, lines: c.lineStart ? `${c.lineStart}-${c.lineEnd ?? c.lineStart}` : '', target: c.target, href: c.href ?? '' }, c)) {
           say('Comment saved.');
-          render();
+          await render();
         }
       }),
-      button('Move up', `Move comment ${i + 1} up`, () => move(c.id, -1)),
-      button('Move down', `Move comment ${i + 1} down`, () => move(c.id, 1)),
-      button('Delete', `Delete comment ${i + 1}`, () => remove(c.id)),
+      button('Move up', `Move comment ${i + 1} up`, () => void move(c.id, -1)),
+      button('Move down', `Move comment ${i + 1} down`, () => void move(c.id, 1)),
+      button('Delete', `Delete comment ${i + 1}`, () => void remove(c.id)),
     );
     li.append(where, text, change, actions);
     list.append(li);
@@ -136,8 +136,8 @@ function render() {
   count.textContent = `${plural(store.comments.length, 'comment')}${shown.length !== store.comments.length ? `, ${shown.length} shown` : ''}.`;
 }
 
-function move(id: string, by: number) {
-  const r = updateStore((store) => {
+async function move(id: string, by: number) {
+  const r = await updateStore((store) => {
     const i = store.comments.findIndex((c) => c.id === id);
     const j = i + by;
     if (i < 0) return 'Not moved: this comment was deleted in another tab or window.';
@@ -147,37 +147,37 @@ function move(id: string, by: number) {
     return { ...store, comments };
   });
   if (!r.ok) say(r.message);
-  render();
+  await render(r.ok ? r.store : undefined);
 }
 
 /** The last deletion, undoable until the next one (whatever other tabs do meanwhile). */
 let deleted: { comment: Comment; index: number } | undefined;
 
-function remove(id: string) {
+async function remove(id: string) {
   let removed: { comment: Comment; index: number } | undefined;
-  const r = updateStore((store) => {
+  const r = await updateStore((store) => {
     const index = store.comments.findIndex((c) => c.id === id);
     if (index < 0) return 'Nothing deleted: this comment was already deleted in another tab or window.';
     removed = { comment: store.comments[index]!, index };
     return { ...store, comments: store.comments.filter((c) => c.id !== id) };
   });
-  render();
+  await render(r.ok ? r.store : undefined);
   if (!r.ok || !removed) {
     say(r.ok ? '' : r.message);
     return;
   }
   deleted = removed;
   say('Comment deleted.');
-  const undo = button('Undo', 'Undo the deletion', () => {
+  const undo = button('Undo', 'Undo the deletion', async () => {
     const d = deleted;
     if (!d) return;
-    const back = updateStore((store) => {
+    const back = await updateStore((store) => {
       if (store.comments.some((c) => c.id === d.comment.id)) return 'The comment is already back (restored in another tab or window).';
       const comments = [...store.comments];
       comments.splice(Math.min(d.index, comments.length), 0, d.comment);
       return { ...store, comments };
     });
-    render();
+    await render(back.ok ? back.store : undefined);
     if (!back.ok) {
       say(`Not restored: ${back.message}`);
       return;
@@ -190,20 +190,20 @@ function remove(id: string) {
   undo.focus();
 }
 
-root.querySelector('#export-csv')!.addEventListener('click', () => {
-  const csv = templateCsv(loadStore().store, columns);
+root.querySelector('#export-csv')!.addEventListener('click', async () => {
+  const csv = templateCsv((await loadStore()).store, columns);
   download('comments.csv', 'text/csv', csv.text);
   say(`CSV exported.${csv.neutralised ? ` ${plural(csv.neutralised, 'cell')} beginning with =, +, -, @, a tab or a carriage return got a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula.` : ''}`);
 });
-root.querySelector('#export-json')!.addEventListener('click', () => {
-  download('comments.json', 'application/json', backupJson(loadStore().store));
+root.querySelector('#export-json')!.addEventListener('click', async () => {
+  download('comments.json', 'application/json', backupJson((await loadStore()).store));
   say('JSON backup exported.');
 });
 root.querySelector('#export-xlsx')!.addEventListener('click', async () => {
   say('Preparing the spreadsheet…');
   try {
     const ExcelJS = await loadExcel();
-    const store = loadStore().store;
+    const store = (await loadStore()).store;
     const wb = new ExcelJS.Workbook();
     const { replaced } = fillCommentWorkbook(wb, store, columns, new Date().toISOString());
     download('comments.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await wb.xlsx.writeBuffer());
@@ -251,11 +251,11 @@ async function importFile(file: File) {
   say(`Storing ${plural(incoming.comments.length, 'comment')}…`);
   await nextFrame();
   let merged: ReturnType<typeof mergeComments> | undefined;
-  const r = updateStore((store) => {
+  const r = await updateStore((store) => {
     merged = mergeComments(store.commenter.name || store.commenter.organization ? store : { ...store, commenter: incoming.commenter }, incoming.comments);
     return merged.store;
   });
-  render();
+  await render(r.ok ? r.store : undefined);
   if (!r.ok) throw new Error(`nothing was imported. ${r.message}`);
   const m = merged!;
   say(`Imported ${plural(m.added, 'comment')}${m.duplicates ? `; ${m.duplicates.toLocaleString('en-US')} already here, skipped` : ''}${m.differing ? ` (${m.differing.toLocaleString('en-US')} of them differ from the comment with the same id here, which was kept)` : ''}.`);
@@ -275,10 +275,8 @@ root.querySelector<HTMLInputElement>('#import-file')!.addEventListener('change',
 root.querySelector('#email')!.addEventListener('click', () => {
   location.href = `mailto:${config.email}?subject=${encodeURIComponent(config.subject)}&body=${encodeURIComponent('Please find our comments attached (NIST comment template, XLSX).')}`;
 });
-filterDoc.addEventListener('change', render);
-filterType.addEventListener('change', render);
+filterDoc.addEventListener('change', () => void render());
+filterType.addEventListener('change', () => void render());
 // Changes made in another tab or window appear here.
-window.addEventListener('storage', (e) => {
-  if (e.key === null || e.key === KEY || e.key.startsWith('iot-guidance-comments-unreadable-')) render();
-});
-render();
+onWorkspaceChange(() => void render());
+void render();

@@ -1,145 +1,259 @@
 /**
- * The comment workspace in this browser's storage (localStorage, shared by every page and tab of the site).
- * Reads are validated (comment-schema.ts); a stored value this page cannot read is copied aside untouched
- * before anything else is written, and stays downloadable from /comments/. Writes are read back before they
- * count as done. Drafts are kept per target, for new comments and for edits.
+ * The comment workspace in this browser: IndexedDB (database `iot-guidance-comments`, shared by every page
+ * and tab of the site), which holds hundreds of megabytes where localStorage holds about 5 MB. Reads are
+ * validated (comment-schema.ts); a stored value this page cannot read is moved aside untouched, in the same
+ * transaction that clears it, and stays downloadable from /comments/. Every change reads the current value,
+ * applies the change and writes it in one transaction (so two tabs cannot interleave), and is read back
+ * before it counts as done; other tabs hear of it on a BroadcastChannel. Workspaces of earlier versions,
+ * kept in localStorage, move into IndexedDB on first use. Drafts stay in localStorage (small, written on
+ * every keystroke), one per target, for new comments and for edits.
  */
+import { mergeComments } from '../../lib/comments/comment-model.ts';
 import { type CommentStore, emptyStore, errorText, parseWorkspace } from '../../lib/comments/comment-schema.ts';
 
-
-export const KEY = 'iot-guidance-comments';
-/** Unreadable values kept aside: `<prefix><ISO time>`, each holding the stored text exactly as it was. */
-export const ASIDE_PREFIX = 'iot-guidance-comments-unreadable-';
+/** localStorage key of the workspace up to format 2 (and of an older site still open in another tab). */
+export const LEGACY_KEY = 'iot-guidance-comments';
+export const DB_NAME = 'iot-guidance-comments';
 export const DRAFTS_KEY = 'iot-guidance-comment-drafts';
 /** The single draft slot of earlier versions: read once into the per-target drafts, then removed. */
 const OLD_DRAFT_KEY = 'iot-guidance-comment-draft';
+const DRAFTS_ASIDE = `${DRAFTS_KEY}-unreadable-`;
 const BASE = import.meta.env.BASE_URL;
 
 export type Result<T = CommentStore> = { ok: true; store: T } | { ok: false; message: string };
 
 function storageMessage(e: unknown): string {
-  const err = e as DOMException;
+  const err = e as DOMException | null;
   if (err?.name === 'QuotaExceededError' || err?.code === 22)
     return 'The browser\'s storage for this site is full, so this was NOT saved. Export your comments (JSON) now, then free some space (delete comments you have sent, or clear other sites\' data).';
   return `This browser does not let the site store anything (${err?.message ?? String(e)}); in private mode, export your comments before closing the tab.`;
 }
 
-/** Writes a value and reads it back: a write only counts when the browser gives back what was written. */
+// --- IndexedDB --------------------------------------------------------------------------------------
+
+let opening: Promise<IDBDatabase> | undefined;
+function db(): Promise<IDBDatabase> {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('workspace');
+      req.result.createObjectStore('aside', { autoIncrement: true });
+    };
+    req.onsuccess = () => {
+      req.result.onversionchange = () => req.result.close();
+      resolve(req.result);
+    };
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => reject(new Error('the site is open in an older version in another tab; close it and reload'));
+  }).catch((e) => {
+    opening = undefined;
+    throw e;
+  });
+  return opening;
+}
+
+const request = <T>(r: IDBRequest<T>) => new Promise<T>((ok, no) => {
+  r.onsuccess = () => ok(r.result);
+  r.onerror = () => no(r.error);
+});
+const finished = (t: IDBTransaction) => new Promise<void>((ok, no) => {
+  t.oncomplete = () => ok();
+  t.onabort = () => no(t.error ?? new Error('the write was aborted'));
+  t.onerror = () => no(t.error);
+});
+
+interface AsideRecord {
+  label: string;
+  text: string;
+}
+
+async function readCurrent(): Promise<string | undefined> {
+  const t = (await db()).transaction('workspace', 'readonly');
+  return (await request(t.objectStore('workspace').get('current'))) as string | undefined;
+}
+
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(DB_NAME);
+
+/** Calls `listener` when another tab or window changed the workspace. */
+export function onWorkspaceChange(listener: () => void): void {
+  channel?.addEventListener('message', listener);
+  window.addEventListener('storage', (e) => {
+    if (e.key === null || e.key === LEGACY_KEY) listener();
+  });
+}
+
+/**
+ * Moves a workspace kept in localStorage (earlier versions of the site) into IndexedDB: readable ones are
+ * merged into what IndexedDB holds (nothing lost), unreadable ones kept aside; the localStorage entry is
+ * removed only once IndexedDB has it.
+ */
+async function moveLegacy(): Promise<string | undefined> {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(LEGACY_KEY);
+  } catch {
+    return undefined;
+  }
+  if (raw === null) return undefined;
+  let legacy: CommentStore | undefined;
+  let reason = '';
+  try {
+    legacy = parseWorkspace(JSON.parse(raw), BASE);
+  } catch (e) {
+    reason = e instanceof SyntaxError ? `the stored text is not valid JSON (${e.message}).` : errorText(e, 3);
+  }
+  const t = (await db()).transaction(['workspace', 'aside'], 'readwrite');
+  if (legacy) {
+    const currentRaw = (await request(t.objectStore('workspace').get('current'))) as string | undefined;
+    let current: CommentStore | undefined;
+    try {
+      current = currentRaw === undefined ? undefined : parseWorkspace(JSON.parse(currentRaw), BASE);
+    } catch {
+      current = undefined; // left for loadStore to keep aside
+    }
+    if (currentRaw === undefined) t.objectStore('workspace').put(JSON.stringify(legacy), 'current');
+    else if (current) t.objectStore('workspace').put(JSON.stringify(mergeComments(current, legacy.comments).store), 'current');
+    else t.objectStore('aside').add({ label: 'Comments from an earlier version of the site', text: raw } satisfies AsideRecord);
+  } else t.objectStore('aside').add({ label: 'Comments this page could not read', text: raw } satisfies AsideRecord);
+  await finished(t);
+  localStorage.removeItem(LEGACY_KEY);
+  return legacy ? undefined : `Your saved comments could not be read by this page: ${reason} They are kept aside, unchanged; download them under "Comments this page could not read". New comments start a new list and never overwrite that copy.`;
+}
+
+export interface Loaded {
+  store: CommentStore;
+  /** False when the browser does not let the site store anything: nothing may be written then. */
+  writable: boolean;
+  notice?: string;
+}
+
+/** The stored workspace, validated. An unreadable value is moved aside (kept, then cleared, in one transaction). */
+export async function loadStore(): Promise<Loaded> {
+  try {
+    const legacyNotice = await moveLegacy();
+    const raw = await readCurrent();
+    if (raw === undefined) return { store: emptyStore(), writable: true, notice: legacyNotice };
+    try {
+      return { store: parseWorkspace(JSON.parse(raw), BASE), writable: true, notice: legacyNotice };
+    } catch (e) {
+      const reason = e instanceof SyntaxError ? `the stored text is not valid JSON (${e.message}).` : errorText(e, 3);
+      const t = (await db()).transaction(['workspace', 'aside'], 'readwrite');
+      // Only if it is still the same value (another tab may have moved it already).
+      if ((await request(t.objectStore('workspace').get('current'))) === raw) {
+        t.objectStore('aside').add({ label: 'Comments this page could not read', text: raw } satisfies AsideRecord);
+        t.objectStore('workspace').delete('current');
+      }
+      await finished(t);
+      channel?.postMessage('changed');
+      return {
+        store: emptyStore(),
+        writable: true,
+        notice: `Your saved comments could not be read by this page: ${reason} They are kept aside, unchanged; download them under "Comments this page could not read". New comments start a new list and never overwrite that copy.`,
+      };
+    }
+  } catch (e) {
+    return { store: emptyStore(), writable: false, notice: storageMessage(e) };
+  }
+}
+
+/**
+ * Reads the workspace as it is now (another tab may have changed it), applies `change`, and writes the
+ * result, all in one transaction; then reads it back. `change` returns a message instead of a store to
+ * refuse (a conflict).
+ */
+export async function updateStore(change: (current: CommentStore) => CommentStore | string): Promise<Result> {
+  let text: string;
+  let next: CommentStore;
+  try {
+    const loaded = await loadStore(); // moves legacy and unreadable values out of the way first
+    if (!loaded.writable) return { ok: false, message: loaded.notice ?? 'The saved comments cannot be read; nothing was changed.' };
+    const t = (await db()).transaction('workspace', 'readwrite');
+    const raw = (await request(t.objectStore('workspace').get('current'))) as string | undefined;
+    const current = raw === undefined ? emptyStore() : parseWorkspace(JSON.parse(raw), BASE);
+    const changed = change(current);
+    if (typeof changed === 'string') {
+      t.abort();
+      return { ok: false, message: changed };
+    }
+    try {
+      next = parseWorkspace(changed, BASE);
+    } catch (e) {
+      t.abort();
+      return { ok: false, message: `Not saved: ${errorText(e)}` };
+    }
+    text = JSON.stringify(next);
+    t.objectStore('workspace').put(text, 'current');
+    await finished(t);
+  } catch (e) {
+    return { ok: false, message: storageMessage(e) };
+  }
+  try {
+    if ((await readCurrent()) !== text) return { ok: false, message: 'The browser did not keep what was written (it read back differently), so this was NOT saved. Export your comments (JSON) now.' };
+  } catch (e) {
+    return { ok: false, message: storageMessage(e) };
+  }
+  channel?.postMessage('changed');
+  return { ok: true, store: next };
+}
+
+/** Values kept aside (the comments and the drafts), for download from /comments/. */
+export async function unreadableEntries(): Promise<{ key: string; label: string; text: string }[]> {
+  const entries: { key: string; label: string; text: string }[] = [];
+  try {
+    const t = (await db()).transaction('aside', 'readonly');
+    const store = t.objectStore('aside');
+    const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+    keys.forEach((k, i) => entries.push({ key: `aside:${String(k)}`, label: `${(values[i] as AsideRecord).label} (kept aside, no. ${String(k)})`, text: (values[i] as AsideRecord).text }));
+  } catch {
+    // no IndexedDB: nothing kept there
+  }
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith(DRAFTS_ASIDE)) entries.push({ key: k, label: `Drafts kept aside on ${k.slice(DRAFTS_ASIDE.length).replace('T', ' ').slice(0, 19)} UTC`, text: localStorage.getItem(k) ?? '' });
+    }
+  } catch {
+    // storage unavailable
+  }
+  return entries;
+}
+
+export async function removeEntry(key: string): Promise<void> {
+  if (key.startsWith(DRAFTS_ASIDE)) localStorage.removeItem(key);
+  else if (key.startsWith('aside:')) {
+    const t = (await db()).transaction('aside', 'readwrite');
+    t.objectStore('aside').delete(Number(key.slice(6)));
+    await finished(t);
+  }
+}
+
+export function newId(): string {
+  return crypto.randomUUID ? crypto.randomUUID() : `c-${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+/** Writes a localStorage value and reads it back. */
 function put(key: string, value: string): string | undefined {
   try {
     localStorage.setItem(key, value);
+    return localStorage.getItem(key) === value ? undefined : 'The browser did not keep what was written (it read back differently), so this was NOT saved.';
   } catch (e) {
     return storageMessage(e);
   }
-  let back: string | null;
-  try {
-    back = localStorage.getItem(key);
-  } catch (e) {
-    return storageMessage(e);
-  }
-  return back === value ? undefined : 'The browser did not keep what was written (it read back differently), so this was NOT saved. Export your comments (JSON) now.';
 }
 
-/** Keeps an unreadable value aside (once per distinct value); returns the aside key, or a message. */
+/** Keeps an unreadable draft value aside in localStorage, under a key of its own. */
 function setAside(prefix: string, raw: string): { key: string } | { message: string } {
-  for (const k of asideKeys(prefix)) if (localStorage.getItem(k) === raw) return { key: k };
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i);
+    if (k?.startsWith(prefix) && localStorage.getItem(k) === raw) return { key: k };
+  }
   // Never over another value kept aside (two can be kept in the same millisecond).
   const time = new Date().toISOString();
   let key = `${prefix}${time}`;
   for (let n = 2; localStorage.getItem(key) !== null; n++) key = `${prefix}${time}-${n}`;
   const failure = put(key, raw);
   return failure ? { message: failure } : { key };
-}
-
-function asideKeys(prefix: string): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const k = localStorage.key(i);
-    if (k?.startsWith(prefix)) keys.push(k);
-  }
-  return keys.sort();
-}
-
-export interface Loaded {
-  store: CommentStore;
-  /** False when the stored value is unreadable and could not be kept aside: nothing may be written then. */
-  writable: boolean;
-  notice?: string;
-}
-
-/** The stored workspace, validated. Unreadable values are moved aside (copied, checked, then removed). */
-export function loadStore(): Loaded {
-  let raw: string | null;
-  try {
-    raw = localStorage.getItem(KEY);
-  } catch (e) {
-    return { store: emptyStore(), writable: false, notice: storageMessage(e) };
-  }
-  if (raw === null) return { store: emptyStore(), writable: true };
-  try {
-    return { store: parseWorkspace(JSON.parse(raw), BASE), writable: true };
-  } catch (e) {
-    const reason = e instanceof SyntaxError ? `the stored text is not valid JSON (${e.message})` : errorText(e, 3);
-    const aside = setAside(ASIDE_PREFIX, raw);
-    if ('message' in aside)
-      return {
-        store: emptyStore(),
-        writable: false,
-        notice: `Your saved comments cannot be read by this page: ${reason} They are left exactly as they are, and this page will save nothing until they can be kept aside: ${aside.message} You can download them under "Comments this page could not read".`,
-      };
-    localStorage.removeItem(KEY);
-    return {
-      store: emptyStore(),
-      writable: true,
-      notice: `Your saved comments could not be read by this page: ${reason} They are kept aside, unchanged; download them under "Comments this page could not read". New comments start a new list and never overwrite that copy.`,
-    };
-  }
-}
-
-/** Saves a whole store, checked against the schema, and read back. */
-export function saveStore(store: CommentStore): Result {
-  let checked: CommentStore;
-  try {
-    checked = parseWorkspace(store, BASE);
-  } catch (e) {
-    return { ok: false, message: `Not saved: ${errorText(e)}` };
-  }
-  const failure = put(KEY, JSON.stringify(checked));
-  return failure ? { ok: false, message: failure } : { ok: true, store: checked };
-}
-
-/**
- * Reads the store as it is now (another tab may have changed it), applies `change`, and saves. `change`
- * returns a message instead of a store to refuse (a conflict).
- */
-export function updateStore(change: (current: CommentStore) => CommentStore | string): Result {
-  const loaded = loadStore();
-  if (!loaded.writable) return { ok: false, message: loaded.notice ?? 'The saved comments cannot be read; nothing was changed.' };
-  const next = change(loaded.store);
-  if (typeof next === 'string') return { ok: false, message: next };
-  return saveStore(next);
-}
-
-/** Values kept aside (the comments and the drafts), for download from /comments/. */
-export function unreadableEntries(): { key: string; label: string; text: string }[] {
-  const entries: { key: string; label: string; text: string }[] = [];
-  try {
-    for (const k of asideKeys(ASIDE_PREFIX)) entries.push({ key: k, label: `Comments kept aside on ${k.slice(ASIDE_PREFIX.length).replace('T', ' ').slice(0, 19)} UTC`, text: localStorage.getItem(k) ?? '' });
-    for (const k of asideKeys(`${DRAFTS_KEY}-unreadable-`)) entries.push({ key: k, label: `Drafts kept aside on ${k.slice(DRAFTS_KEY.length + 12).replace('T', ' ').slice(0, 19)} UTC`, text: localStorage.getItem(k) ?? '' });
-    const raw = localStorage.getItem(KEY);
-    if (raw !== null && !loadStore().writable) entries.push({ key: KEY, label: 'Your saved comments (unreadable, not yet kept aside)', text: raw });
-  } catch {
-    // storage unavailable: nothing to list
-  }
-  return entries;
-}
-
-export function removeEntry(key: string): void {
-  if (key.startsWith(ASIDE_PREFIX) || key.startsWith(`${DRAFTS_KEY}-unreadable-`)) localStorage.removeItem(key);
-}
-
-export function newId(): string {
-  return crypto.randomUUID ? crypto.randomUUID() : `c-${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
 // --- Drafts ---------------------------------------------------------------------------------------
@@ -176,7 +290,7 @@ function readDrafts(): { drafts: Record<string, unknown>; notice?: string } {
       }
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) drafts = parsed as Record<string, unknown>;
       else {
-        const aside = setAside(`${DRAFTS_KEY}-unreadable-`, raw);
+        const aside = setAside(DRAFTS_ASIDE, raw);
         if ('key' in aside) localStorage.removeItem(DRAFTS_KEY);
         notice = 'Your unsaved drafts could not be read; they are kept aside (download them from the Comments page).';
       }
@@ -194,8 +308,9 @@ function readDrafts(): { drafts: Record<string, unknown>; notice?: string } {
         drafts[key] ??= { type: 'T', lineStart: '', lineEnd: '', comment: d.comment, suggestion: typeof d.suggestion === 'string' ? d.suggestion : '', name: '', organization: '', savedAt: new Date().toISOString() };
         if (!put(DRAFTS_KEY, JSON.stringify(drafts))) localStorage.removeItem(OLD_DRAFT_KEY);
       } else {
-        const aside = setAside(`${DRAFTS_KEY}-unreadable-`, old);
+        const aside = setAside(DRAFTS_ASIDE, old);
         if ('key' in aside) localStorage.removeItem(OLD_DRAFT_KEY);
+        notice = 'Your unsaved drafts could not be read; they are kept aside (download them from the Comments page).';
       }
     }
   } catch {
