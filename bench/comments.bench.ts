@@ -100,7 +100,7 @@ const tenThousand = JSON.stringify({
   }),
 });
 const json = await timedImport('ten-thousand.json', 'application/json', Buffer.from(tenThousand), /^(Imported|Cannot)/);
-console.log(`${'import 10,000 comments (JSON, ' + (tenThousand.length / 1e6).toFixed(1) + ' MB)'.padEnd(40)} ${json.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${json.blocked.toFixed(0)} ms: ${json.message}`);
+console.log(`${`import 10,000 comments (JSON, ${(tenThousand.length / 1e6).toFixed(1)} MB)`.padEnd(40)} ${json.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${json.blocked.toFixed(0)} ms: ${json.message}`);
 
 const wb = new ExcelJS.Workbook();
 const ws = wb.addWorksheet('Comments');
@@ -108,7 +108,7 @@ ws.addRow(['Comment #', 'Commenter / Organization', 'Type (E/G/T)', 'Page #', 'S
 for (let i = 0; i < 50_000; i++) ws.addRow(row(i));
 const book = Buffer.from(await wb.xlsx.writeBuffer());
 const xlsx = await timedImport('fifty-thousand.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', book, /^(Imported|Cannot)/);
-console.log(`${'import 50,000-row XLSX (' + (book.length / 1e6).toFixed(1) + ' MB)'.padEnd(40)} ${xlsx.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${xlsx.blocked.toFixed(0)} ms: ${xlsx.message.slice(0, 200)}`);
+console.log(`${`import 50,000-row XLSX (${(book.length / 1e6).toFixed(1)} MB)`.padEnd(40)} ${xlsx.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${xlsx.blocked.toFixed(0)} ms: ${xlsx.message.slice(0, 200)}`);
 
 await browser.close();
 await site.close();

@@ -1,7 +1,7 @@
 /** /comments/: lists the stored comments in document order; edit, delete with undo, reorder, filter, export, import, email. */
 import { backupJson, type Comment, commentsFromRows, type CommentStore, COMMENT_TYPES, exportColumns, mergeComments, readBackup, templateCsv, type TemplateColumn } from '../../lib/comments/comment-model.ts';
 import { fillCommentWorkbook, workbookRows } from '../../lib/comments/comment-workbook.ts';
-import { errorText, isSitePath } from '../../lib/comments/comment-schema.ts';
+import { errorText, isSitePath, WorkspaceError } from '../../lib/comments/comment-schema.ts';
 import { openCommentForm } from './comment-form.ts';
 import { loadStore, newId, onWorkspaceChange, removeEntry, unreadableEntries, updateStore } from './storage.ts';
 import type ExcelJSModule from 'exceljs';
@@ -87,6 +87,8 @@ async function renderAside() {
   );
 }
 
+const PAGE = 500;
+let listed = PAGE;
 let rendering = 0;
 /** Shows the workspace as stored now (or `known`, just written); a later render supersedes an earlier one. */
 async function render(known?: CommentStore) {
@@ -104,8 +106,10 @@ async function render(known?: CommentStore) {
     count.textContent = '';
     return;
   }
-  for (const c of shown) {
-    const i = store.comments.indexOf(c);
+  const position = new Map(store.comments.map((c, i) => [c, i]));
+  // Long lists are listed a page at a time: 50,000 list items would hold the page up for many seconds.
+  for (const c of shown.slice(0, listed)) {
+    const i = position.get(c)!;
     const li = document.createElement('li');
     li.className = 'comment-item';
     li.dataset.id = c.id;
@@ -133,7 +137,18 @@ async function render(known?: CommentStore) {
     li.append(where, text, change, actions);
     list.append(li);
   }
-  count.textContent = `${plural(store.comments.length, 'comment')}${shown.length !== store.comments.length ? `, ${shown.length} shown` : ''}.`;
+  count.textContent = `${plural(store.comments.length, 'comment')}${shown.length !== store.comments.length ? `, ${shown.length.toLocaleString('en-US')} shown` : ''}${shown.length > listed ? `; the first ${listed.toLocaleString('en-US')} are listed` : ''}.`;
+  if (shown.length > listed) {
+    const li = document.createElement('li');
+    li.className = 'comments-more';
+    li.append(
+      button(`List ${Math.min(PAGE, shown.length - listed).toLocaleString('en-US')} more`, '', () => {
+        listed += PAGE;
+        void render();
+      }),
+    );
+    list.append(li);
+  }
 }
 
 async function move(id: string, by: number) {
@@ -230,6 +245,29 @@ async function csvFileRows(file: File): Promise<unknown[][]> {
   }
 }
 
+/** commentsFromRows, a slice of rows at a time (the page stays responsive), every problem of every slice said. */
+async function checkRows(rows: unknown[][], csv: boolean): Promise<{ commenter: string; comments: Comment[] }> {
+  const [header = [], ...body] = rows;
+  const SLICE = 2000;
+  const options = { now: new Date().toISOString(), base: BASE, newId, csv };
+  const comments: Comment[] = [];
+  const problems: string[] = [];
+  let commenter = '';
+  for (let at = 0; at < Math.max(body.length, 1); at += SLICE) {
+    try {
+      const part = commentsFromRows([header, ...body.slice(at, at + SLICE)], config.columns, { ...options, firstRow: 1 + at });
+      commenter ||= part.commenter;
+      comments.push(...part.comments);
+    } catch (e) {
+      if (!(e instanceof WorkspaceError) || !e.problems.length) throw e;
+      problems.push(...e.problems);
+    }
+    if (body.length > SLICE) await nextFrame();
+  }
+  if (problems.length) throw new WorkspaceError(`Nothing was imported: ${plural(problems.length, 'problem')} in the file.`, problems);
+  return { commenter, comments };
+}
+
 async function importFile(file: File) {
   const kind = /\.json$/i.test(file.name) ? 'json' : /\.xlsx$/i.test(file.name) ? 'xlsx' : /\.csv$/i.test(file.name) ? 'csv' : undefined;
   if (!kind) throw new Error('choose a .json backup, or an .xlsx or .csv comment template.');
@@ -243,7 +281,7 @@ async function importFile(file: File) {
     if (rows.length - 1 > MAX_ROWS) throw new Error(`the file has ${plural(rows.length - 1, 'row')}; this page imports up to ${MAX_ROWS.toLocaleString('en-US')} comments at a time.`);
     say(`Checking ${plural(Math.max(rows.length - 1, 0), 'row')} of ${file.name}…`);
     await nextFrame();
-    const read = commentsFromRows(rows, config.columns, { now: new Date().toISOString(), base: BASE, newId, csv: kind === 'csv' });
+    const read = await checkRows(rows, kind === 'csv');
     const [name = '', ...org] = read.commenter.split(/\s*\/\s*/);
     incoming = { version: 3, commenter: { name, organization: org.join(' / ') }, comments: read.comments };
   }
@@ -275,8 +313,11 @@ root.querySelector<HTMLInputElement>('#import-file')!.addEventListener('change',
 root.querySelector('#email')!.addEventListener('click', () => {
   location.href = `mailto:${config.email}?subject=${encodeURIComponent(config.subject)}&body=${encodeURIComponent('Please find our comments attached (NIST comment template, XLSX).')}`;
 });
-filterDoc.addEventListener('change', () => void render());
-filterType.addEventListener('change', () => void render());
+for (const f of [filterDoc, filterType])
+  f.addEventListener('change', () => {
+    listed = PAGE;
+    void render();
+  });
 // Changes made in another tab or window appear here.
 onWorkspaceChange(() => void render());
 void render();
