@@ -281,6 +281,16 @@ describe('5. two tabs', () => {
   });
 });
 
+describe('a comment on one of NIST\'s questions', () => {
+  it('appears in the list below at once', async () => {
+    const { page } = await open();
+    await page.getByRole('button', { name: 'Comment on question 2' }).click();
+    await page.getByRole('dialog').getByLabel('Comment (include rationale)').fill('On question 2.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => page.locator('.comment-text').allTextContents()).toEqual(['On question 2.']);
+  });
+});
+
 describe('6. CSV export: no cell is a formula in a spreadsheet', () => {
   it('cells beginning with =, +, -, @, tab or CR get an apostrophe, the page says so, and LibreOffice shows text, no link', async () => {
     const attack = ['=HYPERLINK("http://attacker.invalid/","Click for details")', '+1+1', '-1+1', '@SUM(1)', '\t=1', '\r=1'];

@@ -181,6 +181,8 @@ export async function openCommentForm(target: CommentTargetData, existing?: Comm
         return;
       }
       removeDraft(key);
+      // The page this form is on (its list, if it has one) hears of the change; other tabs do through storage.ts.
+      document.dispatchEvent(new CustomEvent('comment-saved'));
       close(true);
     };
     form.addEventListener('submit', (e) => {

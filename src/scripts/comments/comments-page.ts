@@ -125,10 +125,7 @@ async function render(known?: CommentStore) {
     actions.className = 'dialog-actions';
     actions.append(
       button('Edit', `Edit comment ${i + 1}`, async () => {
-        if (await openCommentForm({ document: c.document, section: c.section, page: c.page, lines: c.lineStart ? `${c.lineStart}-${c.lineEnd ?? c.lineStart}` : '', target: c.target, href: c.href ?? '' }, c)) {
-          say('Comment saved.');
-          await render();
-        }
+        if (await openCommentForm({ document: c.document, section: c.section, page: c.page, lines: c.lineStart ? `${c.lineStart}-${c.lineEnd ?? c.lineStart}` : '', target: c.target, href: c.href ?? '' }, c)) say('Comment saved.');
       }),
       button('Move up', `Move comment ${i + 1} up`, () => void move(c.id, -1)),
       button('Move down', `Move comment ${i + 1} down`, () => void move(c.id, 1)),
@@ -320,4 +317,6 @@ for (const f of [filterDoc, filterType])
   });
 // Changes made in another tab or window appear here.
 onWorkspaceChange(() => void render());
+// A comment saved on this page (an edit, or a comment on one of NIST's questions) appears at once.
+document.addEventListener('comment-saved', () => void render());
 void render();
