@@ -356,7 +356,11 @@ describe('8. large imports and a full storage', () => {
     const big = await xlsx([HEADERS, ...Array.from({ length: 50_001 }, (_, i) => ['', '', 'T', '', '', '', '', `R${i}`, ''])]);
     await importFile(page, 'too-big.xlsx', big, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toBe('Cannot import too-big.xlsx: the file has 50,001 rows; this page imports up to 50,000 comments at a time.');
-    await expect(items(page).count()).resolves.toBe(5000);
+    expect(await storedComments(page)).toHaveLength(5000);
+    await expect(page.locator('#comments-count').textContent()).resolves.toBe('5,000 comments; the first 500 are listed.');
+    await expect(items(page).count()).resolves.toBe(500);
+    await page.getByRole('button', { name: 'List 500 more' }).click();
+    await expect.poll(() => items(page).count()).toBe(1000);
   }, 120_000);
 });
 

@@ -3,7 +3,7 @@ import { backupJson, type Comment, commentsFromRows, type CommentStore, COMMENT_
 import { fillCommentWorkbook, workbookRows } from '../../lib/comments/comment-workbook.ts';
 import { errorText, isSitePath, WorkspaceError } from '../../lib/comments/comment-schema.ts';
 import { openCommentForm } from './comment-form.ts';
-import { loadStore, newId, onWorkspaceChange, removeEntry, unreadableEntries, updateStore } from './storage.ts';
+import { LEGACY_KEY, loadStore, newId, onWorkspaceChange, removeEntry, unreadableEntries, updateStore } from './storage.ts';
 import type ExcelJSModule from 'exceljs';
 import excelUrl from 'exceljs/dist/exceljs.min.js?url';
 
@@ -76,11 +76,16 @@ async function renderAside() {
         `${e.label} (${plural(e.text.length, 'character')}) `,
         button('Download', `Download ${e.label}`, () => download(`${e.key.replace(/[^\w.-]+/g, '-')}.json.txt`, 'text/plain', e.text)),
         ' ',
-        button('Remove', `Remove ${e.label}`, async () => {
-          if (!confirm(`Remove "${e.label}" from this browser? Download it first if you may need it.`)) return;
-          await removeEntry(e.key);
-          await renderAside();
-        }),
+        // The comments of an earlier version still waiting to move are the user's only copy: download only.
+        ...(e.key === LEGACY_KEY
+          ? []
+          : [
+              button('Remove', `Remove ${e.label}`, async () => {
+                if (!confirm(`Remove "${e.label}" from this browser? Download it first if you may need it.`)) return;
+                await removeEntry(e.key);
+                await renderAside();
+              }),
+            ]),
       );
       return li;
     }),

@@ -209,6 +209,9 @@ export async function unreadableEntries(): Promise<{ key: string; label: string;
     // no IndexedDB: nothing kept there
   }
   try {
+    // A workspace of an earlier version that could not be moved into IndexedDB (storage full) stays where it is.
+    const legacy = localStorage.getItem(LEGACY_KEY);
+    if (legacy !== null) entries.push({ key: LEGACY_KEY, label: 'Comments saved by an earlier version of the site, not yet moved', text: legacy });
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
       if (k?.startsWith(DRAFTS_ASIDE)) entries.push({ key: k, label: `Drafts kept aside on ${k.slice(DRAFTS_ASIDE.length).replace('T', ' ').slice(0, 19)} UTC`, text: localStorage.getItem(k) ?? '' });
