@@ -7,10 +7,10 @@
  */
 import { z } from 'zod';
 
-// In the browser: the site's Content-Security-Policy forbids eval, and zod would otherwise probe for it
-// (new Function) to compile its checks, which the browser reports as a policy violation. Set before any
-// schema below is made (zod reads it when a schema is built).
-if (typeof window !== 'undefined') z.config({ jitless: true });
+// Outside Node (the pages, their workers): the site's Content-Security-Policy forbids eval, and zod would
+// otherwise probe for it (new Function) to compile its checks, which the browser reports as a policy
+// violation. Set before any schema below is made (zod reads it when a schema is built).
+if (typeof process === 'undefined' || !process.versions?.node) z.config({ jitless: true });
 
 export const STORE_VERSION = 3;
 export const COMMENT_TYPES = { E: 'Editorial', G: 'General', T: 'Technical' } as const;

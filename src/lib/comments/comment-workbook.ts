@@ -5,6 +5,8 @@
 import type ExcelJS from 'exceljs';
 import { commenterLabel, type CommentStore, type TemplateColumn, xlsxRows } from './comment-model.ts';
 
+export { workbookRows } from './spreadsheet-cells.ts';
+
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** Writes the comments sheet (every cell a string) and a notes sheet; returns how many characters were replaced. */
@@ -21,15 +23,4 @@ export function fillCommentWorkbook(wb: ExcelJS.Workbook, store: CommentStore, c
   ])
     notes.addRow([line]);
   return { replaced };
-}
-
-/** The rows of a workbook's first sheet, as exceljs cell values (row 1 first; empty rows kept as []). */
-export function workbookRows(wb: ExcelJS.Workbook): unknown[][] {
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1);
-  });
-  return Array.from(rows, (r) => r ?? []);
 }

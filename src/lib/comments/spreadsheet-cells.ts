@@ -64,3 +64,14 @@ export function cellText(value: unknown): string {
   }
   return '';
 }
+
+/** The rows of a workbook's first sheet, as exceljs cell values (row 1 first; empty rows kept as []). */
+export function workbookRows(wb: { worksheets: { eachRow(opt: { includeEmpty: boolean }, f: (row: { values: unknown }, n: number) => void): void }[] }): unknown[][] {
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = (row.values as unknown[]).slice(1);
+  });
+  return Array.from(rows, (r) => r ?? []);
+}

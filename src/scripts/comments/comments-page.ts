@@ -1,6 +1,6 @@
 /** /comments/: lists the stored comments in document order; edit, delete with undo, reorder, filter, export, import, email. */
 import { backupJson, type Comment, commentsFromRows, type CommentStore, COMMENT_TYPES, exportColumns, mergeComments, readBackup, templateCsv, type TemplateColumn } from '../../lib/comments/comment-model.ts';
-import { fillCommentWorkbook, workbookRows } from '../../lib/comments/comment-workbook.ts';
+import { fillCommentWorkbook } from '../../lib/comments/comment-workbook.ts';
 import { errorText, isSitePath, WorkspaceError } from '../../lib/comments/comment-schema.ts';
 import { openCommentForm } from './comment-form.ts';
 import { LEGACY_KEY, loadStore, newId, onWorkspaceChange, removeEntry, unreadableEntries, updateStore } from './storage.ts';
@@ -232,10 +232,19 @@ root.querySelector('#export-xlsx')!.addEventListener('click', async () => {
 
 /** The rows of an XLSX file's first sheet, as exceljs values (rich text, formulas… made text later). */
 async function xlsxFileRows(file: File): Promise<unknown[][]> {
-  const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await file.arrayBuffer());
-  return workbookRows(wb);
+  const bytes = await file.arrayBuffer();
+  const worker = new Worker(new URL('./xlsx-rows.worker.ts', import.meta.url));
+  try {
+    const answer = await new Promise<{ rows?: string[][]; error?: string }>((resolve, reject) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message || 'the spreadsheet reader stopped'));
+      worker.postMessage(bytes, [bytes]);
+    });
+    if (answer.error !== undefined) throw new Error(answer.error);
+    return answer.rows!;
+  } finally {
+    worker.terminate();
+  }
 }
 
 async function csvFileRows(file: File): Promise<unknown[][]> {
