@@ -13,7 +13,7 @@ const MAX_ROWS = 50_000;
 const BASE = import.meta.env.BASE_URL;
 
 let excel: Promise<typeof ExcelJSModule> | undefined;
-/** exceljs's browser build, fetched on the first export or import of a spreadsheet (it sets window.ExcelJS). */
+/** exceljs's browser build, fetched on the first XLSX export (it sets window.ExcelJS); imports read XLSX in a worker. */
 function loadExcel(): Promise<typeof ExcelJSModule> {
   excel ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
