@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectCleanPages, launchBrowser } from '../support/browser.ts';
+import { clearWorkspace, storedWorkspace } from '../support/comment-storage.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild } from '../support/run-build.ts';
 import { type Served, serve } from '../support/static-server.ts';
@@ -23,6 +24,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ acceptDownloads: true });
 }, 300_000);
+
+// Every page of every test: no Content-Security-Policy violation, no uncaught error.
+afterEach(expectCleanPages);
 
 afterAll(async () => {
   await browser?.close();
@@ -80,6 +84,7 @@ describe('the comment workspace', () => {
     await page.getByRole('button', { name: 'Move comment 2 up' }).click();
     await expect.poll(() => page.locator('.comment-item').first().locator('.comment-text').textContent()).toBe('Also cover physical labels and markings.');
     await page.getByRole('button', { name: 'Move comment 1 down' }).click();
+    await expect.poll(() => page.locator('.comment-item').first().locator('.comment-text').textContent()).toBe('The paragraph mixes system and product.');
     await page.close();
   });
 
@@ -89,11 +94,13 @@ describe('the comment workspace', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download(page, 'Export XLSX (NIST template)')) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Comment #', 'Commenter / Organization', 'Type (E/G/T)', 'Page #', 'Starting Line #', 'Ending Line #', 'Section', 'Comment (include rationale)', 'Suggested Change']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Comment #', 'Commenter / Organization', 'Type (E/G/T)', 'Page #', 'Starting Line #', 'Ending Line #', 'Section', 'Comment (include rationale)', 'Suggested Change', 'Document', 'Target', 'Link', 'Comment ID', 'Created', 'Updated']);
     const row = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(row.slice(0, 4)).toEqual([1, 'A. Reviewer / Agency X', 'T', '1']);
+    expect(row.slice(0, 4)).toEqual(['1', 'A. Reviewer / Agency X', 'T', '1']);
+    expect(row.every((v) => typeof v === 'string')).toBe(true);
     expect(row[6]).toBe('1');
-    expect(row.slice(7)).toEqual(['The paragraph mixes system and product.', 'Say "product" here.']);
+    expect(row.slice(7, 11)).toEqual(['The paragraph mixes system and product.', 'Say "product" here.', 'SP 800-213r1 ipd', 's-1-p2']);
+    expect(row[11]).toBe('/guidance/1/#s-1-p2');
     expect(ws.rowCount).toBe(3);
     await page.close();
   });
@@ -103,7 +110,7 @@ describe('the comment workspace', () => {
     await page.goto(site.url('comments/'));
     const json = await download(page, 'Export JSON (backup)');
     const before = JSON.parse(json.toString('utf8'));
-    await page.evaluate(() => localStorage.clear());
+    await clearWorkspace(page);
     await page.reload();
     await expect.poll(() => page.locator('.comment-item').count()).toBe(0);
     const file = join(dir, 'comments.json');
@@ -111,7 +118,7 @@ describe('the comment workspace', () => {
     writeFileSync(file, json);
     await page.locator('#import-file').setInputFiles(file);
     await expect.poll(() => page.locator('#comments-status').textContent()).toMatch(/Imported 2 comments/);
-    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('iot-guidance-comments')!));
+    const after = JSON.parse((await storedWorkspace(page))!);
     expect(after.comments).toEqual(before.comments);
     expect(after.commenter).toEqual(before.commenter);
     await page.locator('#import-file').setInputFiles(file);
@@ -135,7 +142,7 @@ describe('the comment workspace, more', () => {
     await page.goto(site.url('comments/'));
     await expect.poll(() => page.locator('.comment-item').count()).toBe(2);
     const xlsx = await download(page, 'Export XLSX (NIST template)');
-    await page.evaluate(() => localStorage.clear());
+    await clearWorkspace(page);
     await page.reload();
     const file = join(dir, 'comments.xlsx');
     const { writeFileSync } = await import('node:fs');
@@ -144,7 +151,7 @@ describe('the comment workspace, more', () => {
     await expect.poll(() => page.locator('#comments-status').textContent()).toMatch(/Imported 2 comments/);
     const texts = await page.locator('.comment-item .comment-text').allTextContents();
     expect(texts).toEqual(['The paragraph mixes system and product.', 'Also cover physical labels and markings.']);
-    await expect(page.evaluate(() => JSON.parse(localStorage.getItem('iot-guidance-comments')!).commenter)).resolves.toEqual({ name: 'A. Reviewer', organization: 'Agency X' });
+    expect(JSON.parse((await storedWorkspace(page))!).commenter).toEqual({ name: 'A. Reviewer', organization: 'Agency X' });
     await page.close();
   });
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectCleanPages, launchBrowser } from '../support/browser.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild } from '../support/run-build.ts';
 import { type Served, serve } from '../support/static-server.ts';
@@ -26,6 +26,9 @@ beforeAll(async () => {
   site = await serve(join(dir, 'dist'));
   browser = await launchBrowser();
 }, 300_000);
+
+// Every page of every test: no Content-Security-Policy violation, no uncaught error.
+afterEach(expectCleanPages);
 
 afterAll(async () => {
   await browser?.close();

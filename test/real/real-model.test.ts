@@ -1,7 +1,8 @@
 /** Integration tests over the real NIST sources (NIST_SOURCES_DIR): the known facts of the data. */
 import { parse } from 'csv-parse/sync';
+import { strictCsvRecords } from '../support/strict-csv.ts';
 import { describe, expect, it } from 'vitest';
-import { CATALOG_COLUMNS } from '../../src/lib/downloads/catalog-table.ts';
+import { CATALOG_COLUMNS, catalogRows, flatRow } from '../../src/lib/downloads/catalog-table.ts';
 import { catalogCsv } from '../../src/lib/downloads/write-downloads.ts';
 import { sourceReport } from '../../src/lib/report/source-report.ts';
 import { realModel } from '../support/real-sources.ts';
@@ -92,6 +93,16 @@ describe('the model of the real sources', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     expect(rows.filter((r) => r.type === 'technical')).toHaveLength(161);
     expect(rows.every((r) => /^(Technical Capabilities 800-53|Non Technical Manufacturers)!\d+$/.test(r.source!))).toBe(true);
+  });
+
+  it('its CSV reads back in strict mode (any line break ends an unquoted record) to the same rows, multi-line elements with their line breaks', async () => {
+    const m = await realModel();
+    const strict = strictCsvRecords(catalogCsv(m));
+    const expected = catalogRows(m).map(flatRow);
+    expect(strict).toEqual(expected);
+    const multiLine = strict.filter((r) => Object.values(r).some((v) => /[\r\n]/.test(v)));
+    expect(multiLine).toHaveLength(24);
+    expect(multiLine.map((r) => r.id)).toContain('DI-2.1');
   });
 });
 

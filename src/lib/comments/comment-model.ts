@@ -1,98 +1,99 @@
 /**
- * Comments a reader prepares on the draft or the catalog: the stored shape
- * (versioned, with migration from older versions), the rows of NIST's comment
- * template, and the JSON backup. Pure functions: the browser workspace and the
- * tests share them.
+ * Comments a reader prepares on the draft or the catalog: the rows of NIST's
+ * comment template (CSV and XLSX exports, and reading them back), the JSON
+ * backup, document order and merging. Pure functions: the browser workspace and
+ * the tests share them. The stored shape itself is in `comment-schema.ts`.
  */
+import { type Comment, commentSchema, type CommentStore, describeIssue, WorkspaceError } from './comment-schema.ts';
+import { cellText, neutraliseCsvCell, restoreCsvCell, xlsxText } from './spreadsheet-cells.ts';
 
-export const COMMENT_TYPES = { E: 'Editorial', G: 'General', T: 'Technical' } as const;
-export type CommentType = keyof typeof COMMENT_TYPES;
+export { COMMENT_TYPES, type Comment, type CommentStore, type CommentType, emptyStore, readBackup, STORE_VERSION } from './comment-schema.ts';
 
-export interface Comment {
-  id: string;
-  /** "SP 800-213r1 ipd" or "SP 800-213A". */
-  document: string;
-  section: string;
-  page: string;
-  lineStart?: number;
-  lineEnd?: number;
-  /** Anchor or record id the comment is on (`s-2-1-p3`, `DI-1.3`). */
-  target: string;
-  /** Link back to where the comment was made. */
-  href?: string;
-  type: CommentType;
-  comment: string;
-  suggestion: string;
-  created: string;
-  updated: string;
-}
-
-export interface CommentStore {
-  version: 2;
-  commenter: { name: string; organization: string };
-  comments: Comment[];
-}
-
-export const STORE_VERSION = 2;
-export const emptyStore = (): CommentStore => ({ version: 2, commenter: { name: '', organization: '' }, comments: [] });
-
-/**
- * Brings a stored value up to the current version. Version 1 kept one
- * "commenter" string and a "lines" string ("12-15") per comment.
- */
-export function migrateStore(raw: unknown): CommentStore {
-  if (!raw || typeof raw !== 'object') return emptyStore();
-  const v = (raw as { version?: number }).version;
-  if (v === 2) return raw as CommentStore;
-  if (v === 1) {
-    const old = raw as { commenter?: string; comments?: (Omit<Comment, 'lineStart' | 'lineEnd'> & { lines?: string })[] };
-    const [name = '', organization = ''] = (old.commenter ?? '').split(/\s*\/\s*/);
-    return {
-      version: 2,
-      commenter: { name, organization },
-      comments: (old.comments ?? []).map(({ lines, ...c }) => {
-        const [a, b] = (lines ?? '').split(/[-–]/).map((x) => Number(x.trim()));
-        return { ...c, ...(a ? { lineStart: a } : {}), ...(b || a ? { lineEnd: b || a } : {}) };
-      }),
-    };
-  }
-  throw new Error(`comments were saved by a newer version of this site (version ${String(v)})`);
-}
+export const TEMPLATE_FIELDS = ['number', 'commenter', 'type', 'page', 'lineStart', 'lineEnd', 'section', 'comment', 'suggestion', 'document', 'target', 'href', 'id', 'created', 'updated'] as const;
+export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 export interface TemplateColumn {
   header: string;
-  field: 'number' | 'commenter' | 'type' | 'page' | 'lineStart' | 'lineEnd' | 'section' | 'comment' | 'suggestion' | 'document' | 'target';
+  field: TemplateField;
 }
 
-/** The rows of NIST's comment template, in the columns it declares. */
-export function templateRows(store: CommentStore, columns: TemplateColumn[]): (string | number)[][] {
-  const commenter = [store.commenter.name, store.commenter.organization].filter(Boolean).join(' / ');
+/**
+ * The columns every export carries after NIST's own (unless the template lists them already): with them an
+ * export imports back without loss, and importing your own export adds nothing (the comment id).
+ */
+export const WORKSPACE_COLUMNS: TemplateColumn[] = [
+  { header: 'Document', field: 'document' },
+  { header: 'Target', field: 'target' },
+  { header: 'Link', field: 'href' },
+  { header: 'Comment ID', field: 'id' },
+  { header: 'Created', field: 'created' },
+  { header: 'Updated', field: 'updated' },
+];
+
+/** NIST's template columns, then the workspace's own. */
+export function exportColumns(template: TemplateColumn[]): TemplateColumn[] {
+  const have = new Set(template.map((c) => c.field));
+  return [...template, ...WORKSPACE_COLUMNS.filter((c) => !have.has(c.field))];
+}
+
+export function commenterLabel(store: CommentStore): string {
+  return [store.commenter.name, store.commenter.organization].filter(Boolean).join(' / ');
+}
+
+/** The rows of NIST's comment template, in the columns given, every cell as text. */
+export function templateRows(store: CommentStore, columns: TemplateColumn[]): string[][] {
+  const commenter = commenterLabel(store);
   return store.comments.map((c, i) => {
-    const value: Record<TemplateColumn['field'], string | number> = {
-      number: i + 1,
+    const value: Record<TemplateField, string> = {
+      number: String(i + 1),
       commenter,
       type: c.type,
       page: c.page,
-      lineStart: c.lineStart ?? '',
-      lineEnd: c.lineEnd ?? '',
+      lineStart: c.lineStart === undefined ? '' : String(c.lineStart),
+      lineEnd: c.lineEnd === undefined ? '' : String(c.lineEnd),
       section: c.section,
       comment: c.comment,
       suggestion: c.suggestion,
       document: c.document,
       target: c.target,
+      href: c.href ?? '',
+      id: c.id,
+      created: c.created,
+      updated: c.updated,
     };
     return columns.map((col) => value[col.field]);
   });
 }
 
-/** A CSV cell: quoted when it must be (RFC 4180). */
-function csvCell(v: string | number): string {
-  const s = String(v);
+/** A CSV field, quoted when it must be (RFC 4180: commas, quotes, line breaks). */
+function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function templateCsv(store: CommentStore, columns: TemplateColumn[]): string {
-  return `\uFEFF${[columns.map((c) => c.header), ...templateRows(store, columns)].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * The CSV export (RFC 4180, CRLF, UTF-8 with a byte-order mark). Cells a spreadsheet would evaluate as a
+ * formula get a leading apostrophe; `neutralised` counts them.
+ */
+export function templateCsv(store: CommentStore, columns: TemplateColumn[]): { text: string; neutralised: number } {
+  let neutralised = 0;
+  const cell = (s: string) => {
+    const n = neutraliseCsvCell(s);
+    if (n.changed) neutralised++;
+    return csvField(n.text);
+  };
+  const lines = [columns.map((c) => cell(c.header)), ...templateRows(store, columns).map((r) => r.map(cell))].map((r) => r.join(','));
+  return { text: `\uFEFF${lines.join('\r\n')}\r\n`, neutralised };
+}
+
+/** The XLSX export's rows (header first), every cell text with the characters XML forbids replaced by � (see xlsxText). */
+export function xlsxRows(store: CommentStore, columns: TemplateColumn[]): { rows: string[][]; replaced: number } {
+  let replaced = 0;
+  const safe = (s: string) => {
+    const x = xlsxText(s);
+    replaced += x.replaced;
+    return x.text;
+  };
+  return { rows: [columns.map((c) => safe(c.header)), ...templateRows(store, columns).map((r) => r.map(safe))], replaced };
 }
 
 /** The full-fidelity backup. */
@@ -121,62 +122,130 @@ export function insertInDocumentOrder(comments: Comment[], item: Comment): Comme
   return at < 0 ? [...comments, item] : [...comments.slice(0, at), item, ...comments.slice(at)];
 }
 
-/** Two comments are the same if their id is, or if they say the same thing about the same place. */
-function sameComment(a: Comment, b: Comment): boolean {
-  return a.id === b.id || (a.target === b.target && a.comment.trim() === b.comment.trim() && a.suggestion.trim() === b.suggestion.trim());
-}
+const contentKey = (c: Comment) => `${c.target}\u0000${c.comment.trim()}\u0000${c.suggestion.trim()}`;
 
-/** Merges imported comments into a store; returns how many were added and how many were duplicates. */
-export function mergeComments(store: CommentStore, incoming: Comment[]): { store: CommentStore; added: number; duplicates: number } {
+/**
+ * Merges imported comments into a store. A comment is already here if its id is, or if it says the same
+ * thing about the same place. `differing` counts those with a known id whose text is not the stored one
+ * (the stored one is kept).
+ */
+export function mergeComments(store: CommentStore, incoming: Comment[]): { store: CommentStore; added: number; duplicates: number; differing: number } {
   const comments = [...store.comments];
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const contents = new Set(comments.map(contentKey));
   let added = 0;
   let duplicates = 0;
+  let differing = 0;
   for (const c of incoming) {
-    if (comments.some((x) => sameComment(x, c))) duplicates++;
-    else {
-      comments.push(c);
-      added++;
+    const known = byId.get(c.id);
+    if (known || contents.has(contentKey(c))) {
+      duplicates++;
+      if (known && contentKey(known) !== contentKey(c)) differing++;
+      continue;
     }
+    comments.push(c);
+    byId.set(c.id, c);
+    contents.add(contentKey(c));
+    added++;
   }
-  return { store: { ...store, comments }, added, duplicates };
+  return { store: { ...store, comments }, added, duplicates, differing };
 }
 
-/** Reads a JSON backup (any known version). */
-export function readBackup(text: string): CommentStore {
-  return migrateStore(JSON.parse(text));
+const normHeader = (h: string) => h.replace(/\s+/g, ' ').trim().toLowerCase();
+
+const TYPE_WORDS: Record<string, Comment['type']> = { e: 'E', g: 'G', t: 'T', editorial: 'E', general: 'G', technical: 'T' };
+
+export interface RowsOptions {
+  now: string;
+  base?: string;
+  newId: () => string;
+  /** Whether cells were written by the CSV export (leading apostrophes to remove). */
+  csv?: boolean;
+  /** The row number of the first row given (the header), for messages. */
+  firstRow?: number;
 }
 
-/** Reads rows of an exported template back into comments (XLSX import): the header row names the columns. */
-export function commentsFromRows(rows: (string | number | null | undefined)[][], columns: TemplateColumn[], now: string): { commenter: string; comments: Comment[] } {
-  const [header, ...body] = rows;
-  if (!header) return { commenter: '', comments: [] };
-  const index = new Map(columns.map((c) => [c.field, header.findIndex((h) => String(h ?? '').trim() === c.header)]));
-  const get = (row: (string | number | null | undefined)[], f: TemplateColumn['field']) => {
-    const i = index.get(f) ?? -1;
-    return i >= 0 ? String(row[i] ?? '').trim() : '';
+/**
+ * Reads rows of a template export (XLSX or CSV) back into comments: columns are found by their header
+ * names, in any order; other columns are ignored. Every row is checked; a WorkspaceError names each wrong
+ * row and column. Cells are exceljs values or strings.
+ */
+export function commentsFromRows(rows: unknown[][], columns: TemplateColumn[], options: RowsOptions): { commenter: string; comments: Comment[] } {
+  const first = options.firstRow ?? 1;
+  const text = (v: unknown) => {
+    const s = cellText(v);
+    return options.csv ? restoreCsvCell(s) : s;
   };
+  const [header, ...body] = rows;
+  if (!header || !header.some((h) => text(h).trim())) throw new WorkspaceError('The file is empty: its first row should name the columns of the comment template.', []);
+  const names = header.map((h) => normHeader(text(h)));
+  const all = exportColumns(columns);
+  const index = new Map(all.map((c) => [c.field, names.indexOf(normHeader(c.header))]));
+  const commentColumn = all.find((c) => c.field === 'comment');
+  if ((index.get('comment') ?? -1) < 0) {
+    const found = header.map((h) => text(h).trim()).filter(Boolean);
+    throw new WorkspaceError(`This is not a comment template: its first row has no column "${commentColumn?.header ?? 'Comment'}" (it has ${found.slice(0, 8).map((f) => `"${f}"`).join(', ')}${found.length > 8 ? ', …' : ''}).`, []);
+  }
+  const headerOf = (f: TemplateField) => all.find((c) => c.field === f)?.header ?? f;
+  const schema = commentSchema(options.base);
+  const problems: string[] = [];
+  const comments: Comment[] = [];
   let commenter = '';
-  const comments = body
-    .filter((r) => r.some((v) => String(v ?? '').trim()))
-    .map((r, n): Comment => {
-      commenter ||= get(r, 'commenter');
-      const type = get(r, 'type').toUpperCase();
-      const start = Number(get(r, 'lineStart'));
-      const end = Number(get(r, 'lineEnd'));
-      return {
-        id: `imported-${now}-${n + 1}`,
-        document: get(r, 'document') || 'SP 800-213r1 ipd',
-        section: get(r, 'section'),
-        page: get(r, 'page'),
-        ...(start ? { lineStart: start } : {}),
-        ...(end ? { lineEnd: end } : {}),
-        target: get(r, 'target') || `${get(r, 'section')} p.${get(r, 'page')}`,
-        type: (type in COMMENT_TYPES ? type : 'G') as CommentType,
-        comment: get(r, 'comment'),
-        suggestion: get(r, 'suggestion'),
-        created: now,
-        updated: now,
-      };
-    });
+  body.forEach((r, n) => {
+    const rowNumber = first + 1 + n;
+    const get = (f: TemplateField) => {
+      const i = index.get(f) ?? -1;
+      return i >= 0 ? text(r[i]) : '';
+    };
+    if (!r.some((v) => text(v).trim())) return; // blank rows between comments are not records
+    const bad = (f: TemplateField, message: string) => problems.push(`row ${rowNumber}, column "${headerOf(f)}": ${message}`);
+    commenter ||= get('commenter').trim();
+    const typeText = get('type').trim();
+    const type = TYPE_WORDS[typeText.toLowerCase()];
+    if (!type) bad('type', typeText ? `"${typeText.slice(0, 40)}" is not E, G or T` : 'empty (E, G or T)');
+    const lineOf = (f: 'lineStart' | 'lineEnd') => {
+      const s = get(f).trim();
+      if (!s) return undefined;
+      if (!/^\d{1,7}$/.test(s) || Number(s) < 1) {
+        bad(f, `"${s.slice(0, 40)}" is not a line number`);
+        return undefined;
+      }
+      return Number(s);
+    };
+    const lineStart = lineOf('lineStart');
+    const lineEnd = lineOf('lineEnd');
+    const section = get('section').trim();
+    const page = get('page').trim();
+    const href = get('href').trim();
+    const item = {
+      id: get('id').trim() || options.newId(),
+      document: get('document').trim() || 'SP 800-213r1 ipd',
+      section,
+      page,
+      ...(lineStart !== undefined ? { lineStart } : {}),
+      ...(lineEnd !== undefined ? { lineEnd } : {}),
+      target: get('target').trim() || [section, page && `p.${page}`].filter(Boolean).join(' '),
+      ...(href ? { href } : {}),
+      type: type ?? 'G',
+      comment: get('comment'),
+      suggestion: get('suggestion'),
+      created: get('created').trim() || options.now,
+      updated: get('updated').trim() || options.now,
+      revision: 1,
+    };
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const f = String(issue.path[0]) as TemplateField;
+        if (f === 'type' && !type) continue; // said above
+        bad(f, issue.message);
+      }
+      return;
+    }
+    comments.push(parsed.data);
+  });
+  if (problems.length) throw new WorkspaceError(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the file.`, problems);
   return { commenter, comments };
 }
+
+export { describeIssue };

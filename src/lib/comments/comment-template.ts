@@ -3,11 +3,12 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
+import { TEMPLATE_FIELDS } from './comment-model.ts';
 
 export const commentTemplateSchema = z
   .object({
     columns: z
-      .array(z.object({ header: z.string().min(1), field: z.enum(['number', 'commenter', 'type', 'page', 'lineStart', 'lineEnd', 'section', 'comment', 'suggestion', 'document', 'target']) }).strict())
+      .array(z.object({ header: z.string().min(1), field: z.enum(TEMPLATE_FIELDS) }).strict())
       .min(1),
     subject: z.string().min(1),
   })

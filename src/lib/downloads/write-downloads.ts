@@ -4,19 +4,16 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Model } from '../model/schemas/model.ts';
 import { CATALOG_COLUMNS, catalogRows, flatRow } from './catalog-table.ts';
+import { csvText } from './csv-text.ts';
 import { DOWNLOADS } from './download-files.ts';
 import { stampZip } from './stamp-zip.ts';
 
 export const CONTROL_COLUMNS = ['id', 'family', 'title', 'baselines', 'withdrawn', 'related'] as const;
 
-function csv(columns: readonly string[], rows: Record<string, string>[]): string {
-  // RFC 4180 (CRLF) with a byte-order mark, so that spreadsheet programs read the text as UTF-8.
-  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows', bom: true });
-}
+const csv = csvText;
 
 export function catalogCsv(model: Model): string {
   return csv(CATALOG_COLUMNS, catalogRows(model).map(flatRow));

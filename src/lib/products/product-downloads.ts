@@ -6,7 +6,6 @@
  * SP 800-53 controls behind the items with the agency's values as set-parameters.
  * Pure: no file system, so the build and the browser use the same writers.
  */
-import { stringify } from 'csv-stringify/sync';
 import {
   AlignmentType,
   Document,
@@ -29,6 +28,7 @@ import type ExcelJS from 'exceljs';
 import { stableUuid } from '../stable-uuid.ts';
 import { appliesToText, componentName, itemSentence, type RequirementDocumentModel, romanOf, selectedByText } from './requirement-document.ts';
 import type { ProductRequirement } from './select-requirements.ts';
+import { csvText } from '../downloads/csv-text.ts';
 
 export const ITEM_COLUMNS = ['requirement', 'item', 'title', 'applies_to', 'key', 'text', 'sp800_213a', 'sp800_53', 'selected_by', 'verification', 'evidence'] as const;
 export type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
@@ -56,7 +56,7 @@ export function itemRows(doc: RequirementDocumentModel): ItemRow[] {
 }
 
 export function templateCsv(doc: RequirementDocumentModel): string {
-  return stringify(itemRows(doc), { header: true, columns: [...ITEM_COLUMNS], record_delimiter: 'windows', bom: true, quoted_match: /[\r\n",]/ });
+  return csvText(ITEM_COLUMNS, itemRows(doc));
 }
 
 /** The document as data: every section the DOCX has. */
