@@ -113,7 +113,7 @@
  * | module | does |
  * |---|---|
  * | `preamble.ts` | 1: YAML front matter, converter preamble, title block |
- * | `page-furniture.ts` | 2: running headers, page numbers, margin runs → events and pages |
+ * | `page-furniture.ts` | 2: running headers, page numbers, margin runs (`margin-runs.ts`) → events and pages |
  * | `block-events.ts` | 3: events → sections of draft blocks, one step per kind of line (`walk-state.ts`, `toc-entries.ts`, `headings.ts`, `callouts.ts`, `lists.ts`) |
  * | `lists.ts` | 3: list items, marker styles and depths, split lists joined |
  * | `later-passes.ts` | 5 and 3: split lists, section numbers and levels, comment fields |
