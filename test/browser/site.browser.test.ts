@@ -123,6 +123,32 @@ describe('the draft', () => {
     await expect(page.locator(':target').textContent()).resolves.toContain('A system element is');
     await page.context().close();
   });
+
+  it('a nested list shows its sub-items inside their item, indented, with the markers the draft prints', async () => {
+    for (const width of [1280, 375]) {
+      const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+      await page.goto(site.url('guidance/3/'));
+      // Section 3.1's first list: questions 1–6, question 3 with sub-items a–c.
+      const list = page.locator('#s-3-1-l1');
+      const markers = (items: ReturnType<Page['locator']>) => items.evaluateAll((lis) => lis.map((li) => li.querySelector(':scope > .g-marker')?.textContent));
+      await expect(markers(list.locator(':scope > ol > li'))).resolves.toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
+      const third = list.locator(':scope > ol > li').nth(2);
+      await expect(markers(third.locator(':scope > ol > li'))).resolves.toEqual(['a.', 'b.', 'c.']);
+      await expect(third.locator(':scope > ol > li').first().textContent()).resolves.toMatch(/^a\.Personal data: /);
+      expect(await list.locator(':scope > ol > li').evaluateAll((lis) => lis.filter((li) => li.querySelector(':scope > ol')).length)).toBe(1);
+      // Sub-items sit to the right of their item's text, and each marker to the left of its text.
+      const itemBox = (await third.boundingBox())!;
+      const subBox = (await third.locator(':scope > ol > li').first().boundingBox())!;
+      expect(subBox.x).toBeGreaterThan(itemBox.x + 16);
+      const markerBox = (await third.locator(':scope > ol > li').first().locator('.g-marker').boundingBox())!;
+      expect(markerBox.x + markerBox.width).toBeLessThanOrEqual(subBox.x);
+      expect(markerBox.x).toBeGreaterThan(itemBox.x);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const axe = await new AxeBuilder({ page }).include('#s-3-1-l1').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await page.context().close();
+    }
+  });
 });
 
 describe('product types', () => {

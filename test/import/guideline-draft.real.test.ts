@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Block, type GuidelineDocument, parseGuidelineDraft, type Section } from '../../src/lib/import/guideline-draft.ts';
+import { type Block, type GuidelineDocument, parseGuidelineDraft, type Section } from '../../src/lib/import/guideline-draft/index.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { documentWords, ledgerDifference, sourceWords } from '../support/word-ledger.ts';

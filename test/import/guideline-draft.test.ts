@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Block, type GuidelineDocument, normalizeText, parseGuidelineDraft, type Section } from '../../src/lib/import/guideline-draft.ts';
+import { type Block, type GuidelineDocument, normalizeText, parseGuidelineDraft, type Section } from '../../src/lib/import/guideline-draft/index.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { documentWords, ledgerDifference, sourceWords } from '../support/word-ledger.ts';
 

@@ -3,7 +3,7 @@
  * source body must land exactly once in the output. See the comment at the top
  * of test/import/guideline-draft.test.ts for the rules of both sides.
  */
-import type { Block, GuidelineDocument } from '../../src/lib/import/guideline-draft.ts';
+import type { Block, GuidelineDocument } from '../../src/lib/import/guideline-draft/index.ts';
 
 export function words(text: string): string[] {
   return (text.match(/\p{L}+|\p{N}+/gu) ?? []).map((w) => w.toLowerCase());

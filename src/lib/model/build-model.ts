@@ -19,7 +19,7 @@ import { attachPages, type CatalogPage, stemOf as stem } from './attach-pages.ts
 import { checkElementTopics, type ProfilePage, profileTopics } from './attach-profile.ts';
 import { parseCatalogPage } from '../import/catalog-pages.ts';
 import { parseProfilePage } from '../import/federal-profile-pages.ts';
-import { parseGuidelineDraft } from '../import/guideline-draft.ts';
+import { parseGuidelineDraft } from '../import/guideline-draft/index.ts';
 import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
 import { loadProductTypes } from '../products/product-type.ts';
 import { loadProcurement } from '../products/load-procurement.ts';

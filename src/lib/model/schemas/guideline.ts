@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * SP 800-213 Rev. 1 (draft) as a structured document, imported from the text
- * conversion of its PDF (src/lib/import/guideline-draft.ts).
+ * conversion of its PDF (src/lib/import/guideline-draft/).
  */
 const lineRange = z.object({ first: z.number().int().positive(), last: z.number().int().positive() });
 
