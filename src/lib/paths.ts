@@ -13,6 +13,7 @@ export const paths = {
   glossary: resolve(projectRoot, 'catalog/glossary.yaml'),
   productTypes: resolve(projectRoot, 'catalog/product-types'),
   commentTemplate: resolve(projectRoot, 'catalog/comment-template.yaml'),
+  searchTerms: resolve(projectRoot, 'catalog/search-terms.yaml'),
   cache,
   sourcesCache: resolve(cache, 'sources'),
   modelJson: resolve(cache, 'model/model.json'),

@@ -22,6 +22,7 @@ import { parseProfilePage } from '../import/federal-profile-pages.ts';
 import { parseGuidelineDraft } from '../import/guideline-draft.ts';
 import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
 import { loadProductTypes } from '../products/product-type.ts';
+import { parseSearchTerms } from './search-terms.ts';
 import { parseCommentTemplate } from '../comments/comment-template.ts';
 import { type Guideline, guidelineSchema } from './schemas/guideline.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
@@ -43,6 +44,8 @@ export interface BuildModelOptions {
   productTypesDir?: string;
   /** catalog/comment-template.yaml (no comment workspace when unset). */
   commentTemplatePath?: string;
+  /** catalog/search-terms.yaml: readers' words for catalog records (none when unset). */
+  searchTermsPath?: string;
 }
 
 type Kind = SourceFile['kind'];
@@ -194,6 +197,7 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     ...(guideline ? { guideline } : {}),
     glossary,
     productTypes: [],
+    searchTerms: [],
     findings,
   };
   if (options.commentTemplatePath) {
@@ -209,6 +213,16 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   // 7. Product types, checked against the catalog records.
   if (options.productTypesDir && records.capabilities.length) {
     model.productTypes = loadProductTypes(options.productTypesDir, 'catalog/product-types', model, problems);
+  }
+
+  // 8. Search terms, checked against the catalog records.
+  if (options.searchTermsPath && records.capabilities.length) {
+    const name = 'catalog/search-terms.yaml';
+    try {
+      model.searchTerms = parseSearchTerms(readFileSync(options.searchTermsPath, 'utf8'), name, records, problems);
+    } catch (e) {
+      problems.error(name, 'whole file', `cannot read the search terms: ${(e as Error).message}`, 'Restore catalog/search-terms.yaml from git.');
+    }
   }
 
   for (const c of controls) {

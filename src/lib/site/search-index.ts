@@ -6,8 +6,10 @@
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { ProblemsError } from '../problems.ts';
+import type { SearchRecord } from './search-records.ts';
 
-export async function buildSearchIndex(siteDir: string): Promise<number> {
+/** Indexes the pages of `siteDir`, and `records` beside them (see search-records.ts); returns the number of entries. */
+export async function buildSearchIndex(siteDir: string, records: SearchRecord[] = []): Promise<number> {
   const fail = (message: string) => new ProblemsError('Building the search index', [{ severity: 'error', file: siteDir, place: 'pagefind', message, hint: 'Check the pages Pagefind reports; the build output is left unpublished.' }]);
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -15,9 +17,13 @@ export async function buildSearchIndex(siteDir: string): Promise<number> {
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw fail(added.errors.join('; '));
     if (!added.page_count) throw fail('no page has data-pagefind-body');
+    for (const r of records) {
+      const { errors } = await index.addCustomRecord({ ...r, language: 'en' });
+      if (errors.length) throw fail(`${r.url}: ${errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length) throw fail(written.errors.join('; '));
-    return added.page_count;
+    return added.page_count + records.length;
   } finally {
     await pagefind.close();
   }

@@ -7,6 +7,7 @@ import { guidelineSchema } from './guideline.ts';
 import { glossaryEntrySchema } from './glossary.ts';
 import { productTypeModelSchema } from '../../products/product-type.ts';
 import { commentTemplateSchema } from '../../comments/comment-template.ts';
+import { searchTermSchema } from '../search-terms.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z
@@ -41,6 +42,8 @@ export const modelSchema = z
     productTypes: z.array(productTypeModelSchema),
     /** NIST's comment template layout (catalog/comment-template.yaml). */
     commentTemplate: commentTemplateSchema.optional(),
+    /** Readers' words for catalog records (catalog/search-terms.yaml), checked against the catalog. */
+    searchTerms: z.array(searchTermSchema),
     findings: z.array(findingSchema),
   })
   .strict();
