@@ -15,7 +15,7 @@ import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { ProblemsError } from '../src/lib/problems.ts';
 import { checkLinks } from '../src/lib/site/check-links.ts';
 import { buildSearchIndex } from '../src/lib/site/search-index.ts';
-import { guidanceBlockRecords } from '../src/lib/site/search-records.ts';
+import { glossaryRecords, guidanceBlockRecords } from '../src/lib/site/search-records.ts';
 import { reportStages, runCli, step } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
@@ -53,8 +53,9 @@ await runCli('build', async () => {
 
   step(5, STEPS, 'Search index (Pagefind)');
   const blocks = guidanceBlockRecords(model);
-  const entries = await buildSearchIndex(staging, blocks);
-  console.log(`  ${entries - blocks.length} pages and ${blocks.length} paragraphs of the draft indexed`);
+  const terms = glossaryRecords(model);
+  const entries = await buildSearchIndex(staging, [...blocks, ...terms]);
+  console.log(`  ${entries - blocks.length - terms.length} pages, ${blocks.length} paragraphs of the draft and ${terms.length} glossary terms indexed`);
 
   step(6, STEPS, 'Check links');
   const broken = await checkLinks(staging, base);

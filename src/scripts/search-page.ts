@@ -7,13 +7,19 @@
  * Loaded only on /search/.
  */
 import { controlLabelOf, idPath, resolveId } from '../lib/site/search-ids.ts';
+import { titleTier } from '../lib/site/title-rank.ts';
 
 interface PagefindResult {
   id: string;
   score: number;
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string; where?: string } }>;
+  data: () => Promise<ResultData>;
 }
 type Filters = Record<string, { any: string[] }>;
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; where?: string; terms?: string };
+}
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
@@ -51,7 +57,7 @@ function loadPagefind(): Promise<Pagefind> {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     // On the page's own thread: the worker would fetch a second copy of the search code (~43 KB) for an index this small.
     // Titles and ids (each page's title meta) count well above body text; long pages are not favoured.
-    await pf.options({ baseUrl: base, noWorker: true, ranking: { metaWeights: { title: 10 }, pageLength: 0.6, termFrequency: 0.8 } });
+    await pf.options({ baseUrl: base, noWorker: true, ranking: { metaWeights: { title: 10, terms: 8 }, pageLength: 0.6, termFrequency: 0.8 } });
     await pf.init();
     return pf;
   })();
@@ -159,6 +165,26 @@ async function partialResults(pf: Pagefind, words: string[], filters: Filters): 
   return [...merged.values()].sort((a, b) => b.holds.length - a.holds.length || b.score - a.score).map(({ result, holds }) => ({ result, holds }));
 }
 
+/** Each result's data (its fragment) is fetched once, whether to re-rank it or to show it. */
+const fragments = new WeakMap<PagefindResult, Promise<ResultData>>();
+function dataOf(r: PagefindResult): Promise<ResultData> {
+  let d = fragments.get(r);
+  if (!d) fragments.set(r, (d = r.data()));
+  return d;
+}
+
+/** How many of the first results are re-ranked by their titles (each costs its fragment, a few hundred bytes). */
+const RERANK = 20;
+
+/** The first results, re-ranked by how well their titles and readers' terms answer the query (see title-rank.ts); the rest as Pagefind ranks them. */
+async function rerank(query: string, results: PagefindResult[]): Promise<PagefindResult[]> {
+  const head = results.slice(0, RERANK);
+  const data = await Promise.all(head.map(dataOf));
+  const tiers = data.map((d) => titleTier(query, d.meta.title ?? '', d.meta.terms ? d.meta.terms.split(', ') : []));
+  const order = head.map((r, i) => ({ r, i, tier: tiers[i]! })).sort((a, b) => b.tier - a.tier || a.i - b.i);
+  return [...order.map((o) => o.r), ...results.slice(RERANK)];
+}
+
 async function run() {
   const runId = ++latestRun;
   const stale = () => runId !== latestRun;
@@ -193,7 +219,8 @@ async function run() {
   const search = await pf.search(query || null, { filters });
   if (stale()) return;
   const words = query.split(/\s+/).filter((w) => w.length > 1);
-  let ranked: Ranked[] = search.results.map((result) => ({ result, holds: words }));
+  let ranked: Ranked[] = (query ? await rerank(query, search.results) : search.results).map((result) => ({ result, holds: words }));
+  if (stale()) return;
   let partial = false;
   if (!ranked.length && words.length > 1) {
     ranked = await partialResults(pf, words, filters);
@@ -219,7 +246,7 @@ const PAGE = 10;
  */
 async function showResults(results: Ranked[], from: number, match: { url: string } | undefined, stale: () => boolean = () => false, words?: string[]) {
   root.querySelector('#search-more')?.remove();
-  const shown = await Promise.all(results.slice(from, from + PAGE).map(async (r) => ({ d: await r.result.data(), holds: r.holds })));
+  const shown = await Promise.all(results.slice(from, from + PAGE).map(async (r) => ({ d: await dataOf(r.result), holds: r.holds })));
   if (stale()) return;
   let first: HTMLAnchorElement | undefined;
   for (const { d, holds } of shown) {

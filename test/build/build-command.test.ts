@@ -49,7 +49,7 @@ describe('npm run build', () => {
     expect(r.out).toMatch(/\[1\/\d\] Sources[\s\S]*sp800-53r5-catalog\s+3\.0 MB\s+copied from NIST_SOURCES_DIR, sha256 ok/);
     expect(r.out).toContain('Source report');
     expect(r.out).toContain('all internal links and anchors resolve');
-    expect(r.out).toMatch(/\d{4} pages and \d{3,} paragraphs of the draft indexed/);
+    expect(r.out).toMatch(/\d{4} pages, \d{3,} paragraphs of the draft and \d+ glossary terms indexed/);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     // One small id list per control family and capability code, for the search page's id jumps.
     const ids = (list: string) => JSON.parse(readFileSync(join(out, `search-ids/${list}.json`), 'utf8'));

@@ -1,8 +1,8 @@
 /**
  * Search records that are not whole pages: each paragraph, list and callout of
  * the draft, so that a result links to the paragraph itself and shows its page
- * and margin lines (the guidance pages leave these blocks out of their own
- * index entry).
+ * and margin lines; and each glossary term (the guidance and glossary pages
+ * leave these out of their own index entry).
  */
 import type { Model } from '../model/schemas/model.ts';
 import { blockAnchor, guidancePages, whereLabel } from './guidance.ts';
@@ -33,4 +33,17 @@ export function guidanceBlockRecords(model: Model): SearchRecord[] {
       }),
     ),
   );
+}
+
+export function glossaryRecords(model: Model): SearchRecord[] {
+  return model.glossary.map((e) => {
+    const d = e.definition;
+    const where = d ? `Defined in the SP 800-213 Rev. 1 draft, ${d.sectionNumber ? `Sec. ${d.sectionNumber}, ` : ''}p. ${d.page}${d.lines ? `, lines ${d.lines.first}–${d.lines.last}` : ''}` : 'Glossary of the SP 800-213 Rev. 1 draft';
+    return {
+      url: `/glossary/#${e.slug}`,
+      content: `${e.term}. ${d?.text ?? ''}`,
+      meta: { title: `${e.term} (glossary)`, where },
+      filters: { kind: ['guidance'], status: ['current'] },
+    };
+  });
 }
