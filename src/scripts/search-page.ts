@@ -174,7 +174,7 @@ function dataOf(r: PagefindResult): Promise<ResultData> {
 }
 
 /** How many of the first results are re-ranked by their titles (each costs its fragment, a few hundred bytes). */
-const RERANK = 20;
+const RERANK = 12;
 
 /** The first results, re-ranked by how well their titles and readers' terms answer the query (see title-rank.ts); the rest as Pagefind ranks them. */
 async function rerank(query: string, results: PagefindResult[]): Promise<PagefindResult[]> {
@@ -215,8 +215,8 @@ async function run() {
     root.dataset.searched = '';
     return;
   }
-  const totals = await pf.filters();
-  const search = await pf.search(query || null, { filters });
+  // The filter counts and the words' index chunks load side by side.
+  const [totals, search] = await Promise.all([pf.filters(), pf.search(query || null, { filters })]);
   if (stale()) return;
   const words = query.split(/\s+/).filter((w) => w.length > 1);
   let ranked: Ranked[] = (query ? await rerank(query, search.results) : search.results).map((result) => ({ result, holds: words }));
