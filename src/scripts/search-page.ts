@@ -93,6 +93,7 @@ let showWithdrawn = false;
 
 function renderFilters(all: Record<string, Record<string, number>>, current: Record<string, Record<string, number>>) {
   if (!filterCounts.length) {
+    root.querySelector('#search-filters-hint')?.remove();
     if (all[STATUS]?.withdrawn) {
       const label = document.createElement('label');
       label.className = 'show-withdrawn';
