@@ -15,6 +15,7 @@ import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { ProblemsError } from '../src/lib/problems.ts';
 import { checkLinks } from '../src/lib/site/check-links.ts';
 import { buildSearchIndex } from '../src/lib/site/search-index.ts';
+import { glossaryRecords, guidanceBlockRecords } from '../src/lib/site/search-records.ts';
 import { reportStages, runCli, step } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
@@ -51,8 +52,10 @@ await runCli('build', async () => {
   for (const f of await readdir(downloads)) await rename(join(downloads, f), join(staging, 'downloads', f));
 
   step(5, STEPS, 'Search index (Pagefind)');
-  const pages = await buildSearchIndex(staging);
-  console.log(`  ${pages} pages indexed`);
+  const blocks = guidanceBlockRecords(model);
+  const terms = glossaryRecords(model);
+  const entries = await buildSearchIndex(staging, [...blocks, ...terms]);
+  console.log(`  ${entries - blocks.length - terms.length} pages, ${blocks.length} paragraphs of the draft and ${terms.length} glossary terms indexed`);
 
   step(6, STEPS, 'Check links');
   const broken = await checkLinks(staging, base);

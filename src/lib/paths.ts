@@ -7,13 +7,18 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../
 /** Gitignored working folder: fetched sources, the model for the site, the staging build (IOT_CACHE_DIR overrides). */
 const cache = process.env.IOT_CACHE_DIR ? resolve(process.env.IOT_CACHE_DIR) : resolve(projectRoot, '.cache');
 
+/** The project-written data (IOT_CATALOG_DIR overrides, for tests that edit a copy). */
+const catalog = process.env.IOT_CATALOG_DIR ? resolve(process.env.IOT_CATALOG_DIR) : resolve(projectRoot, 'catalog');
+
 export const paths = {
-  sourceManifest: resolve(projectRoot, 'catalog/sources.json'),
-  capabilities: resolve(projectRoot, 'catalog/capabilities.yaml'),
-  glossary: resolve(projectRoot, 'catalog/glossary.yaml'),
-  productTypes: resolve(projectRoot, 'catalog/product-types'),
-  procurement: resolve(projectRoot, 'catalog/procurement'),
-  commentTemplate: resolve(projectRoot, 'catalog/comment-template.yaml'),
+  catalog,
+  sourceManifest: resolve(catalog, 'sources.json'),
+  capabilities: resolve(catalog, 'capabilities.yaml'),
+  glossary: resolve(catalog, 'glossary.yaml'),
+  productTypes: resolve(catalog, 'product-types'),
+  procurement: resolve(catalog, 'procurement'),
+  commentTemplate: resolve(catalog, 'comment-template.yaml'),
+  searchTerms: resolve(catalog, 'search-terms.yaml'),
   cache,
   sourcesCache: resolve(cache, 'sources'),
   modelJson: resolve(cache, 'model/model.json'),

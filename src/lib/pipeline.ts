@@ -24,7 +24,7 @@ export async function ensureSources(log: (line: string) => void = () => {}): Pro
 
 /** Imports and validates the model from the fetched sources. */
 export async function importModel(): Promise<Model> {
-  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml', glossaryPath: paths.glossary, productTypesDir: paths.productTypes, procurementDir: paths.procurement, commentTemplatePath: paths.commentTemplate });
+  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml', glossaryPath: paths.glossary, productTypesDir: paths.productTypes, procurementDir: paths.procurement, commentTemplatePath: paths.commentTemplate, searchTermsPath: paths.searchTerms });
 }
 
 /** The pinned OSCAL JSON schemas, from the fetched sources. */

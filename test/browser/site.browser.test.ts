@@ -3,7 +3,7 @@
  * served from a local port: pages, cross-links both ways, id search, filters,
  * no request leaving the local server, and axe over every kind of page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -249,6 +249,87 @@ describe('search', () => {
     // AND across filters: also family IA leaves only IA controls.
     await page.locator('#search-filters input[name="family"][value="IA"]').check();
     await expect.poll(async () => page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toSatisfy((hs: (string | null)[]) => hs.length > 0 && hs.every((h) => /^\/controls\/ia[-/]/.test(h!)));
+    await page.context().close();
+  });
+});
+
+describe('search ranking and results', () => {
+  const hrefs = (page: Page) => page.locator('#search-results li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const searched = (page: Page, q: string) => page.locator(`#search[data-searched="${q}"]`).waitFor();
+  /** Presses "Show more" until every result is listed. */
+  const showAll = async (page: Page) => {
+    const items = page.locator('#search-results li');
+    while (await page.locator('#search-more').count()) {
+      const n = await items.count();
+      await page.locator('#search-more').click();
+      await expect.poll(() => items.count()).toBeGreaterThan(n);
+    }
+  };
+
+  it('Pagefind loads when the search box gets focus, not before', async () => {
+    const paths: string[] = [];
+    const page = await open('search/', paths);
+    await page.waitForLoadState('networkidle');
+    expect(paths.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+    await page.locator('#search-input').focus();
+    await expect.poll(() => paths.filter((p) => p.endsWith('/pagefind/pagefind.js')).length).toBe(1);
+    await page.context().close();
+  });
+
+  it('leaves withdrawn controls out unless the reader asks for them', async () => {
+    const model = JSON.parse(readFileSync(join(dir, 'cache/model/model.json'), 'utf8')) as { controls: { id: string; withdrawn: boolean }[] };
+    const withdrawn = new Set(model.controls.filter((c) => c.withdrawn).map((c) => `/controls/${c.id}/`));
+    const page = await open('search/?q=audit&jump=no');
+    await searched(page, 'audit');
+    const status = page.locator('#search-status');
+    const shown = Number((await status.textContent())!.match(/^(\d+)/)![1]);
+    await showAll(page);
+    expect((await hrefs(page)).filter((h) => withdrawn.has(h))).toEqual([]);
+    const box = page.getByRole('checkbox', { name: /Show withdrawn controls/ });
+    const extra = Number((await box.locator('xpath=..').textContent())!.match(/\((\d+)\)/)![1]);
+    expect(extra).toBeGreaterThan(0);
+    await box.check();
+    await expect.poll(async () => Number((await status.textContent())!.match(/^(\d+)/)?.[1])).toBe(shown + extra);
+    await showAll(page);
+    expect((await hrefs(page)).filter((h) => withdrawn.has(h))).toHaveLength(extra);
+    await page.context().close();
+  });
+
+  it('a reader\'s word the catalog does not use (catalog/search-terms.yaml) leads to its record first', async () => {
+    const page = await open('search/?q=factory+reset&jump=no');
+    await searched(page, 'factory reset');
+    expect((await hrefs(page))[0]).toBe('/capabilities/dc-5/');
+    await expect(page.locator('#search-results li').first().textContent()).resolves.toContain('factory reset');
+    await page.context().close();
+  });
+
+  it('when no page holds every word, shows the pages holding most of them and says so', async () => {
+    // Both words are on the site ("lobbies" on one product type page), never on one page.
+    const page = await open('search/?q=bluetooth+lobbies&jump=no');
+    await searched(page, 'bluetooth lobbies');
+    await expect(page.locator('#search-status').textContent()).resolves.toMatch(/^No page holds every word; \d+ results holding some of them/);
+    await expect(page.locator('#search-results li').first().textContent()).resolves.toMatch(/Holds (bluetooth; not lobbies|lobbies; not bluetooth)\./);
+    await page.context().close();
+  });
+
+  it('a paragraph of the draft is a result of its own, linking to it and showing its page and lines', async () => {
+    const page = await open('search/?q=network+of+things&jump=no');
+    await searched(page, 'network of things');
+    const result = page.locator('#search-results li').filter({ has: page.locator('a[href*="/guidance/"]') }).first();
+    await expect(result.locator('a').getAttribute('href')).resolves.toMatch(/^\/guidance\/\d+\/#s-[\w-]+-p\d+$/);
+    await expect(result.locator('.result-where').textContent()).resolves.toMatch(/^SP 800-213 Rev\. 1 draft, pp?\. \d+(–\d+)?, lines? \d+/);
+    await result.locator('a').click();
+    await expect(page.locator(':target').textContent()).resolves.toMatch(/network/i);
+    await page.context().close();
+  });
+
+  it('result titles are the id and the title, without list markers', async () => {
+    const page = await open('search/?q=notify+customers&jump=no');
+    await searched(page, 'notify customers');
+    await showAll(page);
+    const titles = await page.locator('#search-results li > a').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining([expect.stringMatching(/^DIS-2 The procedures/)]));
+    expect(titles.filter((t) => /^[A-Z]{2,5}(-\d+)? (\d+|[A-Z])\. /.test(t))).toEqual([]);
     await page.context().close();
   });
 });

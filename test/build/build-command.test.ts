@@ -6,11 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/lib/paths.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
-import { runBuild } from '../support/run-build.ts';
+import { runBuild, shellEnv } from '../support/run-build.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -49,7 +52,7 @@ describe('npm run build', () => {
     expect(r.out).toMatch(/\[1\/\d\] Sources[\s\S]*sp800-53r5-catalog\s+3\.0 MB\s+copied from NIST_SOURCES_DIR, sha256 ok/);
     expect(r.out).toContain('Source report');
     expect(r.out).toContain('all internal links and anchors resolve');
-    expect(r.out).toMatch(/\d{4} pages indexed/);
+    expect(r.out).toMatch(/\d{4} pages, \d{3,} paragraphs of the draft and \d+ glossary terms indexed/);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     // One small id list per control family and capability code, for the search page's id jumps.
     const ids = (list: string) => JSON.parse(readFileSync(join(out, `search-ids/${list}.json`), 'utf8'));
@@ -87,7 +90,7 @@ describe('npm run build', () => {
     expect(page('downloads')).toMatch(/sp800-213a-catalog\.xlsx<\/a><\/td><td>Excel workbook \(XLSX\)<\/td><td class="num">\d+ KB<\/td>/);
   }, 300_000);
 
-  it('builds under a base path, every link and asset under it, and checks the links of that output', () => {
+  it('builds under a base path, every link and asset under it, and checks the links of that output; npm run preview serves it there', async () => {
     const dir = tempDir();
     const out = join(dir, 'dist');
     const r = build({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, SITE_BASE: '/projects/iot/', SOURCE_DATE_EPOCH });
@@ -102,6 +105,31 @@ describe('npm run build', () => {
     const refs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(20);
     expect(refs.filter((h) => !h.startsWith('/projects/iot/'))).toEqual([]);
+
+    // npm run preview serves that output under its base, search files included, and the not-found page elsewhere.
+    const port = await new Promise<number>((ok) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => ok(p));
+      });
+    });
+    const child = spawn(process.execPath, ['scripts/preview.ts'], { cwd: projectRoot, env: { ...shellEnv(), IOT_OUT_DIR: out, SITE_BASE: '/projects/iot/', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let said = '';
+      child.stdout.on('data', (b) => (said += b));
+      child.stderr.on('data', (b) => (said += b));
+      await expect.poll(() => said, { timeout: 30_000 }).toContain(`http://localhost:${port}/projects/iot/`);
+      const get = (path: string) => fetch(`http://localhost:${port}${path}`);
+      const page = await get('/projects/iot/controls/ac-2/');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Account Management');
+      expect((await get('/projects/iot/pagefind/pagefind.js')).status).toBe(200);
+      const missing = await get('/projects/iot/no-such-page/');
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('Page not found');
+    } finally {
+      child.kill();
+    }
   }, 300_000);
 
   it('stops on a guide that cites an id that does not exist, naming the file, line and a "did you mean"', () => {

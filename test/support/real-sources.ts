@@ -36,7 +36,7 @@ export function realModel(): Promise<Model> {
     await fetchSources(manifest, { cacheDir, sourcesDir: requireSourcesDir(), fetchImpl: () => Promise.reject(new Error('integration tests never download')) }).catch((e) => {
       throw new Error(`The real sources are incomplete or do not match their pins; set NIST_SOURCES_DIR to the folder of NIST source files.\n${(e as Error).message}`);
     });
-    return buildModel({ manifest, sourcesRoot: cacheDir, capabilitiesPath: paths.capabilities, glossaryPath: paths.glossary, productTypesDir: paths.productTypes, procurementDir: paths.procurement, commentTemplatePath: paths.commentTemplate });
+    return buildModel({ manifest, sourcesRoot: cacheDir, capabilitiesPath: paths.capabilities, glossaryPath: paths.glossary, productTypesDir: paths.productTypes, procurementDir: paths.procurement, commentTemplatePath: paths.commentTemplate, searchTermsPath: paths.searchTerms });
   })();
   return model;
 }

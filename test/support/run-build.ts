@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../../src/lib/paths.ts';
 
 /** The environment of a user's shell: without what vitest adds (BASE_URL, MODE…), which would leak into Astro. */
-function shellEnv(): NodeJS.ProcessEnv {
+export function shellEnv(): NodeJS.ProcessEnv {
   const vitestKeys = /^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitestKeys.test(k)));
 }

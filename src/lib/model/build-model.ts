@@ -23,6 +23,7 @@ import { parseGuidelineDraft } from '../import/guideline-draft/index.ts';
 import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
 import { loadProductTypes } from '../products/product-type.ts';
 import { loadProcurement } from '../products/load-procurement.ts';
+import { parseSearchTerms } from './search-terms.ts';
 import { parseCommentTemplate } from '../comments/comment-template.ts';
 import { type Guideline, guidelineSchema } from './schemas/guideline.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
@@ -46,6 +47,8 @@ export interface BuildModelOptions {
   procurementDir?: string;
   /** catalog/comment-template.yaml (no comment workspace when unset). */
   commentTemplatePath?: string;
+  /** catalog/search-terms.yaml: readers' words for catalog records (none when unset). */
+  searchTermsPath?: string;
 }
 
 type Kind = SourceFile['kind'];
@@ -197,6 +200,7 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
     ...(guideline ? { guideline } : {}),
     glossary,
     productTypes: [],
+    searchTerms: [],
     findings,
   };
   if (options.commentTemplatePath) {
@@ -215,6 +219,16 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   }
   if (options.procurementDir && records.capabilities.length) {
     model.procurement = loadProcurement(options.procurementDir, model, problems, findings);
+  }
+
+  // 8. Search terms, checked against the catalog records.
+  if (options.searchTermsPath && records.capabilities.length) {
+    const name = 'catalog/search-terms.yaml';
+    try {
+      model.searchTerms = parseSearchTerms(readFileSync(options.searchTermsPath, 'utf8'), name, records, problems);
+    } catch (e) {
+      problems.error(name, 'whole file', `cannot read the search terms: ${(e as Error).message}`, 'Restore catalog/search-terms.yaml from git.');
+    }
   }
 
   for (const c of controls) {

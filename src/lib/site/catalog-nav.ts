@@ -7,10 +7,12 @@ import type { Model } from '../model/schemas/model.ts';
 import { escapeHtml as esc } from './html.ts';
 import { siteUrls } from './urls.ts';
 
-const cache = new Map<string, string>();
+const caches = new WeakMap<Model, Map<string, string>>();
 
 export function catalogNavHtml(model: Model, base: string, current: string | undefined): string {
   const key = `${base}|${current ?? ''}`;
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = new Map()));
   const hit = cache.get(key);
   if (hit) return hit;
   const urls = siteUrls(base);

@@ -8,6 +8,7 @@ import { glossaryEntrySchema } from './glossary.ts';
 import { productTypeModelSchema } from '../../products/product-type.ts';
 import { commentTemplateSchema } from '../../comments/comment-template.ts';
 import { procurementSchema } from './procurement.ts';
+import { searchTermSchema } from '../search-terms.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z
@@ -44,6 +45,8 @@ export const modelSchema = z
     procurement: procurementSchema.optional(),
     /** NIST's comment template layout (catalog/comment-template.yaml). */
     commentTemplate: commentTemplateSchema.optional(),
+    /** Readers' words for catalog records (catalog/search-terms.yaml), checked against the catalog. */
+    searchTerms: z.array(searchTermSchema),
     findings: z.array(findingSchema),
   })
   .strict();

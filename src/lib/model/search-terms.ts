@@ -1,0 +1,101 @@
+/**
+ * Search terms (catalog/search-terms.yaml): the words readers use for what the
+ * SP 800-213A catalog names differently ("firmware update" for software update,
+ * "factory reset" for restoring a secure configuration). Each term names the
+ * records it leads to and says why; the pages of those records carry the term,
+ * so that search finds them. Checked by a zod schema and against the model;
+ * every problem names the file and the line.
+ */
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { didYouMeanHint, type Problems } from '../problems.ts';
+
+const termFileSchema = z
+  .object({
+    terms: z
+      .array(
+        z
+          .object({
+            term: z.string().trim().min(2).max(60).regex(/^[\p{L}\p{N}][\p{L}\p{N} '’/+.-]*$/u, 'must be words (letters, digits, spaces, hyphens)'),
+            records: z.array(z.string().min(2)).min(1),
+            why: z.string().min(10),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const searchTermSchema = z
+  .object({
+    term: z.string().min(2),
+    /** SP 800-213A record ids: capability (SU), sub-capability (SU-1), element (SU-1.1), sub-element (DOC-3.b.1). */
+    records: z.array(z.string().min(2)).min(1),
+    why: z.string().min(10),
+    /** Line of the term in the file, for messages. */
+    line: z.number().int().positive(),
+  })
+  .strict();
+export type SearchTerm = z.infer<typeof searchTermSchema>;
+
+/** The records a term may name, by id. */
+export interface SearchTermRecords {
+  capabilities: readonly { id: string }[];
+  subCapabilities: readonly { id: string }[];
+  elements: readonly { id: string }[];
+  subElements: readonly { id: string }[];
+}
+
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) node = node.get(key as string, true) ?? node;
+    else if (isSeq(node)) node = node.get(Number(key), true) ?? node;
+  }
+  const range = (node as { range?: [number, number, number] })?.range;
+  return range ? lines.linePos(range[0]).line : 1;
+}
+
+const pathText = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+
+/** Reads and checks the search terms against the catalog records. */
+export function parseSearchTerms(text: string, file: string, records: SearchTermRecords, problems: Problems): SearchTerm[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');
+    return [];
+  }
+  const at = (path: readonly PropertyKey[]) => `line ${lineOf(doc, lines, path)} (${pathText(path)})`;
+  const parsed = termFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.error(file, at(issue.path), issue.message, 'Each entry has term (the reader\'s words), records (SP 800-213A ids) and why; see the head of the file.');
+    return [];
+  }
+  const ids = new Set([...records.capabilities, ...records.subCapabilities, ...records.elements, ...records.subElements].map((r) => r.id));
+  const seen = new Map<string, number>();
+  const out: SearchTerm[] = [];
+  parsed.data.terms.forEach((t, i) => {
+    const key = t.term.toLowerCase().replace(/\s+/g, ' ');
+    const line = lineOf(doc, lines, ['terms', i, 'term']);
+    if (seen.has(key)) problems.error(file, at(['terms', i, 'term']), `the term "${t.term}" is already listed on line ${seen.get(key)}`, 'List each term once, with every record it leads to.');
+    else seen.set(key, line);
+    const named = new Set<string>();
+    t.records.forEach((id, j) => {
+      if (named.has(id)) problems.error(file, at(['terms', i, 'records', j]), `"${id}" is listed twice for "${t.term}"`, 'Name each record once.');
+      named.add(id);
+      if (!ids.has(id)) problems.error(file, at(['terms', i, 'records', j]), `unknown SP 800-213A record "${id}"`, didYouMeanHint(id, ids) || 'Name a capability (SU), sub-capability (SU-1), element (SU-1.1) or sub-element (DOC-3.b.1) from /capabilities/.');
+    });
+    out.push({ term: t.term.replace(/\s+/g, ' '), records: t.records, why: t.why, line });
+  });
+  return out;
+}
+
+/**
+ * The terms shown on a page, given the records the page holds: each term once,
+ * in file order.
+ */
+export function termsFor(terms: readonly SearchTerm[], recordIds: Iterable<string>): string[] {
+  const on = new Set(recordIds);
+  return terms.filter((t) => t.records.some((r) => on.has(r))).map((t) => t.term);
+}
