@@ -30,6 +30,8 @@ export function siteUrls(base: string) {
     products: at('products/'),
     comments: at('comments/'),
     product: (id: string) => at(`products/${id}/`),
+    /** The tailoring tool, optionally opened on a product type and level. */
+    tailor: (type?: string, level?: string) => at(`products/tailor/${type ? `?type=${encodeURIComponent(type)}${level ? `&level=${level.toLowerCase()}` : ''}` : ''}`),
     downloads: at('downloads/'),
     download: (file: string) => at(`downloads/${file}`),
     asset: (path: string) => at(path.replace(/^\//, '')),
