@@ -11,7 +11,7 @@
  * and a tailored product's come from the same code. Versioned, and checked with
  * zod (shape) and against the catalog (ids) on every load. No Node imports.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Model } from '../model/schemas/model.ts';
 import { COMPONENT_TYPES } from './component-types.ts';
 import type { ProductType } from './product-type.ts';
@@ -19,54 +19,51 @@ import type { ProductType } from './product-type.ts';
 export const TAILORING_VERSION = 1;
 export const TAILORING_KIND = 'iot-product-tailoring';
 
+// zod's mini build (the same validation, a tenth of the weight): the tool's page loads this module.
 const level = z.enum(['LOW', 'MODERATE', 'HIGH']);
 export type Level = z.infer<typeof level>;
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase-kebab-case');
-const reason = z.string().max(2000);
-const requirementId = z.string().regex(/^[A-Z]{2,5}-\d+(\.[a-z]\.\d+)?$/, 'must be a requirement id such as DI-1 or DOC-1.a.1');
-const recordId = z.string().regex(/^[A-Z]{2,5}-\d+(\.\d+|\.[a-z]\.\d+(\.\d+)?)?$/, 'must be a requirement id (DI-1, DOC-1.a.1) or an item id (DI-1.2, DOC-1.a.1.2)');
+const pattern = (re: RegExp, message: string) => z.string().check(z.regex(re, message));
+const slug = pattern(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase-kebab-case');
+const reason = z.string().check(z.maxLength(2000));
+const text = (max: number) => z.string().check(z.maxLength(max));
+const requirementId = pattern(/^[A-Z]{2,5}-\d+(\.[a-z]\.\d+)?$/, 'must be a requirement id such as DI-1 or DOC-1.a.1');
+const recordId = pattern(/^[A-Z]{2,5}-\d+(\.\d+|\.[a-z]\.\d+(\.\d+)?)?$/, 'must be a requirement id (DI-1, DOC-1.a.1) or an item id (DI-1.2, DOC-1.a.1.2)');
 
-export const tailoringSchema = z
-  .object({
-    kind: z.literal(TAILORING_KIND),
-    version: z.number().int().min(1),
-    /** The product type it started from; absent for a blank product. */
-    base: z.object({ type: slug }).strict().optional(),
-    product: z
-      .object({
-        /** File names of its documents start with it. */
-        id: slug,
-        name: z.string().min(1).max(200),
-        description: z.string().max(4000),
-      })
-      .strict(),
-    components: z.array(z.object({ id: slug, type: z.enum(COMPONENT_TYPES), name: z.string().min(1).max(200), does: z.string().max(2000) }).strict()).min(1),
-    /** FIPS 199 security category of the information the product handles; the level is its high-water mark unless overridden. */
-    impact: z
-      .object({
-        confidentiality: level,
-        integrity: level,
-        availability: level,
-        override: z.object({ level, reason: reason.min(1, 'an override of the impact level needs a reason') }).strict().optional(),
-      })
-      .strict(),
-    /** Which sub-capabilities (or capabilities) each component must provide. */
-    allocation: z.array(z.object({ capabilities: z.array(z.string().regex(/^[A-Z]{2,5}(-\d+)?$/, 'must be a capability id (DI) or sub-capability id (DI-1)')), components: z.array(slug), why: z.string() }).strict()),
-    notApplicable: z.array(z.object({ elements: z.array(z.string().regex(/^[A-Z]{2,5}-\d+\.\d+$/, 'must be a technical element id such as CSA-2.12')), components: z.array(slug), why: z.string() }).strict()),
-    /** Key requirements in force, each with its rationale. */
-    key: z.array(z.object({ requirement: requirementId, why: z.string() }).strict()),
-    /** Key marks of the base product type taken off, with the reason. */
-    unkeyed: z.array(z.object({ requirement: requirementId, reason }).strict()),
-    /** Requirements or items left out, with the reason. */
-    excluded: z.array(z.object({ id: recordId, reason }).strict()),
-    /** Requirements or items added although the baseline does not select them, with the reason. */
-    included: z.array(z.object({ id: recordId, reason }).strict()),
-    /** Allocation changed for a requirement (all its items) or one item, per component. */
-    allocationChanges: z.array(z.object({ id: recordId, component: slug, allocated: z.boolean(), reason }).strict()),
-    /** Agency values filled in, by id (catalog/procurement/agency-values.yaml). */
-    values: z.record(z.string(), z.string().max(4000)),
-  })
-  .strict();
+export const tailoringSchema = z.strictObject({
+  kind: z.literal(TAILORING_KIND),
+  version: z.number().check(z.int(), z.minimum(1)),
+  /** The product type it started from; absent for a blank product. */
+  base: z.optional(z.strictObject({ type: slug })),
+  product: z.strictObject({
+    /** File names of its documents start with it. */
+    id: slug,
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    description: text(4000),
+  }),
+  components: z.array(z.strictObject({ id: slug, type: z.enum(COMPONENT_TYPES), name: z.string().check(z.minLength(1), z.maxLength(200)), does: text(2000) })).check(z.minLength(1, 'a product has at least one component')),
+  /** FIPS 199 security category of the information the product handles; the level is its high-water mark unless overridden. */
+  impact: z.strictObject({
+    confidentiality: level,
+    integrity: level,
+    availability: level,
+    override: z.optional(z.strictObject({ level, reason: reason.check(z.minLength(1, 'an override of the impact level needs a reason')) })),
+  }),
+  /** Which sub-capabilities (or capabilities) each component must provide. */
+  allocation: z.array(z.strictObject({ capabilities: z.array(pattern(/^[A-Z]{2,5}(-\d+)?$/, 'must be a capability id (DI) or sub-capability id (DI-1)')), components: z.array(slug), why: text(2000) })),
+  notApplicable: z.array(z.strictObject({ elements: z.array(pattern(/^[A-Z]{2,5}-\d+\.\d+$/, 'must be a technical element id such as CSA-2.12')), components: z.array(slug), why: text(2000) })),
+  /** Key requirements in force, each with its rationale. */
+  key: z.array(z.strictObject({ requirement: requirementId, why: text(2000) })),
+  /** Key marks of the base product type taken off, with the reason. */
+  unkeyed: z.array(z.strictObject({ requirement: requirementId, reason })),
+  /** Requirements or items left out, with the reason. */
+  excluded: z.array(z.strictObject({ id: recordId, reason })),
+  /** Requirements or items added although the baseline does not select them, with the reason. */
+  included: z.array(z.strictObject({ id: recordId, reason })),
+  /** Allocation changed for a requirement (all its items) or one item, per component. */
+  allocationChanges: z.array(z.strictObject({ id: recordId, component: slug, allocated: z.boolean(), reason })),
+  /** Agency values filled in, by id (catalog/procurement/agency-values.yaml). */
+  values: z.record(z.string(), text(4000)),
+});
 
 export type Tailoring = z.infer<typeof tailoringSchema>;
 

@@ -8,7 +8,7 @@ import type { Model } from '../../lib/model/schemas/model.ts';
 import { COMPONENT_TYPE_NAMES, type ComponentType } from '../../lib/products/component-types.ts';
 import { type RequirementDocumentModel, tailoredDocument } from '../../lib/products/requirement-document.ts';
 import type { ProductRequirement } from '../../lib/products/select-requirements.ts';
-import { modelOfTailorData, type TailorData } from '../../lib/products/tailor-data.ts';
+import { type DocumentTexts, modelOfTailorData, type TailorData } from '../../lib/products/tailor-data.ts';
 import { blankTailoring, defaultTailoring, impactLevel, type Level, readTailoring, slugify, type Tailoring, valueProblem } from '../../lib/products/tailoring.ts';
 import { decodeTailoring, encodeTailoring } from '../../lib/products/tailoring-codec.ts';
 import * as edit from '../../lib/products/tailoring-edits.ts';
@@ -35,10 +35,13 @@ class ProductTailor extends HTMLElement {
   private record!: Tailoring;
   private doc!: RequirementDocumentModel;
   private titles = new Map<string, string>();
+  private config!: { data: string; texts: string; products: string };
+  /** The model with the documents' words, fetched on the first download. */
+  private full?: Promise<CatalogIndex>;
   private q = <T extends Element = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
   async connectedCallback() {
-    const config = JSON.parse(this.dataset.config!) as { data: string; products: string };
+    const config = (this.config = JSON.parse(this.dataset.config!) as { data: string; texts: string; products: string });
     try {
       const res = await fetch(config.data);
       if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
@@ -463,7 +466,7 @@ class ProductTailor extends HTMLElement {
   // ------------------------------------------------------------------ downloads
 
   private async download(format: string, button: HTMLButtonElement) {
-    const doc = this.doc;
+    let doc = this.doc;
     let name: string;
     let type: string;
     let body: BlobPart;
@@ -475,7 +478,15 @@ class ProductTailor extends HTMLElement {
         body = `${JSON.stringify(this.record, null, 2)}\n`;
       } else {
         this.say(`Writing ${doc.fileBase}.${format}…`);
-        const { exportFile, MIME } = await import('./tailor-export.ts');
+        this.full ??= fetch(this.config.texts)
+          .then((r) => {
+            if (!r.ok) throw new Error(`the document texts could not be loaded (${r.status})`);
+            return r.json() as Promise<DocumentTexts>;
+          })
+          .then((texts) => catalogIndex(modelOfTailorData(this.data, texts)));
+        this.full.catch(() => (this.full = undefined));
+        const [{ exportFile, MIME }, full] = await Promise.all([import('./tailor-export.ts'), this.full]);
+        doc = tailoredDocument(full, this.record);
         body = await exportFile(format, doc, { controls: this.data.controls, catalogUrl: this.data.catalogUrl, date: new Date(this.data.buildDate) });
         name = `${doc.fileBase}.${format}`;
         type = MIME[format]!;
