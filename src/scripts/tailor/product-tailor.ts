@@ -227,6 +227,7 @@ class ProductTailor extends HTMLElement {
   private render() {
     const t = this.record;
     this.q<HTMLSelectElement>('[data-start] select[name=type]').value = t.base?.type ?? '';
+    this.q<HTMLSelectElement>('[data-start] select[name=level]').value = impactLevel(t).level;
     this.q<HTMLInputElement>('[data-product-name]').value = t.product.name;
     this.renderComponents();
     for (const select of this.querySelectorAll<HTMLSelectElement>('[data-impact] select')) select.value = t.impact[select.name as 'confidentiality'];
@@ -425,10 +426,12 @@ class ProductTailor extends HTMLElement {
           if (problem) {
             input.setAttribute('aria-invalid', 'true');
             error.textContent = `Not set: ${problem}.`;
-            this.say(`${v.name}: ${problem}; the value is not set.`);
+            this.say(`${v.name[0]!.toUpperCase()}${v.name.slice(1)}: ${problem}; the value is not set.`);
             return;
           }
-          this.change(edit.setValue(this.record, v.id, input.value), `${v.name} ${input.value.trim() ? `set to ${input.value.trim()}` : 'left blank'}.`);
+          input.removeAttribute('aria-invalid');
+          error.textContent = '';
+          this.change(edit.setValue(this.record, v.id, input.value), `${v.name[0]!.toUpperCase()}${v.name.slice(1)} ${input.value.trim() ? `set to ${input.value.trim()}` : 'left blank'}.`);
         });
         return el('div', { className: 'tailor-value' }, el('label', { htmlFor: id, textContent: `${v.name[0]!.toUpperCase()}${v.name.slice(1)}${def.kind !== 'text' && def.kind !== 'list' ? ` (${def.kind === 'date' ? 'date' : def.kind})` : ''}` }), input, error, el('span', { className: 'meta', id: `${id}-used`, textContent: ` Used in ${v.usedIn.join(', ')}.${def.suggestion ? ` Suggestion: ${def.suggestion}.` : ''}` }));
       }),
