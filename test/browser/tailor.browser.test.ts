@@ -133,7 +133,7 @@ describe('the tailoring tool', () => {
 
     // XLSX: LA-2 pass/fail in the evaluation, the second camera in the matrix, no cloud.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await download(page, 'Excel (XLSX)'));
+    await wb.xlsx.load((await download(page, 'Excel (XLSX)')) as unknown as ArrayBuffer);
     const ev = wb.getWorksheet('Evaluation')!;
     const la2 = ev.getRows(1, ev.rowCount)!.find((r) => r.getCell(1).value === 'R-LA-2')!;
     expect(la2.getCell(3).value).toBe('yes');

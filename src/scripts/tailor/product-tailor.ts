@@ -102,9 +102,19 @@ class ProductTailor extends HTMLElement {
     this.update(what);
   }
 
+  /** The accessible name of the control the user acted on, to give it focus again after the re-render. */
+  private focusName?: string;
+
   private update(what: string) {
+    const active = document.activeElement;
+    const name = this.focusName ?? (active instanceof HTMLElement && this.contains(active) ? (active.getAttribute('aria-label') ?? undefined) : undefined);
+    this.focusName = undefined;
     this.doc = tailoredDocument(this.index, this.record);
     this.render();
+    if (name) {
+      const again = [...this.querySelectorAll<HTMLElement>('[aria-label]')].find((e) => e.getAttribute('aria-label') === name);
+      again?.focus();
+    }
     const c = this.doc.counts;
     const status = `${what} ${c.requirements} requirements, ${c.items} items, ${c.key} key.`;
     this.say(this.pendingMessage ? `${this.pendingMessage} ${status}` : status);
@@ -129,6 +139,8 @@ class ProductTailor extends HTMLElement {
 
   private ask(title: string, what: string, initial = ''): Promise<string | undefined> {
     const dialog = this.q<HTMLDialogElement>('[data-dialog]');
+    const opener = document.activeElement;
+    this.focusName = opener instanceof HTMLElement ? (opener.getAttribute('aria-label') ?? undefined) : undefined;
     this.q('[data-dialog-title]').textContent = title;
     this.q('[data-dialog-what]').textContent = what;
     const input = this.q<HTMLInputElement>('[data-dialog-reason]');
@@ -260,7 +272,10 @@ class ProductTailor extends HTMLElement {
 
   private renderCounts() {
     const c = this.doc.counts;
-    this.q('[data-counts]').textContent = `${this.doc.level}: ${c.requirements} requirements, ${c.items} items, ${c.key} key. ${c.perComponent.map((p) => `${p.component}: ${p.requirements} requirements, ${p.items} items`).join('; ')}.`;
+    this.q('[data-counts]').replaceChildren(
+      el('strong', { textContent: `${this.doc.level}: ${c.requirements} requirements, ${c.items} items, ${c.key} key.` }),
+      ` ${c.perComponent.map((p) => `${p.component}: ${p.requirements} requirements, ${p.items} items`).join('; ')}.`,
+    );
   }
 
   private renderDecisions() {
