@@ -9,7 +9,7 @@ import { IMPACT_LEVELS } from '../../src/lib/products/select-requirements.ts';
 import { documentTexts, modelOfTailorData, tailorData } from '../../src/lib/products/tailor-data.ts';
 import { defaultTailoring, impactLevel, readTailoring, type Tailoring, TAILORING_VERSION, valueProblem } from '../../src/lib/products/tailoring.ts';
 import { decodeTailoring, encodeTailoring } from '../../src/lib/products/tailoring-codec.ts';
-import { addComponent, removeComponent, setAllocation, setExcluded, setIncluded, setKey, setImpact, setOverride, setValue } from '../../src/lib/products/tailoring-edits.ts';
+import { addComponent, blankProduct, removeComponent, setAllocation, setExcluded, setIncluded, setKey, setImpact, setOverride, setValue } from '../../src/lib/products/tailoring-edits.ts';
 import { type CatalogIndex, catalogIndex } from '../../src/lib/site/catalog-index.ts';
 import { sha256Hex } from '../../src/lib/stable-uuid.ts';
 import { realModel } from '../support/real-sources.ts';
@@ -98,6 +98,21 @@ describe('tailoring records', () => {
     expect(ids(setAllocation(setIncluded(ipv, 'DC-4', true, 'Bulk configuration.'), 'DC-4', 'camera', true, 'Bulk configuration.'))).toContain('DC-4');
     // Undoing a change removes it.
     expect(setAllocation(t, 'DP-3', 'camera', false).allocationChanges).toEqual([]);
+  });
+
+  it('a blank product starts with one IoT device given what the product types give their devices, and states that it has no type', () => {
+    let t = blankProduct(model, 'LOW');
+    t = addComponent(t, 'backend', 'Vendor cloud', model);
+    t = setKey(t, 'SU-1', true, 'Unsigned firmware would reach every device.', model);
+    const doc = tailoredDocument(index, t);
+    expect(doc.components.map((c) => c.id)).toEqual(['device', 'vendor-cloud']);
+    expect(doc.technical.filter((r) => r.appliesTo.includes('device')).length).toBeGreaterThan(15);
+    expect(doc.technical.filter((r) => r.appliesTo.includes('vendor-cloud')).length).toBeGreaterThan(3);
+    expect(doc.key.map((r) => r.id)).toEqual(['SU-1']);
+    expect(doc.tailoring.changed).toBe(true);
+    expect(templateMarkdown(doc)).toContain('Written by the agency for a product it described itself (no product type)');
+    expect(templateMarkdown(doc)).toContain('| Marked key | R-SU-1 ');
+    expect(readTailoring(JSON.parse(JSON.stringify(t)), model).problems).toEqual([]);
   });
 
   it('refuses a record of a newer version, of a wrong shape, or naming what does not exist, naming the field', () => {

@@ -6,7 +6,7 @@
  */
 import type { Model } from '../model/schemas/model.ts';
 import type { ComponentType } from './component-types.ts';
-import { type Level, slugify, type Tailoring } from './tailoring.ts';
+import { blankTailoring, type Level, slugify, type Tailoring } from './tailoring.ts';
 
 const clone = (t: Tailoring): Tailoring => structuredClone(t);
 
@@ -37,14 +37,29 @@ export function addComponent(t: Tailoring, type: ComponentType, name: string, mo
     for (const r of n.allocation) if (r.components.includes(like.id)) r.components.push(id);
     for (const r of n.notApplicable) if (r.components.includes(like.id)) r.components.push(id);
   } else {
-    const capabilities = new Set<string>();
-    for (const p of model.productTypes) {
-      const ofType = new Set(p.components.filter((c) => c.type === type).map((c) => c.id));
-      for (const r of p.allocation) if (r.components.some((c) => ofType.has(c))) for (const c of r.capabilities) capabilities.add(c);
-    }
-    if (capabilities.size) n.allocation.push({ capabilities: [...capabilities].sort(), components: [id], why: `What the catalog's product types give their components of this type; review it for ${name.trim() || id}.` });
+    const capabilities = typicalCapabilities(model, type);
+    if (capabilities.length) n.allocation.push({ capabilities, components: [id], why: `What the catalog's product types give their components of this type; review it for ${name.trim() || id}.` });
   }
   return n;
+}
+
+/** The capabilities the catalog's product types give to their components of a type, sorted. */
+export function typicalCapabilities(model: Pick<Model, 'productTypes'>, type: ComponentType): string[] {
+  const capabilities = new Set<string>();
+  for (const p of model.productTypes) {
+    const ofType = new Set(p.components.filter((c) => c.type === type).map((c) => c.id));
+    for (const r of p.allocation) if (r.components.some((c) => ofType.has(c))) for (const c of r.capabilities) capabilities.add(c);
+  }
+  return [...capabilities].sort();
+}
+
+/** A product described from scratch: one IoT device, given what the product types give their devices. */
+export function blankProduct(model: Pick<Model, 'productTypes'>, level: Level = 'MODERATE'): Tailoring {
+  const t = blankTailoring();
+  t.impact = { confidentiality: level, integrity: level, availability: level };
+  const capabilities = typicalCapabilities(model, 'iot-device');
+  if (capabilities.length) t.allocation = [{ capabilities, components: ['device'], why: "What the catalog's product types give their IoT devices; review it for this product." }];
+  return t;
 }
 
 export function renameComponent(t: Tailoring, id: string, name: string): Tailoring {

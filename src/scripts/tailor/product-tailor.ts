@@ -9,7 +9,7 @@ import { COMPONENT_TYPE_NAMES, type ComponentType } from '../../lib/products/com
 import { type RequirementDocumentModel, tailoredDocument } from '../../lib/products/requirement-document.ts';
 import type { ProductRequirement } from '../../lib/products/select-requirements.ts';
 import { type DocumentTexts, modelOfTailorData, type TailorData } from '../../lib/products/tailor-data.ts';
-import { blankTailoring, defaultTailoring, impactLevel, type Level, readTailoring, slugify, type Tailoring, valueProblem } from '../../lib/products/tailoring.ts';
+import { defaultTailoring, impactLevel, type Level, readTailoring, slugify, type Tailoring, valueProblem } from '../../lib/products/tailoring.ts';
 import { decodeTailoring, encodeTailoring } from '../../lib/products/tailoring-codec.ts';
 import * as edit from '../../lib/products/tailoring-edits.ts';
 import { type CatalogIndex, catalogIndex } from '../../lib/site/catalog-index.ts';
@@ -78,7 +78,7 @@ class ProductTailor extends HTMLElement {
       const type = this.model.productTypes.find((t) => t.id === typeId);
       const level = (params.get('level') ?? '').toUpperCase() as Level;
       if (type) return defaultTailoring(type, ['LOW', 'MODERATE', 'HIGH'].includes(level) ? level : type.impact);
-      if (typeId === '') return blankTailoring();
+      if (typeId === '') return edit.blankProduct(this.model, ['LOW', 'MODERATE', 'HIGH'].includes(level) ? level : 'MODERATE');
     }
     const { store } = loadSaves();
     if (store.current) {
@@ -162,7 +162,7 @@ class ProductTailor extends HTMLElement {
       const f = new FormData(e.target as HTMLFormElement);
       const type = this.model.productTypes.find((t) => t.id === f.get('type'));
       const level = f.get('level') as Level;
-      this.change(type ? defaultTailoring(type, level) : { ...blankTailoring(), impact: { confidentiality: level, integrity: level, availability: level } }, `Started from ${type ? type.name : 'a blank product'} at ${level}.`);
+      this.change(type ? defaultTailoring(type, level) : edit.blankProduct(this.model, level), `Started from ${type ? type.name : 'a blank product'} at ${level}.`);
     });
     this.q<HTMLInputElement>('[data-product-name]').addEventListener('change', (e) => {
       const name = (e.target as HTMLInputElement).value.trim();
