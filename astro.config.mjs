@@ -32,7 +32,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages render while earlier ones are still being written: page writes, not rendering, bound this stage.
   build: { format: 'directory', concurrency: 8 },
-  vite: { plugins: [dropVendorSourceMapComments()] },
+  // csv-stringify's Node build reads Buffer as it loads; the tailoring tool's writers (the build's own,
+  // src/lib/products/product-downloads.ts) use its browser build in the page, with the same output.
+  vite: { plugins: [dropVendorSourceMapComments()], resolve: { alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' } } },
   // Markdown and MDX through unified (remark), so that the cross-reference plugin runs: it checks every
   // <Control id>, <Element id>, <Capability id>, <Section n> and [[…]] of the guides against the model,
   // and an unknown id fails the build with file:line and a "did you mean".

@@ -181,7 +181,7 @@ describe('product types', () => {
     const magic: Record<string, (b: Buffer) => boolean> = {
       docx: (b) => b.subarray(0, 2).toString() === 'PK',
       xlsx: (b) => b.subarray(0, 2).toString() === 'PK',
-      csv: (b) => b.toString('utf8').replace(/^\uFEFF/, '').startsWith('requirement,item,title,'),
+      csv: (b) => b.toString('utf8').replace(/^\uFEFF/, '').startsWith('requirement,item,title,applies_to,'),
       md: (b) => b.toString('utf8').startsWith('# '),
       'oscal-profile.json': (b) => 'profile' in JSON.parse(b.toString('utf8')),
       json: (b) => 'items' in JSON.parse(b.toString('utf8')),

@@ -84,7 +84,7 @@ const subjectOf = (doc: RequirementDocumentModel, r: ProductRequirement) => (r.k
 
 const itemSuffix = (doc: RequirementDocumentModel, r: ProductRequirement, i: ProductRequirement['items'][number]) => {
   const only = r.kind === 'technical' && i.components.length < r.appliesTo.length ? `${i.components.map((c) => componentName(doc.type, c)).join(', ')} only; ` : '';
-  return ` [${only}${i.record}; ${i.selectedBy.length ? i.selectedBy.join(', ') : 'key requirement'}]`;
+  return ` [${only}${i.record}; ${i.selectedBy.length ? i.selectedBy.join(', ') : i.included !== undefined ? 'added by the agency' : 'key requirement'}]`;
 };
 
 /** What the type takes out of components, and selected elements no component is given: stated, never silent. */
@@ -102,6 +102,37 @@ const evaluationText = (doc: RequirementDocumentModel) => [
   `Pass/fail: each of the ${doc.key.length} key requirements (${doc.key.map((r) => r.number).join(', ') || 'none'}) passes only when every one of its items is answered Comply and its pass criterion is met by the evidence. An offer with any key item not Comply is not acceptable.`,
   `Scored: every other requirement is scored by the share of its items answered Comply (Partial counts half) and by the quality of its evidence, weighted as follows: ${doc.values.find((v) => v.id === 'evaluation-weights')?.value ?? doc.values.find((v) => v.id === 'evaluation-weights')?.placeholder ?? ''}. A Not applicable response without a justification counts as Does not comply.`,
 ];
+
+/** The "Tailoring" section: the security category and the level's reason, then what the agency changed, or that nothing was. */
+export function tailoringText(doc: RequirementDocumentModel): string[] {
+  const t = doc.tailoring;
+  const out = [`Security category (FIPS 199) of the information the product handles: SC = ${t.category}. Impact level used: ${doc.level}; ${t.levelReason}.`];
+  if (!t.changed) {
+    out.push(`Not tailored: these are the requirements of the ${t.base ?? doc.type.name} product type at the SP 800-53B ${doc.level} baseline as published; no requirement or item is excluded or added, no allocation and no key mark is changed.`);
+    return out;
+  }
+  out.push(t.base ? `Tailored by the agency from the ${t.base} product type; each decision below gives its reason.` : 'Written by the agency for a product it described itself (no product type); each decision below gives its reason.');
+  const c = t.components;
+  if (c.added.length) out.push(`Components added: ${c.added.join(', ')}.`);
+  if (c.removed.length) out.push(`Components removed: ${c.removed.join(', ')}; no requirement applies to them.`);
+  for (const r of c.renamed) out.push(`Component renamed: ${r.from} is called ${r.to}.`);
+  return out;
+}
+
+/** One row per decision: what was decided, on which requirement or item, and why. */
+export function tailoringRows(doc: RequirementDocumentModel): [string, string, string][] {
+  const t = doc.tailoring;
+  const what = (x: { id: string; requirement: string; title: string }) => (x.requirement === `R-${x.id}` ? `${x.requirement} ${x.title}` : `${x.id} (item of ${x.requirement} ${x.title})`);
+  const reason = (r: string) => r.trim() || '(no reason given)';
+  return [
+    ...t.excluded.map((x): [string, string, string] => ['Excluded', what(x), reason(x.reason)]),
+    ...t.included.map((x): [string, string, string] => ['Added (not selected by the baseline)', what(x), reason(x.reason)]),
+    ...t.keyChanges.map((k): [string, string, string] => [k.key ? 'Marked key' : 'Key mark removed', `${k.requirement} ${k.title}`, reason(k.reason)]),
+    ...t.allocation.map((a): [string, string, string] => [a.allocated ? `Allocated to ${a.component}` : `Not allocated to ${a.component}`, a.id, reason(a.reason)]),
+  ];
+}
+
+const TAILORING_HEADER = ['Decision', 'Requirement or item', 'Reason'];
 
 const solicitationNumber = (doc: RequirementDocumentModel) => {
   const v = doc.values.find((x) => x.id === 'solicitation-number');
@@ -167,6 +198,9 @@ export function templateMarkdown(doc: RequirementDocumentModel): string {
   for (const q of doc.questionnaire) p(`${q.number}. ${q.question}`);
   out.push('## 12 Evaluation', '');
   for (const t of evaluationText(doc)) p(t);
+  out.push('## 13 Tailoring', '');
+  for (const t of tailoringText(doc)) p(t);
+  if (tailoringRows(doc).length) table(TAILORING_HEADER, tailoringRows(doc));
   out.push('## Annex A Traceability', '');
   table(
     ['Requirement', 'Item', 'SP 800-213A', 'SP 800-53', `Selected by (${doc.level} baseline)`, 'Applies to'],
@@ -293,6 +327,9 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
           ...doc.questionnaire.map((q) => para(`${q.number}. ${q.question}`, { after: 80 })),
           heading('12 Evaluation', 1),
           ...evaluationText(doc).map((t) => para(t)),
+          heading('13 Tailoring', 1),
+          ...tailoringText(doc).map((t) => para(t)),
+          ...(tailoringRows(doc).length ? [table(TAILORING_HEADER, tailoringRows(doc), [1.6, 2.2, 2.7])] : []),
         ],
       },
       {
@@ -377,6 +414,11 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
     if (i === 0) row.getCell(1).font = { bold: true, size: 14 };
     wrapRow(row, [90]);
   });
+  // Tailoring: the security category, the level's reason, and every decision of the agency with its reason.
+  ins.addRow([]);
+  ins.addRow(['Tailoring']).font = { bold: true, size: 12 };
+  for (const t of tailoringText(doc)) wrapRow(ins.addRow([t]), [110]);
+  for (const [decision, what, why] of tailoringRows(doc)) wrapRow(ins.addRow([`${decision}: ${what}. Reason: ${why}`]), [110]);
   print(ins);
 
   // Compliance matrix
@@ -461,6 +503,7 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   va.getRow(1).font = { bold: true };
   for (const v of doc.values) wrapRow(va.addRow([v.placeholder, v.kind, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '', v.params.join(' ')]), [44, 10, 40, 30, 30, 22]);
   print(va);
+
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }
 

@@ -12,13 +12,9 @@ import { z } from 'zod';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 import type { Model } from '../model/schemas/model.ts';
 
-export const COMPONENT_TYPES = ['iot-device', 'gateway', 'companion-app', 'backend'] as const;
-export const COMPONENT_TYPE_NAMES: Record<(typeof COMPONENT_TYPES)[number], string> = {
-  'iot-device': 'IoT device',
-  gateway: 'Specialty networking/gateway hardware',
-  'companion-app': 'Companion application software',
-  backend: 'Backend',
-};
+import { COMPONENT_TYPES } from './component-types.ts';
+
+export { COMPONENT_TYPES, COMPONENT_TYPE_NAMES } from './component-types.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase-kebab-case');
 

@@ -9,8 +9,27 @@
  */
 import type { Deliverable, FederalClause } from '../model/schemas/procurement.ts';
 import type { CatalogIndex } from '../site/catalog-index.ts';
-import { COMPONENT_TYPE_NAMES } from './product-type.ts';
+import { COMPONENT_TYPE_NAMES } from './component-types.ts';
 import { addedSince, IMPACT_LEVELS, type ImpactLevel, type ProductRequirement, type Selection, selectRequirements, type SelectOptions, valueText } from './select-requirements.ts';
+import { defaultTailoring, impactLevel, type Tailoring, tailoredType } from './tailoring.ts';
+
+/** What the agency changed from the product type it started from, with each reason: the documents' "Tailoring" section. */
+export interface TailoringSummary {
+  /** The product type it started from (name), or undefined for a blank product. */
+  base?: string;
+  /** FIPS 199 security category, as FIPS 199 writes it. */
+  category: string;
+  impact: { confidentiality: ImpactLevel; integrity: ImpactLevel; availability: ImpactLevel };
+  /** Why the documents use their level: the high-water mark, or the agency's override and its reason. */
+  levelReason: string;
+  components: { added: string[]; removed: string[]; renamed: { from: string; to: string }[] };
+  excluded: Selection['tailored']['excluded'];
+  included: Selection['tailored']['included'];
+  allocation: { id: string; component: string; allocated: boolean; reason: string }[];
+  keyChanges: { requirement: string; title: string; key: boolean; reason: string }[];
+  /** False for a product type's own documents: nothing was tailored. */
+  changed: boolean;
+}
 
 export interface DocumentValue {
   id: string;
@@ -46,6 +65,7 @@ export interface RequirementDocumentModel {
   /** Items this level adds to the level below (none for LOW). */
   levelChanges?: { from: ImpactLevel; added: { requirement: string; record: string }[] };
   counts: { requirements: number; items: number; key: number; keyItems: number; perComponent: { component: string; requirements: number; items: number }[] };
+  tailoring: TailoringSummary;
 }
 
 export const componentName = (type: Selection['type'], id: string) => type.components.find((c) => c.id === id)?.name ?? id;
@@ -59,12 +79,21 @@ export function fileBaseOf(type: { id: string }, level: ImpactLevel): string {
   return `${type.id}-${level.toLowerCase()}`;
 }
 
-export function requirementDocument(index: CatalogIndex, typeId: string, level: ImpactLevel, options: SelectOptions = {}): RequirementDocumentModel {
+/** A product type's documents at a level: those of its own tailoring record. */
+export function requirementDocument(index: CatalogIndex, typeId: string, level: ImpactLevel, options: Pick<SelectOptions, 'values'> = {}): RequirementDocumentModel {
+  const type = index.model.productTypes.find((t) => t.id === typeId);
+  if (!type) throw new Error(`Unknown product type "${typeId}".`);
+  return tailoredDocument(index, defaultTailoring(type, level, options.values));
+}
+
+/** The documents of a tailoring record (a product type's own, or the agency's). */
+export function tailoredDocument(index: CatalogIndex, tailoring: Tailoring): RequirementDocumentModel {
   const model = index.model;
   const procurement = model.procurement!;
-  const type = model.productTypes.find((t) => t.id === typeId);
-  if (!type) throw new Error(`Unknown product type "${typeId}".`);
-  const filled = options.values ?? {};
+  const type = tailoredType(tailoring, model);
+  const { level, reason: levelReason, category } = impactLevel(tailoring);
+  const options: SelectOptions = { values: tailoring.values, decisions: tailoring };
+  const filled = tailoring.values;
   const selection = selectRequirements(index, type, level, options);
   const technical = selection.requirements.filter((r) => r.kind === 'technical');
   const manufacturer = selection.requirements.filter((r) => r.kind === 'non-technical');
@@ -118,16 +147,17 @@ export function requirementDocument(index: CatalogIndex, typeId: string, level: 
     type,
     level,
     components: type.components.map((c) => ({ id: c.id, name: c.name, type: COMPONENT_TYPE_NAMES[c.type], does: c.does })),
-    definitions: procurement.definitions.map((d) => {
-      const g = model.glossary.find((e) => e.term === d.term)!.definition!;
-      return { term: d.term, text: d.definition, cite: `NIST SP 800-213 Rev. 1 ipd, section ${g.sectionNumber ?? g.section}, p. ${g.page}${g.lines ? `, lines ${g.lines.first}–${g.lines.last}` : ''}` };
+    // The loader admits only terms the draft defines; a model without the draft's text (the tool's list view) has none.
+    definitions: procurement.definitions.flatMap((d) => {
+      const g = model.glossary.find((e) => e.term === d.term)?.definition;
+      return g ? [{ term: d.term, text: d.definition, cite: `NIST SP 800-213 Rev. 1 ipd, section ${g.sectionNumber ?? g.section}, p. ${g.page}${g.lines ? `, lines ${g.lines.first}–${g.lines.last}` : ''}` }] : [];
     }),
     values,
     technical,
     manufacturer,
     key,
     postMarket,
-    federalClauses: procurement.federalClauses.filter((c) => c.types === 'all' || c.types.includes(type.id)),
+    federalClauses: procurement.federalClauses.filter((c) => c.types === 'all' || c.types.includes(tailoring.base?.type ?? type.id)),
     deliverables,
     questionnaire,
     ...(lower ? { levelChanges: { from: lower, added: addedSince(selectRequirements(index, type, lower, options), selection) } } : {}),
@@ -138,7 +168,34 @@ export function requirementDocument(index: CatalogIndex, typeId: string, level: 
       keyItems: key.reduce((n, r) => n + r.items.length, 0),
       perComponent,
     },
+    tailoring: tailoringSummary(index, tailoring, selection, levelReason, category),
   };
+}
+
+function tailoringSummary(index: CatalogIndex, t: Tailoring, selection: Selection, levelReason: string, category: string): TailoringSummary {
+  const base = t.base ? index.model.productTypes.find((p) => p.id === t.base!.type) : undefined;
+  const titles = new Map((index.model.procurement?.requirements ?? []).map((r) => [r.id, r.title]));
+  const baseKeys = new Set(base?.key.map((k) => k.requirement) ?? []);
+  const keyChanges = [
+    ...t.key.filter((k) => !baseKeys.has(k.requirement)).map((k) => ({ requirement: `R-${k.requirement}`, title: titles.get(k.requirement) ?? '', key: true, reason: k.why })),
+    ...t.unkeyed.filter((k) => baseKeys.has(k.requirement) && !t.key.some((x) => x.requirement === k.requirement)).map((k) => ({ requirement: `R-${k.requirement}`, title: titles.get(k.requirement) ?? '', key: false, reason: k.reason })),
+  ];
+  const baseComponents = base?.components ?? [];
+  const name = (id: string) => t.components.find((c) => c.id === id)?.name ?? baseComponents.find((c) => c.id === id)?.name ?? id;
+  const components = {
+    added: t.components.filter((c) => !baseComponents.some((b) => b.id === c.id)).map((c) => c.name),
+    removed: baseComponents.filter((b) => !t.components.some((c) => c.id === b.id)).map((b) => b.name),
+    renamed: t.components.flatMap((c) => {
+      const b = baseComponents.find((x) => x.id === c.id);
+      return b && b.name !== c.name ? [{ from: b.name, to: c.name }] : [];
+    }),
+  };
+  const allocation = selection.tailored.allocation.map((a) => ({ ...a, component: name(a.component) }));
+  const changed =
+    !base ||
+    t.impact.override !== undefined ||
+    components.added.length + components.removed.length + components.renamed.length + selection.tailored.excluded.length + selection.tailored.included.length + allocation.length + keyChanges.length > 0;
+  return { ...(base ? { base: base.name } : {}), category, impact: { ...t.impact }, levelReason, components, excluded: selection.tailored.excluded, included: selection.tailored.included, allocation, keyChanges, changed };
 }
 
 /** The item's full sentence as a reader quotes it: "The IP camera shall provide …". */
@@ -154,5 +211,6 @@ export const romanOf = (n: number) => ROMAN[n] ?? String(n + 1);
 
 /** Why an item is in, in words: "IA-3 (MODERATE baseline)" or "key requirement of this product type". */
 export function selectedByText(doc: RequirementDocumentModel, i: ProductRequirement['items'][number]): string {
-  return i.selectedBy.length ? `${i.selectedBy.join(', ')} (SP 800-53B ${doc.level} baseline)` : 'key requirement of this product type (no control of the baseline)';
+  if (i.selectedBy.length) return `${i.selectedBy.join(', ')} (SP 800-53B ${doc.level} baseline)`;
+  return i.included !== undefined ? `added by the agency (no control of the baseline): ${i.included}` : 'key requirement of this product type (no control of the baseline)';
 }

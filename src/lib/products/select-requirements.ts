@@ -36,6 +36,8 @@ export interface RequirementItem {
   selectedBy: string[];
   /** Agency values it uses (ids). */
   values: string[];
+  /** The agency's reason when it added the item although the baseline does not select it. */
+  included?: string;
 }
 
 export interface ProductRequirement {
@@ -66,6 +68,22 @@ export interface Selection {
   unallocated: { element: string; because: string[] }[];
   /** Technical elements taken out of components by the type's not-applicable rules (that the baseline selects). */
   notApplicable: { element: string; components: string[]; why: string }[];
+  /** The agency's decisions that changed what the baseline and the allocation give, each with its reason. */
+  tailored: {
+    /** Requirements and items left out (only those that would otherwise be in). */
+    excluded: { id: string; requirement: string; title: string; reason: string }[];
+    /** Requirements and items added although the baseline does not select them. */
+    included: { id: string; requirement: string; title: string; reason: string }[];
+    /** Allocation changed, per requirement or item and component. */
+    allocation: { id: string; component: string; allocated: boolean; reason: string }[];
+  };
+}
+
+/** What the agency decided beyond the product type (a tailoring record's decisions). */
+export interface Decisions {
+  excluded: { id: string; reason: string }[];
+  included: { id: string; reason: string }[];
+  allocationChanges: { id: string; component: string; allocated: boolean; reason: string }[];
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -110,6 +128,8 @@ export function itemWording(record: Element | SubElement, procurement: Procureme
 export interface SelectOptions {
   /** Agency values filled in, by id. */
   values?: Record<string, string>;
+  /** Exclusions, additions and allocation changes, with reasons. */
+  decisions?: Decisions;
 }
 
 export function selectRequirements(index: CatalogIndex, type: ProductType, level: ImpactLevel, options: SelectOptions = {}): Selection {
@@ -130,11 +150,28 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
   const requirements: ProductRequirement[] = [];
   const unallocated: Selection['unallocated'] = [];
   const notApplicable: Selection['notApplicable'] = [];
+  const decisions = options.decisions ?? { excluded: [], included: [], allocationChanges: [] };
+  const excludedWhy = new Map(decisions.excluded.map((d) => [d.id, d.reason]));
+  const includedWhy = new Map(decisions.included.map((d) => [d.id, d.reason]));
+  const tailored: Selection['tailored'] = { excluded: [], included: [], allocation: [] };
+  /** Components after the agency's allocation changes: requirement-wide first, then the item's own. */
+  const reallocate = (requirement: string, record: string, components: string[]): string[] => {
+    const set = new Set(components);
+    for (const id of [requirement, record]) {
+      for (const c of decisions.allocationChanges) {
+        if (c.id !== id || !componentOrder.includes(c.component)) continue;
+        if (c.allocated) set.add(c.component);
+        else set.delete(c.component);
+      }
+    }
+    return componentOrder.filter((c) => set.has(c));
+  };
 
   const build = (id: string, kind: 'technical' | 'non-technical', capability: string, records: (Element | SubElement)[]) => {
     const t = terms.get(id);
     if (!t) throw new Error(`No requirement terms for ${id} in catalog/procurement/requirements/.`);
     const key = keys.has(id);
+    const requirementExcluded = excludedWhy.get(id);
     const candidates = records.map((r) => {
       const selectedBy = r.controls.filter((l) => inBaseline(l.control)).map((l) => label(l.control));
       let components: string[] = [];
@@ -142,7 +179,7 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
         const given = allocatedTo(r as Element);
         const out = notApplicableRules.filter((rule) => rule.elements.includes(r.id));
         const removed = new Set(out.flatMap((rule) => rule.components));
-        components = given.filter((c) => !removed.has(c));
+        components = reallocate(id, r.id, given.filter((c) => !removed.has(c)));
         if (selectedBy.length) {
           if (!given.length) unallocated.push({ element: r.id, because: selectedBy });
           for (const rule of out) {
@@ -154,8 +191,22 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
       return { r, selectedBy, components };
     });
     const applicable = candidates.filter((c) => kind === 'non-technical' || c.components.length);
-    let chosen = applicable.filter((c) => c.selectedBy.length);
-    if (!chosen.length && key) chosen = applicable;
+    const requirementIncluded = includedWhy.get(id);
+    let chosen = applicable.filter((c) => c.selectedBy.length || includedWhy.has(c.r.id));
+    if (!chosen.length && (key || requirementIncluded !== undefined)) chosen = applicable;
+    if (!chosen.length) return;
+    const title = t.title;
+    if (requirementExcluded !== undefined) {
+      tailored.excluded.push({ id, requirement: `R-${id}`, title, reason: requirementExcluded });
+      return;
+    }
+    if (requirementIncluded !== undefined && !key && !applicable.some((c) => c.selectedBy.length)) tailored.included.push({ id, requirement: `R-${id}`, title, reason: requirementIncluded });
+    for (const c of chosen) {
+      const why = excludedWhy.get(c.r.id);
+      if (why !== undefined) tailored.excluded.push({ id: c.r.id, requirement: `R-${id}`, title, reason: why });
+      else if (!c.selectedBy.length && includedWhy.has(c.r.id)) tailored.included.push({ id: c.r.id, requirement: `R-${id}`, title, reason: includedWhy.get(c.r.id)! });
+    }
+    chosen = chosen.filter((c) => !excludedWhy.has(c.r.id));
     if (!chosen.length) return;
     const number = `R-${id}`;
     const items: RequirementItem[] = chosen.map((c, i) => {
@@ -171,6 +222,7 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
         controlIds: c.r.controls.map((l) => l.control),
         selectedBy: c.selectedBy,
         values: w.values,
+        ...(!c.selectedBy.length && (includedWhy.has(c.r.id) || (!key && requirementIncluded !== undefined)) ? { included: includedWhy.get(c.r.id) ?? requirementIncluded! } : {}),
       };
     });
     const appliesTo = componentOrder.filter((c) => items.some((i) => i.components.includes(c)));
@@ -199,7 +251,9 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
       else for (const el of elements) build(el.id, 'non-technical', cap.id, el.subElements.map((s) => index.subElements.get(s)!));
     }
   }
-  return { type, level, baseline, requirements, unallocated, notApplicable };
+  const inCatalog = new Set([...index.subCapabilities.keys(), ...index.elements.keys(), ...index.subElements.keys()]);
+  for (const c of decisions.allocationChanges) if (componentOrder.includes(c.component) && inCatalog.has(c.id)) tailored.allocation.push({ ...c });
+  return { type, level, baseline, requirements, unallocated, notApplicable, tailored };
 }
 
 /** Items of `selection` that the selection of the level below does not have, by item record and component. */

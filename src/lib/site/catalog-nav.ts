@@ -23,7 +23,7 @@ export function catalogNavHtml(model: Model, base: string, current: string | und
   const html = [
     '<h2>SP 800-213 Rev. 1 draft</h2>',
     list([...(model.guideline ? [item(urls.guidance, 'Read the draft', undefined, 'guidance'), item(urls.glossary, 'Glossary', undefined, 'glossary')] : []), item(urls.guides, 'Guides', undefined, 'guides'), ...(model.commentTemplate ? [item(urls.comments, 'Your comments', undefined, 'comments')] : [])]),
-    ...(model.productTypes.length ? ['<h2>Procurement</h2>', list([item(urls.products, 'Product types', undefined, 'products')])] : []),
+    ...(model.productTypes.length ? ['<h2>Procurement</h2>', list([item(urls.products, 'Product types', undefined, 'products'), item(urls.tailor(), 'Tailor a product', undefined, 'tailor')])] : []),
     '<h2>SP 800-213A</h2>',
     list([item(urls.capabilities, 'All capabilities', undefined, 'capabilities')]),
     '<h2>Technical</h2>',

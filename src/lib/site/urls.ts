@@ -32,6 +32,8 @@ export function siteUrls(base: string) {
     product: (id: string) => at(`products/${id}/`),
     /** One impact level of a product type: its requirements in full. */
     productLevel: (id: string, level: string) => at(`products/${id}/${level.toLowerCase()}/`),
+    /** The tailoring tool, optionally opened on a product type and level. */
+    tailor: (type?: string, level?: string) => at(`products/tailor/${type ? `?type=${encodeURIComponent(type)}${level ? `&level=${level.toLowerCase()}` : ''}` : ''}`),
     downloads: at('downloads/'),
     download: (file: string) => at(`downloads/${file}`),
     asset: (path: string) => at(path.replace(/^\//, '')),

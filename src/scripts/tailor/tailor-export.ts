@@ -1,0 +1,61 @@
+/**
+ * The solicitation files of a tailoring, written in the browser by the build's own writers
+ * (src/lib/products/product-downloads.ts) and stamped with the build's date as the build stamps
+ * its downloads. Loaded on the first download only: it brings docx, jszip and exceljs.
+ */
+import type ExcelJSModule from 'exceljs';
+import excelUrl from 'exceljs/dist/exceljs.min.js?url';
+import { isoSeconds } from '../../lib/downloads/build-date.ts';
+import { stampZip } from '../../lib/downloads/stamp-zip.ts';
+import { templateCsv, templateDocx, templateJson, templateMarkdown, templateOscalProfile, templateXlsx } from '../../lib/products/product-downloads.ts';
+import type { RequirementDocumentModel } from '../../lib/products/requirement-document.ts';
+
+let excel: Promise<typeof ExcelJSModule> | undefined;
+/** exceljs's browser build (it sets window.ExcelJS). */
+function loadExcel(): Promise<typeof ExcelJSModule> {
+  excel ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = excelUrl;
+    script.onload = () => resolve((window as unknown as { ExcelJS: typeof ExcelJSModule }).ExcelJS);
+    script.onerror = () => {
+      excel = undefined;
+      reject(new Error('The spreadsheet library could not be loaded.'));
+    };
+    document.head.append(script);
+  });
+  return excel;
+}
+
+export const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+  md: 'text/markdown',
+  json: 'application/json',
+  'oscal-profile.json': 'application/json',
+};
+
+export interface ExportContext {
+  controls: { id: string; sortId: string; params: { id: string }[] }[];
+  catalogUrl: string;
+  date: Date;
+}
+
+export async function exportFile(format: string, doc: RequirementDocumentModel, ctx: ExportContext): Promise<BlobPart> {
+  switch (format) {
+    case 'docx':
+      return stampZip((await templateDocx(doc)) as Blob, ctx.date) as unknown as BlobPart;
+    case 'xlsx':
+      return stampZip(new Uint8Array(await templateXlsx(doc, await loadExcel())), ctx.date) as unknown as BlobPart;
+    case 'csv':
+      return templateCsv(doc);
+    case 'md':
+      return templateMarkdown(doc);
+    case 'json':
+      return templateJson(doc);
+    case 'oscal-profile.json':
+      return `${JSON.stringify(templateOscalProfile(doc, ctx.controls, ctx.catalogUrl, isoSeconds(ctx.date)), null, 2)}\n`;
+    default:
+      throw new Error(`Unknown format ${format}.`);
+  }
+}
