@@ -31,11 +31,16 @@ describe('requirement wording', () => {
     expect(withSubItems('provide the ability to limit sessions for:', [{ text: 'User accounts', items: [] }, { text: 'Roles', items: [] }])).toEqual({ phrase: 'provide the ability to limit sessions for:', subItems: ['user accounts', 'roles'] });
   });
 
+  it('introduces nested items once, even when the statement already ends with a colon', () => {
+    expect(withSubItems('support a second method', [{ text: 'Ability to use a method such as:', items: [{ text: 'Tokens', items: [] }, { text: 'Biometrics', items: [] }] }]).subItems).toEqual(['the ability to use a method such as: tokens; biometrics']);
+  });
+
   it('flags the defects procurement staff found', () => {
     expect(clauseProblems('The camera shall provide the ability to provide information.')).toContain('doubled verb ("ability to provide")');
     expect(clauseProblems('track the time they interacted with the device, the time they interacted with the device, and more')).toEqual(expect.arrayContaining([expect.stringMatching(/^repeated phrase/)]));
     expect(clauseProblems('revoke their access')).toContain('pronoun with nothing to refer to');
     expect(clauseProblems('provide the details, and documenting the response')).toContain('coordinated verbs in different forms');
+    expect(clauseProblems('use a method such as:: tokens')).toContain('doubled punctuation');
     expect(clauseProblems('display an organizationally-defined banner')).toContain('value left to the agency without a fill-in');
     expect(clauseProblems('provide the ability to display the banner [AGENCY: system use notification message]')).toEqual([]);
   });
@@ -48,7 +53,7 @@ describe('requirement wording', () => {
       for (const level of IMPACT_LEVELS) {
         const doc = requirementDocument(index, type.id, level);
         for (const r of [...doc.technical, ...doc.manufacturer]) {
-          for (const i of r.items) for (const p of clauseProblems([i.text, ...i.subItems].join('; '))) bad.push(`${type.id} ${level} ${i.number} (${i.record}): ${p}`);
+          for (const i of r.items) for (const p of clauseProblems([i.text, ...i.subItems].join(' '))) bad.push(`${type.id} ${level} ${i.number} (${i.record}): ${p}`);
           expect(r.outcome, r.number).not.toMatch(/shall provide the ability to/);
         }
         for (const row of itemRows(doc)) expect(row.text, row.item).toMatch(/^(The |Each of |Where )[^]*\bshall\b[^]*\.$/);

@@ -105,7 +105,7 @@ export function withSubItems(phrase: string, items: NestedItem[]): { phrase: str
   if (!items.length) return { phrase, subItems: [] };
   const introduced = /:$/.test(phrase) || /\b(such as|including|include|for)$/i.test(phrase);
   const lead = introduced ? phrase.replace(/:$/, '') : `${phrase.replace(/[.;,]$/, '')}, including`;
-  return { phrase: `${lead}:`, subItems: items.map((i) => `${subItemPhrase(i.text)}${i.items.length ? `: ${inline(i.items)}` : ''}`) };
+  return { phrase: `${lead}:`, subItems: items.map((i) => (i.items.length ? `${subItemPhrase(i.text).replace(/:$/, '')}: ${inline(i.items)}` : subItemPhrase(i.text))) };
 }
 
 /** "If X:" lead-ins of the catalog as the explicit condition of the item: "where X, …". */
@@ -141,5 +141,6 @@ export function clauseProblems(clause: string): string[] {
   if (/\borgani[sz]ation(?:ally)?[- ]defined\b|\bin a timely manner\b|\btimely\b|\bappropriate\b|\bsufficient\b/i.test(clause)) out.push('value left to the agency without a fill-in');
   if (/(^|\s)(o|•|-)\t/.test(clause) || /\s[o•]\s(?=[A-Z])/.test(clause)) out.push('dangling list marker');
   if (/\.\./.test(clause.replace(/\betc\.\./g, 'etc.'))) out.push('double full stop');
+  if (/::|;;|,,|:;|;:/.test(clause)) out.push('doubled punctuation');
   return out;
 }
