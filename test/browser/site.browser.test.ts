@@ -72,7 +72,7 @@ describe('catalog pages in the browser', () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(site.url('capabilities/di-1/'));
-    const button = page.locator('#di-1\\.1').getByRole('button', { name: 'Copy DI-1.1 as a citation' });
+    const button = page.locator('#di-1\\.1').getByRole('button', { name: 'Copy citation of DI-1.1' });
     await button.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^SP 800-213A DI-1\.1 — .+ — SP 800-53: IA-3$/);
@@ -90,7 +90,7 @@ describe('catalog pages in the browser', () => {
     });
     const page = await context.newPage();
     await page.goto(site.url('capabilities/di-1/'));
-    const button = page.locator('#di-1\\.1').getByRole('button', { name: 'Copy a link to DI-1.1' });
+    const button = page.locator('#di-1\\.1').getByRole('button', { name: 'Copy link to DI-1.1' });
     await button.click();
     await expect.poll(() => button.textContent()).toBe('Copied');
     expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(site.url('capabilities/di-1/#di-1.1'));
@@ -176,7 +176,7 @@ describe('product types', () => {
 
   it('each download link serves a non-empty file of the right type', async () => {
     const page = await open('products/connected-infusion-pump/');
-    const hrefs = await page.locator('#templates ~ table a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await page.locator('#templates ~ .table-scroll table a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs).toHaveLength(18);
     const magic: Record<string, (b: Buffer) => boolean> = {
       docx: (b) => b.subarray(0, 2).toString() === 'PK',
