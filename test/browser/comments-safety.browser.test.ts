@@ -161,7 +161,7 @@ describe('1. a stored workspace the page cannot read is kept aside, never overwr
       await page.reload();
       await expect.poll(() => items(page).count()).toBe(2);
       expect(await keptAside(page)).toEqual([raw]);
-      await expect(page.locator('#comments-aside li').count()).resolves.toBe(1);
+      await expect.poll(() => page.locator('#comments-aside li').count()).toBe(1);
     });
   }
 });
@@ -358,7 +358,7 @@ describe('8. large imports and a full storage', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toBe('Cannot import too-big.xlsx: the file has 50,001 rows; this page imports up to 50,000 comments at a time.');
     expect(await storedComments(page)).toHaveLength(5000);
     await expect(page.locator('#comments-count').textContent()).resolves.toBe('5,000 comments; the first 500 are listed.');
-    await expect(items(page).count()).resolves.toBe(500);
+    await expect.poll(() => items(page).count()).toBe(500);
     await page.getByRole('button', { name: 'List 500 more' }).click();
     await expect.poll(() => items(page).count()).toBe(1000);
   }, 120_000);
@@ -374,7 +374,7 @@ describe('9. importing your own export adds nothing', () => {
     await importFile(page, 'comments.csv', csv, 'text/csv');
     await expect.poll(() => status(page).textContent()).toBe('Imported 0 comments; 2 already here, skipped.');
     await page.reload();
-    await expect(items(page).count()).resolves.toBe(2);
+    await expect.poll(() => items(page).count()).toBe(2);
   });
 });
 
@@ -401,7 +401,7 @@ describe('11. drafts', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Save comment' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.goto(site.url('comments/'));
-    await expect(page.locator('#comments-aside li').count()).resolves.toBe(2);
+    await expect.poll(() => page.locator('#comments-aside li').count()).toBe(2);
   });
 
   it('one draft per target with every field, for new comments and for edits, back after the tab is closed', async () => {
