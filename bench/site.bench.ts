@@ -140,5 +140,11 @@ if (phases.ok) {
   console.log(`  page generation alone vs the floor for the control pages: ${generationControls.toFixed(0)} ms vs ${floorMs.toFixed(0)} ms = ${(generationControls / floorMs).toFixed(1)}x`);
 } else console.log("Astro's phases: the standalone run failed");
 console.log(`control page weight (gzip, HTML + CSS): median ${kb(weights[Math.floor(weights.length / 2)]!)}, largest ${kb(weights.at(-1)!)}; control pages with a <script>: ${scriptsOnControlPages}`);
+// Product pages: one impact level per page (targets: under 100 KB of HTML and 2,000 elements).
+const levelPages = html.filter((f) => /^products\/[a-z0-9-]+\/(low|moderate|high)\/index\.html$/.test(f));
+const levelSizes = levelPages.map((f) => { const t = readFileSync(join(out, f), 'utf8'); return { f, bytes: Buffer.byteLength(t), elements: (t.match(/<[a-zA-Z]/g) ?? []).length }; });
+const biggest = levelSizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), levelSizes[0] ?? { f: '-', bytes: 0, elements: 0 });
+const most = levelSizes.reduce((a, b) => (b.elements > a.elements ? b : a), levelSizes[0] ?? { f: '-', bytes: 0, elements: 0 });
+console.log(`product level pages: ${levelPages.length}; largest ${kb(biggest.bytes)} of HTML (${biggest.f}), most elements ${most.elements} (${most.f}); targets under 100 KB and 2,000`);
 console.log(`search: ${search}`);
 rmSync(dir, { recursive: true, force: true });
