@@ -39,6 +39,7 @@ const KINDS: [string, string][] = [
   ['product types', 'products/'],
   ['a product type', 'products/ip-video-surveillance/'],
   ['a product type at one impact level', 'products/ip-video-surveillance/moderate/'],
+  ['the tailoring tool', 'products/tailor/?type=ip-video-surveillance&level=moderate'],
   ['downloads', 'downloads/'],
   ['search with results', 'search/?q=firmware+update&jump=no'],
   ['comments', 'comments/'],
