@@ -4,29 +4,12 @@ import { fillCommentWorkbook } from '../../lib/comments/comment-workbook.ts';
 import { errorText, isSitePath, WorkspaceError } from '../../lib/comments/comment-schema.ts';
 import { openCommentForm } from './comment-form.ts';
 import { LEGACY_KEY, loadStore, newId, onWorkspaceChange, removeEntry, unreadableEntries, updateStore } from './storage.ts';
-import type ExcelJSModule from 'exceljs';
-import excelUrl from 'exceljs/dist/exceljs.min.js?url';
+import { loadExcel } from '../load-excel.ts';
 
 /** Stated on the page next to the import button. */
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_ROWS = 50_000;
 const BASE = import.meta.env.BASE_URL;
-
-let excel: Promise<typeof ExcelJSModule> | undefined;
-/** exceljs's browser build, fetched on the first XLSX export (it sets window.ExcelJS); imports read XLSX in a worker. */
-function loadExcel(): Promise<typeof ExcelJSModule> {
-  excel ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = excelUrl;
-    script.onload = () => resolve((window as unknown as { ExcelJS: typeof ExcelJSModule }).ExcelJS);
-    script.onerror = () => {
-      excel = undefined;
-      reject(new Error('The spreadsheet library could not be loaded.'));
-    };
-    document.head.append(script);
-  });
-  return excel;
-}
 
 const root = document.querySelector<HTMLElement>('#comments-workspace')!;
 const config = JSON.parse(root.dataset.config!) as { email: string; subject: string; columns: TemplateColumn[] };

@@ -3,28 +3,11 @@
  * (src/lib/products/product-downloads.ts) and stamped with the build's date as the build stamps
  * its downloads. Loaded on the first download only: it brings docx, jszip and exceljs.
  */
-import type ExcelJSModule from 'exceljs';
-import excelUrl from 'exceljs/dist/exceljs.min.js?url';
+import { loadExcel } from '../load-excel.ts';
 import { isoSeconds } from '../../lib/downloads/build-date.ts';
 import { stampZip } from '../../lib/downloads/stamp-zip.ts';
 import { templateCsv, templateDocx, templateJson, templateMarkdown, templateOscalProfile, templateXlsx } from '../../lib/products/product-downloads.ts';
 import type { RequirementDocumentModel } from '../../lib/products/requirement-document.ts';
-
-let excel: Promise<typeof ExcelJSModule> | undefined;
-/** exceljs's browser build (it sets window.ExcelJS). */
-function loadExcel(): Promise<typeof ExcelJSModule> {
-  excel ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = excelUrl;
-    script.onload = () => resolve((window as unknown as { ExcelJS: typeof ExcelJSModule }).ExcelJS);
-    script.onerror = () => {
-      excel = undefined;
-      reject(new Error('The spreadsheet library could not be loaded.'));
-    };
-    document.head.append(script);
-  });
-  return excel;
-}
 
 export const MIME: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
