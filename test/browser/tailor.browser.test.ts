@@ -185,9 +185,12 @@ describe('the tailoring tool', () => {
 
   it('refuses a corrupt or newer record with a message naming what is wrong, and leaves the saves intact', async () => {
     const page = await open('products/tailor/?type=ip-video-surveillance&level=moderate');
+    const before = (await download(page, 'Tailoring record')).toString('utf8');
+    // Opening the page on a type starts from it: wait until the autosave holds that start before taking the snapshot.
+    const autosaved = () => page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('iot-guidance-tailorings') ?? '{}').current ?? null));
+    await expect.poll(autosaved).toBe(JSON.stringify(JSON.parse(before)));
     const stored = await page.evaluate(() => localStorage.getItem('iot-guidance-tailorings'));
     expect(stored).toContain('Camera plan');
-    const before = (await download(page, 'Tailoring record')).toString('utf8');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...JSON.parse(before), components: [{ id: 'camera', type: 'toaster', name: 'IP camera', does: '' }] }));
     await page.locator('[data-open]').setInputFiles(bad);
