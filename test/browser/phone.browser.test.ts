@@ -65,6 +65,8 @@ async function open(path: string, options: Parameters<Browser['newContext']>[0] 
   const page = await context.newPage();
   await page.goto(site.url(path));
   if (path.startsWith('search/')) await page.locator('#search-results li').first().waitFor();
+  // The tailoring tool builds its controls once the catalog is read: check the page it shows then.
+  if (path.startsWith('products/tailor/')) await page.locator('[data-status]', { hasText: /^Ready: / }).waitFor();
   return { page, context };
 }
 

@@ -387,7 +387,7 @@ class ProductTailor extends HTMLElement {
       if (more.length) {
         const add = el('p', { className: 'meta' }, 'Not selected: ');
         for (const id of more) {
-          const b = labelled(el('button', { type: 'button', textContent: `Add ${id}`, className: 'small' }), `Add item ${id} to ${r.number}`);
+          const b = labelled(el('button', { type: 'button', textContent: `Add ${id}`, className: 'small' }), `Add ${id} to ${r.number}`);
           b.addEventListener('click', () => void this.include(id, id, r.kind === 'technical'));
           add.append(b, ' ');
         }
