@@ -15,36 +15,14 @@ import { launchBrowser } from '../support/browser.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild } from '../support/run-build.ts';
 import { type Served, serve } from '../support/static-server.ts';
+import { PAGE_KINDS } from '../support/page-kinds.ts';
 
 let dir: string;
 let site: Served;
 let browser: Browser;
 const PHONE = { width: 375, height: 812 };
+const KINDS = PAGE_KINDS;
 
-/** One page of every kind. */
-const KINDS: [string, string][] = [
-  ['home', ''],
-  ['control families', 'controls/'],
-  ['a family', 'controls/ac/'],
-  ['a control', 'controls/ac-2.7/'],
-  ['the catalog', 'capabilities/'],
-  ['a capability', 'capabilities/di/'],
-  ['a sub-capability', 'capabilities/doc-1/'],
-  ['the draft', 'guidance/'],
-  ['a section of the draft', 'guidance/2/'],
-  ['the glossary', 'glossary/'],
-  ['the guides', 'guides/'],
-  ['a guide', 'guides/from-product-type-to-contract-clauses/'],
-  ['baselines', 'baselines/'],
-  ['product types', 'products/'],
-  ['a product type', 'products/ip-video-surveillance/'],
-  ['a product type at one impact level', 'products/ip-video-surveillance/moderate/'],
-  ['the tailoring tool', 'products/tailor/?type=ip-video-surveillance&level=moderate'],
-  ['downloads', 'downloads/'],
-  ['search with results', 'search/?q=firmware+update&jump=no'],
-  ['comments', 'comments/'],
-  ['not found', 'no-such-page/'],
-];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iot-phone-'));

@@ -6,7 +6,8 @@
  * so that search finds them. Checked by a zod schema and against the model;
  * every problem names the file and the line.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOf, pathText } from '../yaml-lines.ts';
 import { z } from 'zod';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 
@@ -45,18 +46,6 @@ export interface SearchTermRecords {
   elements: readonly { id: string }[];
   subElements: readonly { id: string }[];
 }
-
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
-  let node: unknown = doc.contents;
-  for (const key of path) {
-    if (isMap(node)) node = node.get(key as string, true) ?? node;
-    else if (isSeq(node)) node = node.get(Number(key), true) ?? node;
-  }
-  const range = (node as { range?: [number, number, number] })?.range;
-  return range ? lines.linePos(range[0]).line : 1;
-}
-
-const pathText = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 
 /** Reads and checks the search terms against the catalog records. */
 export function parseSearchTerms(text: string, file: string, records: SearchTermRecords, problems: Problems): SearchTerm[] {

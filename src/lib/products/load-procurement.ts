@@ -22,7 +22,7 @@ import {
   wordingCorrectionSchema,
 } from '../model/schemas/procurement.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
-import { lineOf, pathText } from './product-type.ts';
+import { lineOf, pathText } from '../yaml-lines.ts';
 import { catalogTexts, textOfRecord } from './record-text.ts';
 
 interface Parsed {

@@ -428,32 +428,21 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   ws.getRow(1).eachCell((c) => (c.font = { bold: true }));
   wrapRow(ws.getRow(1), widths);
   const col = (key: string) => MATRIX_COLUMNS.findIndex((c) => c.key === key) + 1;
-  const itemRowsByRequirement = new Map<string, number[]>();
+  // The item rows are the CSV's (the same words in every format); the matrix adds the offeror's columns.
+  const rowOf = new Map(itemRows(doc).map((row) => [row.item, row]));
   for (const r of [...doc.technical, ...doc.manufacturer]) {
     const head = ws.addRow({ requirement: r.number, item: '', applies_to: appliesToText(doc.type, r), key: r.key ? 'yes' : 'no', text: `${r.title}${r.key ? ` (key). Pass criterion: ${r.pass}` : ''}`, evidence: `${r.verification}: ${r.evidence.join(' ')}` });
     for (const k of ['requirement', 'applies_to', 'key', 'text']) head.getCell(col(k)).font = { bold: true };
     head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
     wrapRow(head, widths);
     for (const i of r.items) {
-      const row = ws.addRow({
-        requirement: r.number,
-        item: i.number,
-        applies_to: r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer',
-        key: r.key ? 'yes' : 'no',
-        text: itemSentence(doc, r, i),
-        sp800_213a: i.record,
-        sp800_53: i.controls.join(' '),
-        evidence: '',
-        response: '',
-        evidence_reference: '',
-        justification: '',
-      });
+      const { requirement, item, applies_to, key, text, sp800_213a, sp800_53 } = rowOf.get(i.number)!;
+      const row = ws.addRow({ requirement, item, applies_to, key, text, sp800_213a, sp800_53, evidence: '', response: '', evidence_reference: '', justification: '' });
       row.outlineLevel = 1;
       wrapRow(row, widths);
       const choices = r.key ? KEY_RESPONSES : RESPONSES;
       row.getCell(col('response')).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`], showErrorMessage: true, errorTitle: 'Response', error: `Choose ${choices.join(', ')}.` };
       for (const k of ['response', 'evidence_reference', 'justification']) row.getCell(col(k)).protection = { locked: false };
-      itemRowsByRequirement.set(r.number, [...(itemRowsByRequirement.get(r.number) ?? []), row.number]);
     }
   }
   const last = ws.rowCount;

@@ -7,7 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOf, pathText } from '../yaml-lines.ts';
 import { z } from 'zod';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 import type { Model } from '../model/schemas/model.ts';
@@ -82,19 +83,6 @@ export type ProductTypeFile = z.infer<typeof productTypeSchema>;
 /** A product type as the model holds it: the file's content, its id (the file name) and the file. */
 export const productTypeModelSchema = productTypeSchema.extend({ id: slug, file: z.string().min(1) }).strict();
 export type ProductType = z.infer<typeof productTypeModelSchema>;
-
-/** Line (1-based) of the node at a JSON path in a parsed YAML document. */
-export function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
-  let node: unknown = doc.contents;
-  for (const key of path) {
-    if (isMap(node)) node = node.get(key as string, true) ?? node;
-    else if (isSeq(node)) node = node.get(Number(key), true) ?? node;
-  }
-  const range = (node as { range?: [number, number, number] })?.range;
-  return range ? lines.linePos(range[0]).line : 1;
-}
-
-export const pathText = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 
 /** Reads and checks one product type file against the schema and the model. */
 export function parseProductType(text: string, file: string, model: Model, problems: Problems): ProductType | undefined {
