@@ -54,7 +54,7 @@ export function buildGlossary(config: GlossaryConfig, guideline: Guideline): Glo
       : new RegExp(`^(?:An?\\s+|The\\s+)?(?:${alternatives})\\s+(?:is|are|refers to|means)\\b|\\b(?:${alternatives})\\s*,\\s*which (?:is|are)\\b`, 'i');
     for (const section of guideline.sections) {
       for (const block of section.blocks) {
-        const lines = 'lines' in block ? (block.lines as { first: number; last: number } | undefined) : undefined;
+        const lines = block.lines;
         const where = { section: section.id, ...(section.number ? { sectionNumber: section.number } : {}), block: block.id, page: block.page, ...(lines ? { lines } : {}) };
         if (block.kind === 'list') {
           const item = block.items.find((i) => listItem.test(i));
@@ -68,7 +68,7 @@ export function buildGlossary(config: GlossaryConfig, guideline: Guideline): Glo
     // Footnotes define terms too ("IoT product components are the parts necessary …").
     for (const note of guideline.footnotes) {
       const s = sentences(note.text).find((x) => sentence.test(x));
-      const section = s && guideline.sections.find((sec) => sec.blocks.some((bl) => ((bl as { footnoteRefs?: string[] }).footnoteRefs ?? []).includes(note.number)));
+      const section = s && guideline.sections.find((sec) => sec.blocks.some((bl) => bl.kind !== 'figure' && (bl.footnoteRefs ?? []).includes(note.number)));
       if (s && section) return { term, slug: slugOfTerm(term), forms, definition: { text: s, section: section.id, ...(section.number ? { sectionNumber: section.number } : {}), footnote: note.number, page: note.page } };
     }
     return { term, slug: slugOfTerm(term), forms };

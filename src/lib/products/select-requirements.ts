@@ -176,7 +176,7 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
       const selectedBy = r.controls.filter((l) => inBaseline(l.control)).map((l) => label(l.control));
       let components: string[] = [];
       if (kind === 'technical') {
-        const given = allocatedTo(r as Element);
+        const given = r.kind === 'technical' ? allocatedTo(r) : [];
         const out = notApplicableRules.filter((rule) => rule.elements.includes(r.id));
         const removed = new Set(out.flatMap((rule) => rule.components));
         components = reallocate(id, r.id, given.filter((c) => !removed.has(c)));
