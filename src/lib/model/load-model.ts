@@ -1,10 +1,12 @@
 /**
  * The model as the site reads it: the JSON that `npm run build` (or
- * `npm run import`) wrote after validating it. Read once per build, memoized.
+ * `npm run import`) wrote after validating it, parsed again with the model's
+ * schema when it is read (a stale or hand-edited file fails here, naming the
+ * field). Read once per process, memoized.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Model } from './schemas/model.ts';
+import { type Model, modelSchema } from './schemas/model.ts';
 
 let cached: Model | undefined;
 /** The file's modification time when it was read (checked on every call only under `npm run dev`). */
@@ -26,11 +28,22 @@ export function loadModel(file = modelJsonPath()): Model {
     if (mtime !== cachedMtime) cached = undefined;
   }
   if (cached) return cached;
+  let data: unknown;
   try {
     if (process.env.IOT_MODEL_WATCH === '1') cachedMtime = statSync(file).mtimeMs;
-    cached = JSON.parse(readFileSync(file, 'utf8')) as Model;
+    data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new Error(`The catalog model is missing (${file}): run "npm run build" or "npm run import" first. (${(e as Error).message})`);
   }
+  cached = parseModel(data, file);
   return cached;
+}
+
+/** The model JSON checked by the model's schema; the error names the file and the first fields that do not fit. */
+export function parseModel(data: unknown, file: string): Model {
+  const parsed = modelSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `$.${i.path.join('.')}: ${i.message}`);
+  const more = parsed.error.issues.length > issues.length ? ` (and ${parsed.error.issues.length - issues.length} more)` : '';
+  throw new Error(`The catalog model ${file} does not fit the model schema (src/lib/model/schemas/model.ts): ${issues.join('; ')}${more}. Run "npm run import" to write it again.`);
 }
