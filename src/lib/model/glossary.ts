@@ -5,21 +5,12 @@
  * available text does not define is kept, marked as defined only in the full draft.
  */
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
-import type { GlossaryEntry } from './schemas/glossary.ts';
+import { type GlossaryConfig, type GlossaryEntry, glossaryConfigSchema } from './schemas/glossary.ts';
 import type { Guideline } from './schemas/guideline.ts';
 
-const configSchema = z
-  .object({
-    terms: z
-      .array(z.object({ term: z.string().min(1), forms: z.array(z.string().min(1)).min(1), defined: z.string().optional() }).strict())
-      .min(1),
-  })
-  .strict();
-
-export type GlossaryConfig = z.infer<typeof configSchema>;
+export type { GlossaryConfig };
 
 export function parseGlossaryConfig(text: string, file: string, problems: Problems): GlossaryConfig {
   const doc = parseDocument(text);
@@ -27,7 +18,7 @@ export function parseGlossaryConfig(text: string, file: string, problems: Proble
     for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');
     return { terms: [] };
   }
-  const parsed = configSchema.safeParse(doc.toJS());
+  const parsed = glossaryConfigSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.error(file, jsonPath(i.path), i.message, 'Each term needs "term" and "forms" (see the comment at the top of the file).');
     return { terms: [] };
