@@ -6,11 +6,11 @@
  */
 import { type Comment, commentSchema, type CommentStore, describeIssue, WorkspaceError } from './comment-schema.ts';
 import { cellText, neutraliseCsvCell, restoreCsvCell, xlsxText } from './spreadsheet-cells.ts';
-import { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/comment-template.ts';
+import { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/template-fields.ts';
 
 export { COMMENT_TYPES, type Comment, type CommentStore, type CommentType, emptyStore, readBackup, STORE_VERSION } from './comment-schema.ts';
 
-export { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/comment-template.ts';
+export { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/template-fields.ts';
 
 export interface TemplateColumn {
   header: string;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { TEMPLATE_FIELDS } from './template-fields.ts';
 
-/** The fields a comment template column can hold (src/lib/comments/comment-model.ts writes and reads them). */
-export const TEMPLATE_FIELDS = ['number', 'commenter', 'type', 'page', 'lineStart', 'lineEnd', 'section', 'comment', 'suggestion', 'document', 'target', 'href', 'id', 'created', 'updated'] as const;
-export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+export { TEMPLATE_FIELDS, type TemplateField } from './template-fields.ts';
 
 /** catalog/comment-template.yaml: the columns of NIST's comment template and the email subject (read by src/lib/import/comment-template.ts). */
 export const commentTemplateSchema = z
