@@ -2,9 +2,9 @@
 import { parseDocument } from 'yaml';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
-import { type CommentTemplate, commentTemplateSchema } from '../model/schemas/comment-template.ts';
+import { type CommentTemplateInput, commentTemplateSchema } from '../model/schemas/comment-template.ts';
 
-export function parseCommentTemplate(text: string, file: string, problems: Problems): CommentTemplate | undefined {
+export function parseCommentTemplate(text: string, file: string, problems: Problems): CommentTemplateInput | undefined {
   const doc = parseDocument(text);
   if (doc.errors.length) {
     for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');

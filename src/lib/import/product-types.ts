@@ -11,12 +11,12 @@ import { LineCounter, parseDocument } from 'yaml';
 import { lineOf, pathText } from '../yaml-lines.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 import type { Model } from '../model/schemas/model.ts';
-import { type ProductType, productTypeSchema } from '../model/schemas/product-type.ts';
+import { type ProductTypeInput, productTypeSchema } from '../model/schemas/product-type.ts';
 
 export { COMPONENT_TYPES } from '../model/schemas/product-type.ts';
 
 /** Reads and checks one product type file against the schema and the model. */
-export function parseProductType(text: string, file: string, model: Model, problems: Problems): ProductType | undefined {
+export function parseProductType(text: string, file: string, model: Model, problems: Problems): ProductTypeInput | undefined {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length) {
@@ -103,7 +103,7 @@ export function parseProductType(text: string, file: string, model: Model, probl
 }
 
 /** Reads every product type of a folder; problems name each file. */
-export function loadProductTypes(dir: string, displayDir: string, model: Model, problems: Problems): ProductType[] {
+export function loadProductTypes(dir: string, displayDir: string, model: Model, problems: Problems): ProductTypeInput[] {
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   if (!files.length) problems.error(displayDir, 'folder', 'no product type files', 'Add at least one <id>.yaml.');
   return files.flatMap((f) => parseProductType(readFileSync(join(dir, f), 'utf8'), `${displayDir}/${f}`, model, problems) ?? []);

@@ -9,7 +9,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { lineOf, pathText } from '../yaml-lines.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
-import { type SearchTerm, searchTermFileSchema } from '../model/schemas/search-terms.ts';
+import { type SearchTermInput, searchTermFileSchema } from '../model/schemas/search-terms.ts';
 
 /** The records a term may name, by id. */
 export interface SearchTermRecords {
@@ -20,7 +20,7 @@ export interface SearchTermRecords {
 }
 
 /** Reads and checks the search terms against the catalog records. */
-export function parseSearchTerms(text: string, file: string, records: SearchTermRecords, problems: Problems): SearchTerm[] {
+export function parseSearchTerms(text: string, file: string, records: SearchTermRecords, problems: Problems): SearchTermInput[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length) {
@@ -35,7 +35,7 @@ export function parseSearchTerms(text: string, file: string, records: SearchTerm
   }
   const ids = new Set([...records.capabilities, ...records.subCapabilities, ...records.elements, ...records.subElements].map((r) => r.id));
   const seen = new Map<string, number>();
-  const out: SearchTerm[] = [];
+  const out: SearchTermInput[] = [];
   parsed.data.terms.forEach((t, i) => {
     const key = t.term.toLowerCase().replace(/\s+/g, ' ');
     const line = lineOf(doc, lines, ['terms', i, 'term']);

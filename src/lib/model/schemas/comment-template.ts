@@ -14,3 +14,5 @@ export const commentTemplateSchema = z
   .strict();
 
 export type CommentTemplate = z.infer<typeof commentTemplateSchema>;
+/** What the comment template importer returns. */
+export type CommentTemplateInput = z.input<typeof commentTemplateSchema>;

@@ -160,3 +160,5 @@ export const procurementSchema = z
   })
   .strict();
 export type Procurement = z.infer<typeof procurementSchema>;
+/** What the procurement importer returns. */
+export type ProcurementInput = z.input<typeof procurementSchema>;

@@ -76,3 +76,5 @@ export type ProductTypeFile = z.infer<typeof productTypeSchema>;
 /** A product type as the model holds it: the file's content, its id (the file name) and the file. */
 export const productTypeModelSchema = productTypeSchema.extend({ id: slug, file: z.string().min(1) }).strict();
 export type ProductType = z.infer<typeof productTypeModelSchema>;
+/** What the product type importer returns. */
+export type ProductTypeInput = z.input<typeof productTypeModelSchema>;

@@ -33,3 +33,5 @@ export const searchTermSchema = z
   })
   .strict();
 export type SearchTerm = z.infer<typeof searchTermSchema>;
+/** What the search term importer returns. */
+export type SearchTermInput = z.input<typeof searchTermSchema>;
