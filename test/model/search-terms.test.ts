@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/paths.ts';
 import { Problems } from '../../src/lib/problems.ts';
-import { parseSearchTerms, termsFor } from '../../src/lib/model/search-terms.ts';
+import { parseSearchTerms } from '../../src/lib/import/search-terms.ts';
+import { termsFor } from '../../src/lib/model/search-terms.ts';
 import { realModel } from '../support/real-sources.ts';
 
 const FILE = 'catalog/search-terms.yaml';

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lib/model/schemas/finding.ts';
 import type { Model } from '../../src/lib/model/schemas/model.ts';
 import { projectRoot } from '../../src/lib/paths.ts';
-import { loadProcurement } from '../../src/lib/products/load-procurement.ts';
+import { loadProcurement } from '../../src/lib/import/procurement.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { realModel } from '../support/real-sources.ts';
 import { useTempDirs } from '../support/temp-dir.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model/schemas/model.ts';
 import { projectRoot } from '../../src/lib/paths.ts';
-import { COMPONENT_TYPES, loadProductTypes, parseProductType } from '../../src/lib/products/product-type.ts';
+import { COMPONENT_TYPES, loadProductTypes, parseProductType } from '../../src/lib/import/product-types.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { buildMiniModel } from '../support/build-mini-model.ts';
 import { realModel } from '../support/real-sources.ts';

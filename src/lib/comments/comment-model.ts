@@ -6,11 +6,11 @@
  */
 import { type Comment, commentSchema, type CommentStore, describeIssue, WorkspaceError } from './comment-schema.ts';
 import { cellText, neutraliseCsvCell, restoreCsvCell, xlsxText } from './spreadsheet-cells.ts';
+import { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/template-fields.ts';
 
 export { COMMENT_TYPES, type Comment, type CommentStore, type CommentType, emptyStore, readBackup, STORE_VERSION } from './comment-schema.ts';
 
-export const TEMPLATE_FIELDS = ['number', 'commenter', 'type', 'page', 'lineStart', 'lineEnd', 'section', 'comment', 'suggestion', 'document', 'target', 'href', 'id', 'created', 'updated'] as const;
-export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+export { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/template-fields.ts';
 
 export interface TemplateColumn {
   header: string;

@@ -3,9 +3,21 @@
  * element and every non-technical sub-element. CSV, JSON and XLSX downloads
  * all write these rows.
  */
-import { bulletedTextToPlain } from '../import/bulleted-text.ts';
-import type { Element, SubElement } from '../model/schemas/catalog.ts';
+import type { Element, NestedItem, SubElement } from '../model/schemas/catalog.ts';
 import type { Model } from '../model/schemas/model.ts';
+
+/** A requirement as plain lines (as the workbook cell reads): the sentence, then "- item", "  - sub-item". */
+function bulletedTextToPlain(text: string, items: NestedItem[]): string {
+  const lines = [text];
+  const walk = (list: NestedItem[], depth: number) => {
+    for (const i of list) {
+      lines.push(`${'  '.repeat(depth)}- ${i.text}`);
+      walk(i.items, depth + 1);
+    }
+  };
+  walk(items, 0);
+  return lines.join('\n');
+}
 
 export const CATALOG_COLUMNS = [
   'id',

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkAgainstSchema } from '../import/json-source.ts';
+import { checkAgainstSchema } from '../json-schema.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { Problems, ProblemsError } from '../problems.ts';
 import ExcelJS from 'exceljs';

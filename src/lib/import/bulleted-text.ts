@@ -31,16 +31,3 @@ export function parseBulletedText(cell: string): { text: string; items: NestedIt
   }
   return { text, items };
 }
-
-/** The cell written back as plain lines: the sentence, then "- item", "  - sub-item". */
-export function bulletedTextToPlain(text: string, items: NestedItem[]): string {
-  const lines = [text];
-  const walk = (list: NestedItem[], depth: number) => {
-    for (const i of list) {
-      lines.push(`${'  '.repeat(depth)}- ${i.text}`);
-      walk(i.items, depth + 1);
-    }
-  };
-  walk(items, 0);
-  return lines.join('\n');
-}

@@ -13,7 +13,7 @@ import { importOscalCatalog, type OscalCatalogDocument } from '../import/oscal-c
 import { importOscalProfile, type OscalProfileDocument } from '../import/oscal-profile.ts';
 import { loadWorkbook } from '../import/workbook-cells.ts';
 import { readCatalogWorkbook } from '../import/catalog-workbook.ts';
-import { assembleRequirements } from './assemble-requirements.ts';
+import { assembleRequirements, type CatalogRecords } from './assemble-requirements.ts';
 import { attachCsf } from './attach-csf.ts';
 import { attachPages, type CatalogPage, stemOf as stem } from './attach-pages.ts';
 import { checkElementTopics, type ProfilePage, profileTopics } from './attach-profile.ts';
@@ -21,10 +21,10 @@ import { parseCatalogPage } from '../import/catalog-pages.ts';
 import { parseProfilePage } from '../import/federal-profile-pages.ts';
 import { parseGuidelineDraft } from '../import/guideline-draft/index.ts';
 import { buildGlossary, parseGlossaryConfig } from './glossary.ts';
-import { loadProductTypes } from '../products/product-type.ts';
-import { loadProcurement } from '../products/load-procurement.ts';
-import { parseSearchTerms } from './search-terms.ts';
-import { parseCommentTemplate } from '../comments/comment-template.ts';
+import { loadProductTypes } from '../import/product-types.ts';
+import { loadProcurement } from '../import/procurement.ts';
+import { parseSearchTerms } from '../import/search-terms.ts';
+import { parseCommentTemplate } from '../import/comment-template.ts';
 import { type Guideline, guidelineSchema } from './schemas/guideline.ts';
 import { parseCapabilityConfig } from './load-capability-config.ts';
 import { validateModel } from './validate-model.ts';
@@ -128,7 +128,7 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   for (const c of controls) c.baselines.sort((x, y) => baselineOrder.indexOf(x) - baselineOrder.indexOf(y));
 
   // 3. Mapping workbooks.
-  let records = { capabilities: [], subCapabilities: [], elements: [], subElements: [] } as ReturnType<typeof assembleRequirements>;
+  let records: CatalogRecords = { capabilities: [], subCapabilities: [], elements: [], subElements: [] };
   const mappingSource = one('sp800-53-mapping-workbook');
   if (mappingSource && controls.length && configs.length) {
     const wb = await loadWorkbook(read(mappingSource), mappingSource.file, problems);
@@ -172,7 +172,7 @@ export async function buildModel(options: BuildModelOptions): Promise<Model> {
   if (draft) {
     const doc = parseGuidelineDraft(read(draft).toString('utf8'), draft.file, problems);
     const firstBodyPage = doc.pages.findIndex((p) => p.label === '1');
-    const pdfUrl = (doc.frontMatter as { sourceUrl?: string }).sourceUrl;
+    const pdfUrl = doc.frontMatter.sourceUrl;
     if (!pdfUrl) problems.error(draft.file, 'front matter', 'the draft names no source_url (the official PDF)', 'The text conversion must say which PDF it comes from.');
     const candidate = { ...doc, pdfUrl: pdfUrl ?? '', pdfPageOffset: Math.max(0, firstBodyPage), provenance: { source: draft.id, file: draft.file, place: 'whole file' } };
     const parsed = guidelineSchema.safeParse(candidate);

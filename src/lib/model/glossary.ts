@@ -5,21 +5,12 @@
  * available text does not define is kept, marked as defined only in the full draft.
  */
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
-import type { GlossaryEntry } from './schemas/glossary.ts';
+import { type GlossaryConfig, type GlossaryEntry, glossaryConfigSchema } from './schemas/glossary.ts';
 import type { Guideline } from './schemas/guideline.ts';
 
-const configSchema = z
-  .object({
-    terms: z
-      .array(z.object({ term: z.string().min(1), forms: z.array(z.string().min(1)).min(1), defined: z.string().optional() }).strict())
-      .min(1),
-  })
-  .strict();
-
-export type GlossaryConfig = z.infer<typeof configSchema>;
+export type { GlossaryConfig };
 
 export function parseGlossaryConfig(text: string, file: string, problems: Problems): GlossaryConfig {
   const doc = parseDocument(text);
@@ -27,7 +18,7 @@ export function parseGlossaryConfig(text: string, file: string, problems: Proble
     for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');
     return { terms: [] };
   }
-  const parsed = configSchema.safeParse(doc.toJS());
+  const parsed = glossaryConfigSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.error(file, jsonPath(i.path), i.message, 'Each term needs "term" and "forms" (see the comment at the top of the file).');
     return { terms: [] };
@@ -54,7 +45,7 @@ export function buildGlossary(config: GlossaryConfig, guideline: Guideline): Glo
       : new RegExp(`^(?:An?\\s+|The\\s+)?(?:${alternatives})\\s+(?:is|are|refers to|means)\\b|\\b(?:${alternatives})\\s*,\\s*which (?:is|are)\\b`, 'i');
     for (const section of guideline.sections) {
       for (const block of section.blocks) {
-        const lines = 'lines' in block ? (block.lines as { first: number; last: number } | undefined) : undefined;
+        const lines = block.lines;
         const where = { section: section.id, ...(section.number ? { sectionNumber: section.number } : {}), block: block.id, page: block.page, ...(lines ? { lines } : {}) };
         if (block.kind === 'list') {
           const item = block.items.find((i) => listItem.test(i));
@@ -68,7 +59,7 @@ export function buildGlossary(config: GlossaryConfig, guideline: Guideline): Glo
     // Footnotes define terms too ("IoT product components are the parts necessary …").
     for (const note of guideline.footnotes) {
       const s = sentences(note.text).find((x) => sentence.test(x));
-      const section = s && guideline.sections.find((sec) => sec.blocks.some((bl) => ((bl as { footnoteRefs?: string[] }).footnoteRefs ?? []).includes(note.number)));
+      const section = s && guideline.sections.find((sec) => sec.blocks.some((bl) => bl.kind !== 'figure' && (bl.footnoteRefs ?? []).includes(note.number)));
       if (s && section) return { term, slug: slugOfTerm(term), forms, definition: { text: s, section: section.id, ...(section.number ? { sectionNumber: section.number } : {}), footnote: note.number, page: note.page } };
     }
     return { term, slug: slugOfTerm(term), forms };

@@ -1,14 +1,26 @@
 /**
  * The model as the site reads it: the JSON that `npm run build` (or
- * `npm run import`) wrote after validating it. Read once per build, memoized.
+ * `npm run import`) wrote after validating it, parsed again with the model's
+ * schema when it is read (a stale or hand-edited file fails here, naming the
+ * field). Read once per process (every copy of this module shares it), memoized.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Model } from './schemas/model.ts';
+import { type Model, modelSchema } from './schemas/model.ts';
 
-let cached: Model | undefined;
-/** The file's modification time when it was read (checked on every call only under `npm run dev`). */
-let cachedMtime = 0;
+/**
+ * The model read, shared by every copy of this module in the process: the
+ * Astro config (the guides' cross-references) and the bundled pages each load
+ * their own copy of it, and the file is parsed once for both.
+ */
+interface ModelCache {
+  model?: Model;
+  file?: string;
+  /** The file's modification time when it was read (checked on every call only under `npm run dev`). */
+  mtime: number;
+}
+const cacheKey = Symbol.for('iot-guidance-site.model-cache');
+const cache: ModelCache = ((globalThis as { [cacheKey]?: ModelCache })[cacheKey] ??= { mtime: 0 });
 
 /**
  * Pages are bundled before they run, so the model's path cannot come from this
@@ -21,16 +33,28 @@ export function modelJsonPath(env: NodeJS.ProcessEnv = process.env): string {
 
 export function loadModel(file = modelJsonPath()): Model {
   // `npm run dev` rewrites the model when catalog/ changes: the next page then reads the new one.
-  if (cached && process.env.IOT_MODEL_WATCH === '1') {
+  if (cache.model && process.env.IOT_MODEL_WATCH === '1') {
     const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    if (mtime !== cachedMtime) cached = undefined;
+    if (mtime !== cache.mtime) cache.model = undefined;
   }
-  if (cached) return cached;
+  if (cache.model && cache.file === file) return cache.model;
+  let data: unknown;
   try {
-    if (process.env.IOT_MODEL_WATCH === '1') cachedMtime = statSync(file).mtimeMs;
-    cached = JSON.parse(readFileSync(file, 'utf8')) as Model;
+    if (process.env.IOT_MODEL_WATCH === '1') cache.mtime = statSync(file).mtimeMs;
+    data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new Error(`The catalog model is missing (${file}): run "npm run build" or "npm run import" first. (${(e as Error).message})`);
   }
-  return cached;
+  cache.model = parseModel(data, file);
+  cache.file = file;
+  return cache.model;
+}
+
+/** The model JSON checked by the model's schema; the error names the file and the first fields that do not fit. */
+export function parseModel(data: unknown, file: string): Model {
+  const parsed = modelSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `$.${i.path.join('.')}: ${i.message}`);
+  const more = parsed.error.issues.length > issues.length ? ` (and ${parsed.error.issues.length - issues.length} more)` : '';
+  throw new Error(`The catalog model ${file} does not fit the model schema (src/lib/model/schemas/model.ts): ${issues.join('; ')}${more}. Run "npm run import" to write it again.`);
 }

@@ -142,7 +142,7 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
   const keys = new Map(type.key.map((k) => [k.requirement, k.why]));
   const componentOrder = type.components.map((c) => c.id);
   const notApplicableRules = type['not-applicable'] ?? [];
-  const allocatedTo = (element: Element): string[] => {
+  const allocatedTo = (element: Pick<Element | SubElement, 'capability' | 'subCapability'>): string[] => {
     const hit = new Set<string>();
     for (const rule of type.allocation) if (rule.capabilities.includes(element.subCapability) || rule.capabilities.includes(element.capability)) for (const c of rule.components) hit.add(c);
     return componentOrder.filter((c) => hit.has(c));
@@ -176,7 +176,7 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
       const selectedBy = r.controls.filter((l) => inBaseline(l.control)).map((l) => label(l.control));
       let components: string[] = [];
       if (kind === 'technical') {
-        const given = allocatedTo(r as Element);
+        const given = allocatedTo(r);
         const out = notApplicableRules.filter((rule) => rule.elements.includes(r.id));
         const removed = new Set(out.flatMap((rule) => rule.components));
         components = reallocate(id, r.id, given.filter((c) => !removed.has(c)));

@@ -41,8 +41,8 @@ export const blockAnchor = (s: GuidelineSection, b: GuidelineBlock) => `${sectio
 
 /** "p. 2, lines 42–50" (or the page alone when the page has no margin numbers). */
 export function whereLabel(b: GuidelineBlock): string {
-  const lines = 'lines' in b ? (b.lines as { first: number; last: number } | undefined) : undefined;
-  const endPage = (b as { endPage?: string }).endPage;
+  const lines = b.lines;
+  const endPage = b.kind === 'figure' ? undefined : b.endPage;
   const pages = endPage && endPage !== b.page ? `pp. ${b.page}–${endPage}` : `p. ${b.page}`;
   if (!lines) return pages;
   return lines.first === lines.last ? `${pages}, line ${lines.first}` : `${pages}, lines ${lines.first}–${lines.last}`;

@@ -1,130 +1,19 @@
 /**
- * The draft importer's types: the document it returns (public), and the
- * working records the stages pass to each other (pages with their weighed
- * units, body events, draft sections and blocks).
+ * The draft importer's types: the document it returns (public, defined by the
+ * model's schema), and the working records the stages pass to each other
+ * (pages with their weighed units, body events, draft sections and blocks).
  */
 
-/** A range of margin line numbers. */
-export type LineRange = { first: number; last: number };
+import type { GuidelineBlockInput, GuidelineDocumentInput, GuidelinePageInput, GuidelineSectionInput, LineRange, TocEntryInput } from '../../model/schemas/guideline.ts';
 
-export interface GuidelineDocument {
-  frontMatter: {
-    title: string;
-    subtitle?: string;
-    series: string;
-    status?: string;
-    authors: string[];
-    doi?: string;
-    date?: string;
-    commentPeriod?: { start: string; end: string };
-    commentEmail?: string;
-    /** The postal address under "Submit Comments", one printed line per line (`\n`). */
-    commentAddress?: string;
-    totalPages?: number;
-    /** The PDF the conversion was made from (`source_url` in the YAML front matter). */
-    sourceUrl?: string;
-    /** The title page's other lines, as printed: division, laboratory, department, officials. */
-    imprint?: string[];
-  };
-  /** The whole draft's table of contents, one entry per line of it (and List of Figures separately). */
-  toc: TocEntry[];
-  figuresList: { number: number; title: string; page: string; /** a caption with this number is in the source */ inSource?: boolean }[];
-  /** Every section present in the source, in order, flat, with level (1 for "2.", 2 for "2.1", 3 for "2.1.1"); front matter parts (Abstract, Note to Reviewers…) as unnumbered sections with `frontMatter: true`. */
-  sections: Section[];
-  footnotes: { number: string; text: string; page: string; line: number; /** Citation numbers in the footnote, when any. */ citations?: string[] }[];
-  /** Pages seen, in order, each with its margin line-number range (front matter pages have none). */
-  pages: Page[];
-}
+// The document the importer returns is defined once, by the model's schema (src/lib/model/schemas/guideline.ts).
 
-export interface TocEntry {
-  number?: string;
-  title: string;
-  page: string;
-  inSource: boolean;
-  /** The entry is an appendix: `Appendix A. Glossary` gives number `A`, title `Glossary`. */
-  appendix?: boolean;
-}
-
-export interface Page {
-  label: string;
-  lines?: { first: number; last: number };
-  /** The page-number line (for an unnumbered page, the page's first line). */
-  sourceLine: number;
-  /** The PDF prints no number on this page (before page i); the label is the parser's `unnumbered-N`. */
-  unnumbered?: boolean;
-}
-
-export interface Section {
-  id: string;
-  number?: string;
-  numberInferred?: boolean;
-  title: string;
-  /** The source prints no heading here (the notices before the first heading): the title is the parser's. */
-  titleInferred?: boolean;
-  level: number;
-  page: string;
-  sourceLine: number;
-  frontMatter?: boolean;
-  blocks: Block[];
-}
-
-export type Block =
-  | {
-      kind: 'paragraph';
-      id: string;
-      text: string;
-      page: string;
-      /** Label of the page the block ends on, when it continues past `page`. */
-      endPage?: string;
-      lines?: LineRange;
-      sourceLine: number;
-      citations: string[];
-      footnoteRefs: string[];
-    }
-  | {
-      kind: 'list';
-      id: string;
-      ordered: boolean;
-      items: string[];
-      /** Each item's printed marker (`1.`, `a.`, `b)`, `ii.`), for ordered lists. */
-      markers?: string[];
-      /** Each item's nesting depth (0 = top), when some item is nested. */
-      depths?: number[];
-      page: string;
-      /** Label of the page the block ends on, when it continues past `page`. */
-      endPage?: string;
-      lines?: LineRange;
-      sourceLine: number;
-      citations: string[];
-      /** Footnote numbers referenced from the items, when any. */
-      footnoteRefs?: string[];
-    }
-  | {
-      kind: 'callout';
-      id: string;
-      variant: 'details' | 'consider' | string;
-      title: string;
-      text: string;
-      page: string;
-      /** Label of the page the block ends on, when it continues past `page`. */
-      endPage?: string;
-      lines?: LineRange;
-      sourceLine: number;
-      citations: string[];
-      /** Footnote numbers referenced from the box, when any. */
-      footnoteRefs?: string[];
-    }
-  | {
-      kind: 'figure';
-      id: string;
-      number: number;
-      caption: string;
-      page: string;
-      sourceLine: number;
-      /** The margin lines the caption can cover (same estimate as other blocks). */
-      lines?: LineRange;
-    };
-
+export type { LineRange };
+export type GuidelineDocument = GuidelineDocumentInput;
+export type TocEntry = TocEntryInput;
+export type Page = GuidelinePageInput;
+export type Section = GuidelineSectionInput;
+export type Block = GuidelineBlockInput;
 
 /** Reports a problem at a 1-based source line (`problems.warning(file, 'line N', …)`). */
 export type Warn = (line: number, message: string, hint?: string) => void;

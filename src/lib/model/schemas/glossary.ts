@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** catalog/glossary.yaml: the terms of the draft to define, the words that mark their use, the words that define them. */
+export const glossaryConfigSchema = z
+  .object({
+    terms: z
+      .array(z.object({ term: z.string().min(1), forms: z.array(z.string().min(1)).min(1), defined: z.string().optional() }).strict())
+      .min(1),
+  })
+  .strict();
+
+export type GlossaryConfig = z.infer<typeof glossaryConfigSchema>;
+
 /** A glossary entry: the term, the words that mark its use, and where the draft defines it (when its text does). */
 export const glossaryEntrySchema = z
   .object({

@@ -5,10 +5,10 @@ import { findingSchema } from './finding.ts';
 import { profileTopicSchema } from './federal-profile.ts';
 import { guidelineSchema } from './guideline.ts';
 import { glossaryEntrySchema } from './glossary.ts';
-import { productTypeModelSchema } from '../../products/product-type.ts';
-import { commentTemplateSchema } from '../../comments/comment-template.ts';
+import { productTypeModelSchema } from './product-type.ts';
+import { commentTemplateSchema } from './comment-template.ts';
 import { procurementSchema } from './procurement.ts';
-import { searchTermSchema } from '../search-terms.ts';
+import { searchTermSchema } from './search-terms.ts';
 
 /** A source file the model was built from, as pinned in catalog/sources.json. */
 export const modelSourceSchema = z

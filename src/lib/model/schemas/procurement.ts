@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Project-written procurement data (catalog/procurement/): what turns SP 800-213A
  * records into requirements a contracting officer can attach to a solicitation.
  * Written by the project, never copied from NIST; every id it names is checked
- * against the model when it is loaded (src/lib/products/load-procurement.ts).
+ * against the model when it is loaded (src/lib/import/procurement.ts).
  */
 
 /** How an offeror's claim is checked (the usual four verification methods). */
@@ -160,3 +160,5 @@ export const procurementSchema = z
   })
   .strict();
 export type Procurement = z.infer<typeof procurementSchema>;
+/** What the procurement importer returns. */
+export type ProcurementInput = z.input<typeof procurementSchema>;

@@ -1,22 +1,10 @@
 /** catalog/comment-template.yaml: the columns of NIST's comment template and the email subject. */
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
-import { TEMPLATE_FIELDS } from './comment-model.ts';
+import { type CommentTemplateInput, commentTemplateSchema } from '../model/schemas/comment-template.ts';
 
-export const commentTemplateSchema = z
-  .object({
-    columns: z
-      .array(z.object({ header: z.string().min(1), field: z.enum(TEMPLATE_FIELDS) }).strict())
-      .min(1),
-    subject: z.string().min(1),
-  })
-  .strict();
-
-export type CommentTemplate = z.infer<typeof commentTemplateSchema>;
-
-export function parseCommentTemplate(text: string, file: string, problems: Problems): CommentTemplate | undefined {
+export function parseCommentTemplate(text: string, file: string, problems: Problems): CommentTemplateInput | undefined {
   const doc = parseDocument(text);
   if (doc.errors.length) {
     for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');

@@ -17,7 +17,7 @@ import {
   deliverableSchema,
   federalClauseSchema,
   postMarketObligationSchema,
-  type Procurement,
+  type ProcurementInput,
   requirementTermsSchema,
   wordingCorrectionSchema,
 } from '../model/schemas/procurement.ts';
@@ -66,8 +66,8 @@ function checkList<S extends z.ZodType>(parsed: Parsed & { data: unknown }, name
 
 const VALUE_REF = /\{([a-z0-9-]+)\}/g;
 
-export function loadProcurement(dir: string, model: Model, problems: Problems, findings: Finding[], displayDir = 'catalog/procurement'): Procurement {
-  const out: Procurement = { requirements: [], values: [], corrections: [], postMarket: [], deliverables: [], federalClauses: [], definitions: [] };
+export function loadProcurement(dir: string, model: Model, problems: Problems, findings: Finding[], displayDir = 'catalog/procurement'): ProcurementInput {
+  const out: ProcurementInput = { requirements: [], values: [], corrections: [], postMarket: [], deliverables: [], federalClauses: [], definitions: [] };
   const texts = catalogTexts(model);
 
   // Requirement terms: one file per capability, one entry per requirement of it.
