@@ -547,7 +547,8 @@ class ProductTailor extends HTMLElement {
   /** Why an export could not start: its writer or the documents' texts did not load (the connection, mostly). */
   private notLoaded(format: string, e: Error): string {
     const what = `the ${FORMAT_NAMES[format] ?? format} writer could not be loaded`;
-    const connection = !navigator.onLine || e instanceof TypeError || /fetch|load|import/i.test(e.message);
+    // A failed fetch or dynamic import is a TypeError; exceljs's script failing says so (src/scripts/load-excel.ts).
+    const connection = !navigator.onLine || e instanceof TypeError || /library could not be loaded/.test(e.message);
     if (!connection) return `${what} (${e.message}).`;
     if (this.offlineReady) return `${what}. The site does not answer and the files this browser stored for offline use are gone (they may have been cleared). Reconnect and try again.`;
     return `${what}. The site does not answer (this browser may be offline) and this page was not yet stored for offline use. Reconnect and try again; once the Download section says "Ready to export offline", exports work without a connection.`;
