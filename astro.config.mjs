@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { remarkXref } from './src/lib/content/remark-xref.ts';
 import { loadModel } from './src/lib/model/load-model.ts';
+import { tailorOffline } from './src/lib/site/tailor-offline.ts';
 
 // SITE_BASE lets agencies host the site under a sub-path (e.g. /projects/iot/).
 const base = process.env.SITE_BASE || '/';
@@ -39,7 +40,8 @@ export default defineConfig({
   // <Control id>, <Element id>, <Capability id>, <Section n> and [[…]] of the guides against the model,
   // and an unknown id fails the build with file:line and a "did you mean".
   markdown: { processor: unified({ remarkPlugins: [[remarkXref, { model: () => loadModel(), base: baseWithSlash }]] }) },
-  integrations: [mdx()],
+  // tailorOffline: the tailoring tool's service worker, with the files it stores for offline use (src/lib/site/tailor-offline.ts).
+  integrations: [mdx(), tailorOffline()],
   // No telemetry, no external requests at build or run time.
   devToolbar: { enabled: false },
   // Content-Security-Policy on every page (a <meta> element Astro writes with the hashes of the scripts and

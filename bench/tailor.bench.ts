@@ -3,6 +3,8 @@
  * first). Prints figures:
  * - weight before the first export: the page, its stylesheet, its script with the modules it
  *   imports statically, and the data it fetches, gzipped (level 9); and what the first export adds;
+ * - what the tool's service worker stores in the background for offline use (the build's list,
+ *   products/tailor/offline-sw.js): its files and bytes, raw and gzipped (not loaded by the page);
  * - in Chromium: how long a change takes to update the list (remove a component, mark a
  *   requirement key), median of BENCH_RUNS (default 5);
  * - how long a DOCX takes for IP video surveillance at HIGH with requirements added until there
@@ -12,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { paths } from '../src/lib/paths.ts';
+import { readOfflineList } from '../src/lib/site/tailor-offline.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serve } from '../test/support/static-server.ts';
 
@@ -46,6 +49,19 @@ console.log('Before the first export (gzip -9):');
 for (const [name, raw, z] of rows) console.log(`  ${name.padEnd(70)} ${kb(raw).padStart(10)} ${kb(z).padStart(9)}`);
 console.log(`  ${'total'.padEnd(70)} ${''.padStart(10)} ${kb(before).padStart(9)}   (target at most 80 KB)`);
 
+// ---------------------------------------------------------------- stored for offline use
+const offline = readOfflineList(dist);
+const base = offline.page.slice(0, -'products/tailor/'.length);
+const stored = [...offline.fresh, ...offline.hashed].map((url): [string, Buffer] => {
+  const file = url.slice(base.length);
+  return [url, readFileSync(join(dist, file.endsWith('/') ? `${file}index.html` : file))];
+});
+const storedRaw = stored.reduce((n, [, b]) => n + b.length, 0);
+const storedGz = stored.reduce((n, [, b]) => n + gz(b), 0);
+console.log(`\nStored by the service worker in the background, once the page is idle (cache iot-tailor-${offline.version}; fetched by the worker, not loaded by the page):`);
+for (const [url, body] of stored) console.log(`  ${url.padEnd(70)} ${kb(body.length).padStart(10)} ${kb(gz(body)).padStart(9)}`);
+console.log(`  ${`total, ${stored.length} files`.padEnd(70)} ${kb(storedRaw).padStart(10)} ${kb(storedGz).padStart(9)}`);
+
 // ---------------------------------------------------------------- in Chromium
 const site = await serve(dist);
 const browser = await launchBrowser();
@@ -67,6 +83,15 @@ const timed = (page: Awaited<ReturnType<typeof ready>>, action: string) =>
     new Function(code)();
     return performance.now() - t0;
   }, action);
+
+// The first visit: from the navigation to "Ready to export offline" (the worker installed with its files stored).
+{
+  const t0 = performance.now();
+  const page = await ready('products/tailor/?type=ip-video-surveillance&level=moderate');
+  await page.waitForFunction(() => /^Ready to export offline/.test(document.querySelector('[data-offline]')?.textContent ?? ''), null, { timeout: 120_000 });
+  console.log(`\nIn Chromium, first visit: ready to export offline ${(performance.now() - t0).toFixed(0)} ms after the navigation`);
+  await page.close();
+}
 
 const removes: number[] = [];
 const keys: number[] = [];
@@ -93,7 +118,7 @@ console.log(`\nIn Chromium (median of ${RUNS}; target under 100 ms):`);
 console.log(`  remove a component (IP video surveillance, moderate)        ${median(removes).toFixed(0).padStart(5)} ms   (all: ${removes.map((x) => x.toFixed(0)).join(', ')})`);
 console.log(`  mark a requirement key (dialog's OK to the new list)       ${median(keys).toFixed(0).padStart(5)} ms   (all: ${keys.map((x) => x.toFixed(0)).join(', ')})`);
 
-// A DOCX of at least 100 requirements: the largest type at HIGH, then unselected requirements added.
+// A DOCX of at least 100 requirements (its writers come from the worker's cache, stored at the first visit): the largest type at HIGH, then unselected requirements added.
 const page = await ready('products/tailor/?type=ip-video-surveillance&level=high');
 page.on('response', async (r) => {
   if (!/tailor-export|exceljs|tailor-texts|docx/.test(r.url())) return;

@@ -3,7 +3,10 @@
  * give the build's own downloads byte for byte; the issue's scenario (no vendor cloud, a second
  * camera, LA-2 key, a support end date, availability HIGH) read back from the DOCX, XLSX and OSCAL
  * profile; the record and the link reproduce the state; a corrupt record is refused and leaves the
- * saves; axe; no request leaves the site; without JavaScript the page says so.
+ * saves; axe; no request leaves the site; without JavaScript the page says so. Offline: once the page says
+ * it is ready to export offline (its service worker stored the files the build lists, the page itself having
+ * loaded none of the writers), the site's server is stopped and the DOCX, XLSX and OSCAL profile are still
+ * written, and the page reloads from the cache; before that, an export offline says why it cannot start.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +15,13 @@ import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkAgainstSchema } from '../../src/lib/import/json-source.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { Problems } from '../../src/lib/problems.ts';
+import { readOfflineList } from '../../src/lib/site/tailor-offline.ts';
 import { loadSourceManifest } from '../../src/lib/sources/source-manifest.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { expectCleanPages, launchBrowser } from '../support/browser.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild } from '../support/run-build.ts';
 import { type Served, serve } from '../support/static-server.ts';
@@ -28,7 +32,9 @@ let dist: string;
 let site: Served;
 let browser: Browser;
 let context: BrowserContext;
+/** The pages' requests, and the service workers' (their own fetches, to store the tool for offline use). */
 const requested: string[] = [];
+const workerRequested: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iot-tailor-'));
@@ -38,8 +44,10 @@ beforeAll(async () => {
   site = await serve(dist);
   browser = await launchBrowser();
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  context.on('request', (req) => requested.push(req.url()));
+  context.on('request', (req) => (req.serviceWorker() ? workerRequested : requested).push(req.url()));
 }, 300_000);
+
+afterEach(expectCleanPages);
 
 afterAll(async () => {
   await browser?.close();
@@ -57,6 +65,8 @@ async function open(path: string): Promise<Page> {
 const status = (page: Page) => page.locator('[data-status]').textContent();
 
 async function download(page: Page, name: string): Promise<Buffer> {
+  // Each export starts with the button enabled (it is disabled while a file is written).
+  await expect.poll(() => page.locator('[data-downloads]').getByRole('button', { name, exact: true }).isEnabled()).toBe(true);
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-downloads]').getByRole('button', { name, exact: true }).click()]);
   return readFileSync((await d.path())!);
 }
@@ -236,6 +246,94 @@ describe('the tailoring tool', () => {
 
   it('requested nothing outside the local server', () => {
     expect(requested.length).toBeGreaterThan(10);
-    expect(requested.filter((u) => !u.startsWith(site.origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect([...requested, ...workerRequested].filter((u) => !u.startsWith(site.origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
+});
+
+describe('the tailoring tool offline', () => {
+  const built = (ext: string) => readFileSync(join(dist, 'downloads/products/ip-video-surveillance', `ip-video-surveillance-moderate.${ext}`));
+  const offlineStatus = (page: Page) => page.locator('[data-offline]').textContent();
+
+  it('stores its files for offline use without loading the writers into the page; with the server stopped it exports and reloads', async () => {
+    const list = readOfflineList(dist);
+    const stored = [...list.fresh, ...list.hashed];
+    const writers = list.hashed.filter((u) => /tailor-export|exceljs/.test(u));
+    expect(writers.length, stored.join(' ')).toBeGreaterThanOrEqual(2);
+    expect(list.fresh).toEqual(['/products/tailor/', '/products/tailor-data.json', '/products/tailor-texts.json']);
+    // A server of its own (another origin: its own worker) to stop.
+    const own = await serve(dist);
+    const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const pageRequests: string[] = [];
+    const workerRequests: string[] = [];
+    ctx.on('request', (req) => (req.serviceWorker() ? workerRequests : pageRequests).push(new URL(req.url()).pathname));
+    try {
+      const page = await ctx.newPage();
+      await page.goto(own.url('products/tailor/?type=ip-video-surveillance&level=moderate'));
+      await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Ready: IP video surveillance system\. /);
+      await expect.poll(() => offlineStatus(page), { timeout: 60_000 }).toMatch(/^Ready to export offline: /);
+      await expect(page.locator('[data-offline]').getAttribute('aria-live')).resolves.toBe('polite');
+
+      // The weight before the first export: the page fetched none of the writers nor the documents' texts; the worker did.
+      expect(pageRequests.filter((p) => writers.includes(p) || p.endsWith('/tailor-texts.json'))).toEqual([]);
+      expect(workerRequests.filter((p) => writers.includes(p))).toEqual(expect.arrayContaining(writers));
+      const cached = await page.evaluate(async () => {
+        const names = (await caches.keys()).filter((k) => k.startsWith('iot-tailor-'));
+        const cache = await caches.open(names[0]!);
+        return { names, files: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+      });
+      expect(cached.names).toEqual([`iot-tailor-${list.version}`]);
+      expect(cached.files.sort()).toEqual([...stored].sort());
+
+      // The network really gone: the server is stopped.
+      await own.close();
+      await expect(fetch(own.url('products/tailor/'))).rejects.toThrow();
+
+      const docx = await download(page, 'Word (DOCX)');
+      expect(docx.equals(built('docx'))).toBe(true);
+      expect((await mammoth.extractRawText({ buffer: docx })).value).toContain('IP video surveillance system');
+      const xlsx = await download(page, 'Excel (XLSX)');
+      expect(xlsx.equals(built('xlsx'))).toBe(true);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+      expect(wb.getWorksheet('Evaluation')!.rowCount).toBeGreaterThan(10);
+      const oscal = await download(page, 'OSCAL profile');
+      expect(oscal.equals(built('oscal-profile.json'))).toBe(true);
+      expect(JSON.parse(oscal.toString('utf8')).profile.imports[0]['include-controls'][0]['with-ids'].length).toBeGreaterThan(10);
+      await expect.poll(() => status(page)).toMatch(/^Downloaded ip-video-surveillance-moderate\.oscal-profile\.json\.$/);
+
+      // Reloaded offline, the page, its script and data come from the cache, and the writers load from it again.
+      await page.reload();
+      await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Ready: IP video surveillance system\. /);
+      await expect.poll(() => offlineStatus(page), { timeout: 30_000 }).toMatch(/^Ready to export offline: /);
+      expect((await download(page, 'Word (DOCX)')).equals(built('docx'))).toBe(true);
+      expect((await download(page, 'Excel (XLSX)')).equals(built('xlsx'))).toBe(true);
+    } finally {
+      await ctx.close();
+      await own.close().catch(() => undefined);
+    }
+    expect([...pageRequests, ...workerRequests].every((p) => p.startsWith('/'))).toBe(true);
+  }, 180_000);
+
+  it('before the files are stored, an export offline says why it cannot start', async () => {
+    const own = await serve(dist);
+    // Service workers blocked: the page is never stored, as in a browser without them.
+    const ctx = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(own.url('products/tailor/?type=ip-video-surveillance&level=moderate'));
+      await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Ready: IP video surveillance system\. /);
+      await own.close();
+      await page.locator('[data-downloads]').getByRole('button', { name: 'Word (DOCX)', exact: true }).click();
+      await expect.poll(() => status(page), { timeout: 30_000 }).toBe(
+        'The file could not be written: the Word writer could not be loaded. The site does not answer (this browser may be offline) and this page was not yet stored for offline use. Reconnect and try again; once the Download section says "Ready to export offline", exports work without a connection.',
+      );
+      await expect(offlineStatus(page)).resolves.toBe('');
+      // The tailoring record needs no writer.
+      const [d] = await Promise.all([page.waitForEvent('download'), page.locator('[data-downloads]').getByRole('button', { name: 'Tailoring record', exact: true }).click()]);
+      expect(JSON.parse(readFileSync((await d.path())!, 'utf8'))).toMatchObject({ kind: 'iot-product-tailoring' });
+    } finally {
+      await ctx.close();
+      await own.close().catch(() => undefined);
+    }
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/lib/paths.ts';
+import { readOfflineList } from '../../src/lib/site/tailor-offline.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { runBuild, shellEnv } from '../support/run-build.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
@@ -105,6 +106,14 @@ describe('npm run build', () => {
     const refs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(20);
     expect(refs.filter((h) => !h.startsWith('/projects/iot/'))).toEqual([]);
+    // The tailoring tool's service worker: registered, scoped and storing files under the base only.
+    const offline = readOfflineList(out);
+    expect(offline.page).toBe('/projects/iot/products/tailor/');
+    expect(readFileSync(join(out, 'products/tailor/index.html'), 'utf8')).toContain('&quot;worker&quot;:&quot;/projects/iot/products/tailor/offline-sw.js&quot;,&quot;scope&quot;:&quot;/projects/iot/products/tailor/&quot;');
+    for (const url of [...offline.fresh, ...offline.hashed]) {
+      expect(url.startsWith('/projects/iot/'), url).toBe(true);
+      expect(existsSync(join(out, url.slice('/projects/iot/'.length).replace(/\/$/, '/index.html'))), url).toBe(true);
+    }
 
     // npm run preview serves that output under its base, search files included, and the not-found page elsewhere.
     const port = await new Promise<number>((ok) => {

@@ -2,7 +2,8 @@
  * <product-tailor>: the tailoring tool of /products/tailor/. It holds one tailoring record,
  * recomputes the solicitation document from it with the build's own code on every change, and
  * renders the components, impact, requirements, values and saves; every query is scoped to the
- * element. The writers load on the first download.
+ * element. The writers load on the first download; once the tool is ready, its service worker stores them
+ * (with the page and its data) for offline use, without this page loading them.
  */
 import type { Model } from '../../lib/model/schemas/model.ts';
 import { COMPONENT_TYPE_NAMES, type ComponentType } from '../../lib/products/component-types.ts';
@@ -13,9 +14,13 @@ import { defaultTailoring, impactLevel, type Level, readTailoring, slugify, type
 import { decodeTailoring, encodeTailoring } from '../../lib/products/tailoring-codec.ts';
 import * as edit from '../../lib/products/tailoring-edits.ts';
 import { type CatalogIndex, catalogIndex } from '../../lib/site/catalog-index.ts';
+import { keepOffline } from './offline.ts';
 import { loadSaves, writeSaves } from './saves.ts';
 
 type Data = TailorData & { buildDate: string };
+type Config = { data: string; texts: string; products: string; worker?: string; scope?: string };
+
+const FORMAT_NAMES: Record<string, string> = { docx: 'Word', xlsx: 'Excel', csv: 'CSV', md: 'Markdown', json: 'JSON', 'oscal-profile.json': 'OSCAL profile' };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
@@ -35,13 +40,15 @@ class ProductTailor extends HTMLElement {
   private record!: Tailoring;
   private doc!: RequirementDocumentModel;
   private titles = new Map<string, string>();
-  private config!: { data: string; texts: string; products: string };
+  private config!: Config;
+  /** True once the service worker serves this page from a complete cache. */
+  private offlineReady = false;
   /** The model with the documents' words, fetched on the first download. */
   private full?: Promise<CatalogIndex>;
   private q = <T extends Element = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
   async connectedCallback() {
-    const config = (this.config = JSON.parse(this.dataset.config!) as { data: string; texts: string; products: string });
+    const config = (this.config = JSON.parse(this.dataset.config!) as Config);
     try {
       const res = await fetch(config.data);
       if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
@@ -57,6 +64,14 @@ class ProductTailor extends HTMLElement {
     this.record = await this.initial();
     this.q('[data-body]').hidden = false;
     this.update(`Ready: ${this.record.product.name}.`);
+    if (config.worker && config.scope) {
+      void keepOffline(config.worker, config.scope)
+        .catch(() => false)
+        .then((ready) => {
+          this.offlineReady = ready;
+          if (ready) this.q('[data-offline]').textContent = 'Ready to export offline: this page, its data and its writers are stored in this browser.';
+        });
+    }
   }
 
   private say(message: string) {
@@ -503,7 +518,14 @@ class ProductTailor extends HTMLElement {
           })
           .then((texts) => catalogIndex(modelOfTailorData(this.data, texts)));
         this.full.catch(() => (this.full = undefined));
-        const [{ exportFile, MIME }, full] = await Promise.all([import('./tailor-export.ts'), this.full]);
+        let loaded: [typeof import('./tailor-export.ts'), CatalogIndex];
+        try {
+          loaded = await Promise.all([import('./tailor-export.ts'), this.full]);
+          await loaded[0].prepare(format);
+        } catch (e) {
+          throw new Error(this.notLoaded(format, e as Error));
+        }
+        const [{ exportFile, MIME }, full] = loaded;
         doc = tailoredDocument(full, this.record);
         body = await exportFile(format, doc, { controls: this.data.controls, catalogUrl: this.data.catalogUrl, date: new Date(this.data.buildDate) });
         name = `${doc.fileBase}.${format}`;
@@ -520,6 +542,16 @@ class ProductTailor extends HTMLElement {
     } finally {
       button.disabled = false;
     }
+  }
+
+  /** Why an export could not start: its writer or the documents' texts did not load (the connection, mostly). */
+  private notLoaded(format: string, e: Error): string {
+    const what = `the ${FORMAT_NAMES[format] ?? format} writer could not be loaded`;
+    // A failed fetch or dynamic import is a TypeError; exceljs's script failing says so (src/scripts/load-excel.ts).
+    const connection = !navigator.onLine || e instanceof TypeError || /library could not be loaded/.test(e.message);
+    if (!connection) return `${what} (${e.message}).`;
+    if (this.offlineReady) return `${what}. The site does not answer and the files this browser stored for offline use are gone (they may have been cleared). Reconnect and try again.`;
+    return `${what}. The site does not answer (this browser may be offline) and this page was not yet stored for offline use. Reconnect and try again; once the Download section says "Ready to export offline", exports work without a connection.`;
   }
 }
 

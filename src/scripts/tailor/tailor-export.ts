@@ -24,6 +24,11 @@ export interface ExportContext {
   date: Date;
 }
 
+/** Loads what a format needs beyond this module (exceljs's browser build for XLSX), before writing starts. */
+export async function prepare(format: string): Promise<void> {
+  if (format === 'xlsx') await loadExcel();
+}
+
 export async function exportFile(format: string, doc: RequirementDocumentModel, ctx: ExportContext): Promise<BlobPart> {
   switch (format) {
     case 'docx':
