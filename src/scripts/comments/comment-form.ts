@@ -5,11 +5,12 @@
  * comment unless another tab changed or deleted it meanwhile, and the text stays
  * in the form whenever it could not be stored.
  */
-import { COMMENT_TYPES, type Comment, type CommentType, insertInDocumentOrder } from '../../lib/comments/comment-model.ts';
+import { type CommentDocument, COMMENT_TYPES, type CommentType, FORM_COMMENT_TYPE } from '../../lib/comments/comment-documents.ts';
+import { type Comment, insertInDocumentOrder } from '../../lib/comments/comment-model.ts';
 import { type Draft, draftKey, loadDraft, loadStore, newId, removeDraft, saveDraft, updateStore } from './storage.ts';
 
 export interface CommentTargetData {
-  document: string;
+  document: CommentDocument;
   section: string;
   page: string;
   lines: string;
@@ -64,7 +65,7 @@ export async function openCommentForm(target: CommentTargetData, existing?: Comm
     const lineEnd = input(draft?.lineEnd ?? end, 'text');
     for (const l of [lineStart, lineEnd]) Object.assign(l, { inputMode: 'numeric', size: 8 });
     const type = document.createElement('select');
-    const chosen = draft?.type ?? stored?.type ?? 'T';
+    const chosen = draft?.type ?? stored?.type ?? FORM_COMMENT_TYPE;
     for (const [k, v] of Object.entries(COMMENT_TYPES)) type.append(new Option(`${v} (${k})`, k, false, chosen === k));
     const comment = Object.assign(document.createElement('textarea'), { rows: 5, required: true, value: draft?.comment ?? stored?.comment ?? '' });
     const suggestion = Object.assign(document.createElement('textarea'), { rows: 3, value: draft?.suggestion ?? stored?.suggestion ?? '' });

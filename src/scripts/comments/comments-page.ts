@@ -1,5 +1,6 @@
 /** /comments/: lists the stored comments in document order; edit, delete with undo, reorder, filter, export, import, email. */
-import { backupJson, type Comment, commentsFromRows, type CommentStore, COMMENT_TYPES, exportColumns, mergeComments, readBackup, templateCsv, type TemplateColumn } from '../../lib/comments/comment-model.ts';
+import { COMMENT_TYPES } from '../../lib/comments/comment-documents.ts';
+import { backupJson, type Comment, commentsFromRows, type CommentStore, exportColumns, mergeComments, readBackup, STORE_VERSION, templateCsv, type TemplateColumn } from '../../lib/comments/comment-model.ts';
 import { fillCommentWorkbook } from '../../lib/comments/comment-workbook.ts';
 import { errorText, isSitePath, WorkspaceError } from '../../lib/comments/comment-schema.ts';
 import { openCommentForm } from './comment-form.ts';
@@ -277,7 +278,7 @@ async function importFile(file: File) {
     await nextFrame();
     const read = await checkRows(rows, kind === 'csv');
     const [name = '', ...org] = read.commenter.split(/\s*\/\s*/);
-    incoming = { version: 3, commenter: { name, organization: org.join(' / ') }, comments: read.comments };
+    incoming = { version: STORE_VERSION, commenter: { name, organization: org.join(' / ') }, comments: read.comments };
   }
   if (incoming.comments.length > MAX_ROWS) throw new Error(`the file has ${plural(incoming.comments.length, 'comment')}; this page imports up to ${MAX_ROWS.toLocaleString('en-US')} at a time.`);
   say(`Storing ${plural(incoming.comments.length, 'comment')}…`);
