@@ -1,11 +1,15 @@
 /**
  * The comment documents and types come from one module (src/lib/comments/comment-documents.ts): the stored
- * schema's enums, document order, the template import and the exports use its values.
+ * schema's enums, document order, the template import and the exports use its values, and no page, widget
+ * or comment module writes a document name or a type list of its own.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_DOCUMENT, COMMENT_DOCUMENT_LIST, COMMENT_DOCUMENTS, COMMENT_TYPE_CODES, COMMENT_TYPE_LIST, COMMENT_TYPES, commentTypeOf, GUIDELINE_DOCUMENT, isCommentDocument } from '../../src/lib/comments/comment-documents.ts';
 import { type Comment, commentsFromRows, emptyStore, exportColumns, insertInDocumentOrder, templateRows } from '../../src/lib/comments/comment-model.ts';
 import { commentSchema, parseWorkspace, STORE_VERSION } from '../../src/lib/comments/comment-schema.ts';
+import { projectRoot } from '../../src/lib/paths.ts';
 import { COLUMNS } from '../fixtures/comments/template-columns.ts';
 
 const comment = (over: Partial<Comment>): Comment => ({
@@ -75,3 +79,37 @@ describe('comment documents and types', () => {
   });
 });
 
+/** Every file under `dir` (relative to the project) whose name ends with one of `ends`. */
+function filesUnder(dir: string, ends: string[]): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(projectRoot, dir), { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && ends.some((x) => e.name.endsWith(x))) out.push(relative(projectRoot, join(e.parentPath, e.name)));
+  }
+  return out.sort();
+}
+
+describe('one source for the comment documents and types', () => {
+  const modules = [...filesUnder('src/lib/comments', ['.ts']), ...filesUnder('src/scripts', ['.ts'])].filter((f) => !f.endsWith('comment-documents.ts'));
+  const astro = [...filesUnder('src/components', ['.astro']), ...filesUnder('src/pages', ['.astro'])];
+
+  it('no comment module or browser script writes a document name or a type list', () => {
+    expect(modules.length).toBeGreaterThan(5);
+    const found = modules.flatMap((f) => {
+      const text = readFileSync(join(projectRoot, f), 'utf8');
+      return [...COMMENT_DOCUMENTS.map((d) => `'${d}'`), "['E', 'G', 'T']", "'E, G or T'", "'Editorial'"].filter((s) => text.includes(s)).map((s) => `${f}: ${s}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('every comment button is a CommentButton given a document from the module', () => {
+    const found = astro.flatMap((f) => {
+      const text = readFileSync(join(projectRoot, f), 'utf8');
+      const out: string[] = [];
+      if (!f.endsWith('CommentButton.astro') && /class="g-comment"|data-comment-/.test(text)) out.push(`${f}: comment button markup of its own`);
+      for (const m of text.matchAll(/<CommentButton\b[^>]*?\bdocument=("[^"]*"|\{[^}]*\})/g)) if (!/^\{(GUIDELINE|CATALOG)_DOCUMENT\}$/.test(m[1]!)) out.push(`${f}: document=${m[1]}`);
+      return out;
+    });
+    expect(found).toEqual([]);
+    expect(astro.filter((f) => readFileSync(join(projectRoot, f), 'utf8').includes('<CommentButton ')).length).toBeGreaterThanOrEqual(6);
+  });
+});
