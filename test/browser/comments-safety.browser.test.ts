@@ -291,6 +291,27 @@ describe('a comment on one of NIST\'s questions', () => {
   });
 });
 
+describe('list actions act on the comment they are on', () => {
+  it('with a filter on, Edit, Move and Delete of a listed comment change that comment, by its id', async () => {
+    const { page } = await open();
+    await putWorkspace(page, store([c('a', 'First, technical.'), c('b', 'Second, editorial.', { type: 'E' }), c('d', 'Third, editorial.', { type: 'E' })]));
+    await page.reload();
+    await expect.poll(() => items(page).count()).toBe(3);
+    await page.locator('#filter-type').selectOption('E');
+    await expect.poll(() => items(page).count()).toBe(2);
+    await expect(items(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id))).resolves.toEqual(['b', 'd']);
+    // The names count in the whole list, as the reader does; "comment 3" is the third one, listed second here.
+    await page.getByRole('button', { name: 'Edit comment 3' }).click();
+    await expect(page.getByRole('dialog').getByLabel('Comment (include rationale)').inputValue()).resolves.toBe('Third, editorial.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Move comment 3 up' }).click();
+    await expect.poll(async () => (await storedComments(page)).map((x) => x.id)).toEqual(['a', 'd', 'b']);
+    await page.getByRole('button', { name: 'Delete comment 3' }).click();
+    await expect.poll(async () => (await storedComments(page)).map((x) => x.id)).toEqual(['a', 'd']);
+    await expect(items(page).locator('.comment-text').allTextContents()).resolves.toEqual(['Third, editorial.']);
+  });
+});
+
 describe('6. CSV export: no cell is a formula in a spreadsheet', () => {
   it('cells beginning with =, +, -, @, tab or CR get an apostrophe, the page says so, and LibreOffice shows text, no link', async () => {
     const attack = ['=HYPERLINK("http://attacker.invalid/","Click for details")', '+1+1', '-1+1', '@SUM(1)', '\t=1', '\r=1'];
