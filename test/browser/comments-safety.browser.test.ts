@@ -208,7 +208,7 @@ describe('3. undo says "restored" only when the comment is stored again', () => 
     await page.getByRole('button', { name: 'Undo the deletion' }).click();
     await expect.poll(() => status(page).textContent()).toBe('Comment restored.');
     await page.reload();
-    await expect(page.locator('.comment-text').allTextContents()).resolves.toEqual(['First.', 'Second.']);
+    await expect.poll(() => page.locator('.comment-text').allTextContents()).toEqual(['First.', 'Second.']);
   });
 });
 
@@ -226,7 +226,7 @@ describe('4. a wrong-shaped JSON import is refused whole, and breaks nothing', (
       await expect.poll(() => status(page).textContent()).toContain(message);
       expect(await stored(page)).toBe(before);
       await page.reload();
-      await expect(page.locator('.comment-text').allTextContents()).resolves.toEqual(['Kept.']);
+      await expect.poll(() => page.locator('.comment-text').allTextContents()).toEqual(['Kept.']);
       const csv = (await download(page, 'Export CSV')).toString('utf8');
       expect(csv).not.toContain('undefined');
       await commentOnParagraph(page, 'The form still works.');
