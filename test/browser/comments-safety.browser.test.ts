@@ -208,7 +208,7 @@ describe('3. undo says "restored" only when the comment is stored again', () => 
     await page.getByRole('button', { name: 'Undo the deletion' }).click();
     await expect.poll(() => status(page).textContent()).toBe('Comment restored.');
     await page.reload();
-    await expect(page.locator('.comment-text').allTextContents()).resolves.toEqual(['First.', 'Second.']);
+    await expect.poll(() => page.locator('.comment-text').allTextContents()).toEqual(['First.', 'Second.']);
   });
 });
 
@@ -226,7 +226,7 @@ describe('4. a wrong-shaped JSON import is refused whole, and breaks nothing', (
       await expect.poll(() => status(page).textContent()).toContain(message);
       expect(await stored(page)).toBe(before);
       await page.reload();
-      await expect(page.locator('.comment-text').allTextContents()).resolves.toEqual(['Kept.']);
+      await expect.poll(() => page.locator('.comment-text').allTextContents()).toEqual(['Kept.']);
       const csv = (await download(page, 'Export CSV')).toString('utf8');
       expect(csv).not.toContain('undefined');
       await commentOnParagraph(page, 'The form still works.');
@@ -288,6 +288,27 @@ describe('a comment on one of NIST\'s questions', () => {
     await page.getByRole('dialog').getByLabel('Comment (include rationale)').fill('On question 2.');
     await page.getByRole('dialog').getByRole('button', { name: 'Save comment' }).click();
     await expect.poll(() => page.locator('.comment-text').allTextContents()).toEqual(['On question 2.']);
+  });
+});
+
+describe('list actions act on the comment they are on', () => {
+  it('with a filter on, Edit, Move and Delete of a listed comment change that comment, by its id', async () => {
+    const { page } = await open();
+    await putWorkspace(page, store([c('a', 'First, technical.'), c('b', 'Second, editorial.', { type: 'E' }), c('d', 'Third, editorial.', { type: 'E' })]));
+    await page.reload();
+    await expect.poll(() => items(page).count()).toBe(3);
+    await page.locator('#filter-type').selectOption('E');
+    await expect.poll(() => items(page).count()).toBe(2);
+    await expect(items(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id))).resolves.toEqual(['b', 'd']);
+    // The names count in the whole list, as the reader does; "comment 3" is the third one, listed second here.
+    await page.getByRole('button', { name: 'Edit comment 3' }).click();
+    await expect(page.getByRole('dialog').getByLabel('Comment (include rationale)').inputValue()).resolves.toBe('Third, editorial.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Move comment 3 up' }).click();
+    await expect.poll(async () => (await storedComments(page)).map((x) => x.id)).toEqual(['a', 'd', 'b']);
+    await page.getByRole('button', { name: 'Delete comment 3' }).click();
+    await expect.poll(async () => (await storedComments(page)).map((x) => x.id)).toEqual(['a', 'd']);
+    await expect(items(page).locator('.comment-text').allTextContents()).resolves.toEqual(['Third, editorial.']);
   });
 });
 

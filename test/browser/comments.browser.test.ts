@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { COMMENT_DOCUMENTS, COMMENT_TYPE_CODES, COMMENT_TYPES } from '../../src/lib/comments/comment-documents.ts';
 import { expectCleanPages, launchBrowser } from '../support/browser.ts';
 import { clearWorkspace, storedWorkspace } from '../support/comment-storage.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
@@ -133,6 +134,35 @@ describe('the comment workspace', () => {
     expect(await questions.count()).toBeGreaterThanOrEqual(4);
     await expect(questions.first().getByRole('button', { name: 'Comment on question 1' }).isVisible()).resolves.toBe(true);
     await page.close();
+  });
+
+  it('the filters and the form offer the documents and types of comment-documents.ts', async () => {
+    const page = await context.newPage();
+    await page.goto(site.url('comments/'));
+    const options = (select: string) => page.locator(`${select} option`).evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    await expect(options('#filter-document')).resolves.toEqual([['', 'All'], ...COMMENT_DOCUMENTS.map((d) => [d, d])]);
+    await expect(options('#filter-type')).resolves.toEqual([['', 'All'], ...COMMENT_TYPE_CODES.map((t) => [t, COMMENT_TYPES[t]])]);
+    await page.getByRole('button', { name: 'Comment on question 1' }).click();
+    await expect(options('#comment-type')).resolves.toEqual(COMMENT_TYPE_CODES.map((t) => [t, `${COMMENT_TYPES[t]} (${t})`]));
+    // The form is a <comment-form> element of its own, gone once closed.
+    await expect(page.locator('comment-form dialog[open]').count()).resolves.toBe(1);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('comment-form').count()).toBe(0);
+    await page.close();
+  });
+
+  it('without JavaScript the comment and copy buttons stay hidden and take no room; the widgets\' pages still read', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    for (const path of ['guidance/1/', 'capabilities/di-1/', 'comments/']) {
+      await page.goto(site.url(path));
+      await expect(page.locator('comment-button').count()).resolves.toBeGreaterThan(0);
+      const shown = await page.locator('comment-button, copy-buttons, .g-comment, .copy-button').evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
+      expect(shown, path).toBe(0);
+    }
+    await expect(page.locator('noscript').textContent()).resolves.toContain('The comment workspace needs JavaScript.');
+    await expect(page.getByRole('heading', { name: 'Your comments' }).isVisible()).resolves.toBe(true);
+    await noJs.close();
   });
 });
 

@@ -109,7 +109,7 @@ describe('reading template rows back', () => {
 
 describe('document order', () => {
   it('inserts a new comment by document, page and line', () => {
-    const at = (id: string, document: string, page: string, lineStart?: number) => comment({ id, document, page, ...(lineStart ? { lineStart } : { lineStart: undefined }), target: id });
+    const at = (id: string, document: Comment['document'], page: string, lineStart?: number) => comment({ id, document, page, ...(lineStart ? { lineStart } : { lineStart: undefined }), target: id });
     let list = [at('a', 'SP 800-213r1 ipd', '2', 50), at('c', 'SP 800-213r1 ipd', '5', 140), at('x', 'SP 800-213A', '')];
     list = insertInDocumentOrder(list, at('b', 'SP 800-213r1 ipd', '3', 90));
     list = insertInDocumentOrder(list, at('front', 'SP 800-213r1 ipd', 'iii'));

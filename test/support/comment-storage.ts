@@ -4,12 +4,13 @@
  * kept aside), and Chromium's storage quota for the site (DevTools protocol), to make the storage full.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { DB_NAME, DB_VERSION } from '../../src/scripts/comments/database.ts';
 
 async function inDb<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
   return page.evaluate(
-    async ({ fn, arg }) => {
+    async ({ fn, arg, name, version }) => {
       const db: IDBDatabase = await new Promise((ok, no) => {
-        const q = indexedDB.open('iot-guidance-comments', 1);
+        const q = indexedDB.open(name, version);
         q.onupgradeneeded = () => {
           q.result.createObjectStore('workspace');
           q.result.createObjectStore('aside', { autoIncrement: true });
@@ -33,7 +34,7 @@ async function inDb<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
       db.close();
       return result as never;
     },
-    { fn, arg },
+    { fn, arg, name: DB_NAME, version: DB_VERSION },
   );
 }
 

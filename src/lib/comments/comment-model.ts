@@ -4,6 +4,7 @@
  * backup, document order and merging. Pure functions: the browser workspace and
  * the tests share them. The stored shape itself is in `comment-schema.ts`.
  */
+import { COMMENT_DOCUMENTS, COMMENT_TYPE_LIST, commentTypeOf, GUIDELINE_DOCUMENT, IMPORT_COMMENT_TYPE } from './comment-documents.ts';
 import { type Comment, commentSchema, type CommentStore, describeIssue, WorkspaceError } from './comment-schema.ts';
 import { cellText, neutraliseCsvCell, restoreCsvCell, xlsxText } from './spreadsheet-cells.ts';
 import { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/template-fields.ts';
@@ -101,7 +102,7 @@ export function backupJson(store: CommentStore): string {
   return `${JSON.stringify({ ...store, exported: 'iot-guidance-site comments' }, null, 2)}\n`;
 }
 
-const DOCUMENT_ORDER = ['SP 800-213r1 ipd', 'SP 800-213A'];
+const DOCUMENT_ORDER: readonly string[] = COMMENT_DOCUMENTS;
 
 /** Position of a comment in reading order: document, then page (front matter first), then line, then target. */
 function positionKey(c: Comment): [number, number, number, string] {
@@ -153,8 +154,6 @@ export function mergeComments(store: CommentStore, incoming: Comment[]): { store
 
 const normHeader = (h: string) => h.replace(/\s+/g, ' ').trim().toLowerCase();
 
-const TYPE_WORDS: Record<string, Comment['type']> = { e: 'E', g: 'G', t: 'T', editorial: 'E', general: 'G', technical: 'T' };
-
 export interface RowsOptions {
   now: string;
   base?: string;
@@ -201,8 +200,8 @@ export function commentsFromRows(rows: unknown[][], columns: TemplateColumn[], o
     const bad = (f: TemplateField, message: string) => problems.push(`row ${rowNumber}, column "${headerOf(f)}": ${message}`);
     commenter ||= get('commenter').trim();
     const typeText = get('type').trim();
-    const type = TYPE_WORDS[typeText.toLowerCase()];
-    if (!type) bad('type', typeText ? `"${typeText.slice(0, 40)}" is not E, G or T` : 'empty (E, G or T)');
+    const type = commentTypeOf(typeText);
+    if (!type) bad('type', typeText ? `"${typeText.slice(0, 40)}" is not ${COMMENT_TYPE_LIST}` : `empty (${COMMENT_TYPE_LIST})`);
     const lineOf = (f: 'lineStart' | 'lineEnd') => {
       const s = get(f).trim();
       if (!s) return undefined;
@@ -219,14 +218,14 @@ export function commentsFromRows(rows: unknown[][], columns: TemplateColumn[], o
     const href = get('href').trim();
     const item = {
       id: get('id').trim() || options.newId(),
-      document: get('document').trim() || 'SP 800-213r1 ipd',
+      document: get('document').trim() || GUIDELINE_DOCUMENT,
       section,
       page,
       ...(lineStart !== undefined ? { lineStart } : {}),
       ...(lineEnd !== undefined ? { lineEnd } : {}),
       target: get('target').trim() || [section, page && `p.${page}`].filter(Boolean).join(' '),
       ...(href ? { href } : {}),
-      type: type ?? 'G',
+      type: type ?? IMPORT_COMMENT_TYPE,
       comment: get('comment'),
       suggestion: get('suggestion'),
       created: get('created').trim() || options.now,

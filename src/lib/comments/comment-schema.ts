@@ -6,15 +6,16 @@
  * record and which field is wrong.
  */
 import { z } from 'zod';
+import { COMMENT_DOCUMENT_LIST, COMMENT_DOCUMENTS, COMMENT_TYPE_CODES, COMMENT_TYPE_LIST } from './comment-documents.ts';
 
 // Outside Node (the pages, their workers): the site's Content-Security-Policy forbids eval, and zod would
 // otherwise probe for it (new Function) to compile its checks, which the browser reports as a policy
 // violation. Set before any schema below is made (zod reads it when a schema is built).
 if (typeof process === 'undefined' || !process.versions?.node) z.config({ jitless: true });
 
+/** The format version of the stored workspace and of the JSON backup. */
 export const STORE_VERSION = 3;
-export const COMMENT_TYPES = { E: 'Editorial', G: 'General', T: 'Technical' } as const;
-export type CommentType = keyof typeof COMMENT_TYPES;
+export { COMMENT_TYPES, type CommentType } from './comment-documents.ts';
 
 /**
  * A link back to where a comment was made: a path inside this site (under `base`), with an optional
@@ -41,14 +42,14 @@ export function commentSchema(base = '/') {
   return z
     .object({
       id: z.string().min(1, 'empty').max(200, 'longer than 200 characters'),
-      document: text(200),
+      document: z.enum(COMMENT_DOCUMENTS, `not ${COMMENT_DOCUMENT_LIST}`),
       section: text(500),
       page: text(50),
       lineStart: line.optional(),
       lineEnd: line.optional(),
       target: text(500),
       href: z.string().refine((h) => isSitePath(h, base), 'not a link inside this site').optional(),
-      type: z.enum(['E', 'G', 'T'], 'not E, G or T'),
+      type: z.enum(COMMENT_TYPE_CODES, `not ${COMMENT_TYPE_LIST}`),
       comment: text(MAX_TEXT).refine((s) => s.trim() !== '', 'empty'),
       suggestion: text(MAX_TEXT),
       created: text(40),
@@ -62,7 +63,7 @@ export function commentSchema(base = '/') {
 export type Comment = z.infer<ReturnType<typeof commentSchema>>;
 
 export interface CommentStore {
-  version: 3;
+  version: typeof STORE_VERSION;
   commenter: { name: string; organization: string };
   comments: Comment[];
 }
@@ -70,7 +71,7 @@ export interface CommentStore {
 export function storeSchema(base = '/') {
   return z
     .object({
-      version: z.literal(3),
+      version: z.literal(STORE_VERSION),
       commenter,
       comments: z.array(commentSchema(base)).max(100_000, 'more than 100,000 comments'),
       exported: z.string().optional(),
@@ -79,7 +80,7 @@ export function storeSchema(base = '/') {
     .transform(({ exported: _exported, ...s }) => s as CommentStore);
 }
 
-export const emptyStore = (): CommentStore => ({ version: 3, commenter: { name: '', organization: '' }, comments: [] });
+export const emptyStore = (): CommentStore => ({ version: STORE_VERSION, commenter: { name: '', organization: '' }, comments: [] });
 
 /** Version 2 (the format of this site until version 3): as 3, without revisions. */
 const v2CommentSchema = z
@@ -132,7 +133,7 @@ function upgrade(raw: { version: number } & Record<string, unknown>, base: strin
   if (v.version === 2) {
     const old = v2Schema.parse(v);
     // Links that do not point into this site (older versions accepted any) are dropped; the comment stays.
-    v = { ...old, version: 3, comments: old.comments.map(({ href, ...c }) => ({ ...c, ...(href !== undefined && isSitePath(href, base) ? { href } : {}), revision: 1 })) };
+    v = { ...old, version: STORE_VERSION, comments: old.comments.map(({ href, ...c }) => ({ ...c, ...(href !== undefined && isSitePath(href, base) ? { href } : {}), revision: 1 })) };
   }
   return v;
 }

@@ -8,12 +8,14 @@
  * kept in localStorage, move into IndexedDB on first use. Drafts stay in localStorage (small, written on
  * every keystroke), one per target, for new comments and for edits.
  */
+import { FORM_COMMENT_TYPE } from '../../lib/comments/comment-documents.ts';
 import { mergeComments } from '../../lib/comments/comment-model.ts';
+import { DB_NAME, DB_VERSION } from './database.ts';
 import { type CommentStore, emptyStore, errorText, parseWorkspace } from '../../lib/comments/comment-schema.ts';
 
 /** localStorage key of the workspace up to format 2 (and of an older site still open in another tab). */
 export const LEGACY_KEY = 'iot-guidance-comments';
-export const DB_NAME = 'iot-guidance-comments';
+export { DB_NAME, DB_VERSION };
 export const DRAFTS_KEY = 'iot-guidance-comment-drafts';
 /** The single draft slot of earlier versions: read once into the per-target drafts, then removed. */
 const OLD_DRAFT_KEY = 'iot-guidance-comment-draft';
@@ -35,7 +37,7 @@ let opening: Promise<IDBDatabase> | undefined;
 function db(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-    const req = indexedDB.open(DB_NAME, 1);
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = () => {
       req.result.createObjectStore('workspace');
       req.result.createObjectStore('aside', { autoIncrement: true });
@@ -308,7 +310,7 @@ function readDrafts(): { drafts: Record<string, unknown>; notice?: string } {
       }
       if (d && typeof d.target === 'string' && typeof d.comment === 'string') {
         const key = draftKey(d.target);
-        drafts[key] ??= { type: 'T', lineStart: '', lineEnd: '', comment: d.comment, suggestion: typeof d.suggestion === 'string' ? d.suggestion : '', name: '', organization: '', savedAt: new Date().toISOString() };
+        drafts[key] ??= { type: FORM_COMMENT_TYPE, lineStart: '', lineEnd: '', comment: d.comment, suggestion: typeof d.suggestion === 'string' ? d.suggestion : '', name: '', organization: '', savedAt: new Date().toISOString() };
         if (!put(DRAFTS_KEY, JSON.stringify(drafts))) localStorage.removeItem(OLD_DRAFT_KEY);
       } else {
         const aside = setAside(DRAFTS_ASIDE, old);
