@@ -8,23 +8,20 @@
  * The pages and the downloads are assembled in a staging folder that replaces
  * dist/ only when every stage passed. `--force` runs every stage.
  */
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build as astroBuild } from 'astro';
 import { CATALOG_STAGE, type DownloadJob, downloadKeys, runDownloadJobs } from '../src/lib/build/downloads-jobs.ts';
 import { provideDownloadSizes, sizesIn } from '../src/lib/build/download-sizes.ts';
+import { inChild } from '../src/lib/build/child.ts';
 import { StageCache, codeFiles, linkTree, runStage, sha256, stageKey } from '../src/lib/build/stages.ts';
 import { buildDate } from '../src/lib/downloads/build-date.ts';
 import { DOWNLOAD_LIST } from '../src/lib/downloads/download-list.ts';
 import { PRODUCT_EXTENSIONS } from '../src/lib/downloads/download-files.ts';
 import type { Model } from '../src/lib/model/schemas/model.ts';
 import { paths, projectRoot } from '../src/lib/paths.ts';
-import { ensureSources, importModel, publish, writeModelJson } from '../src/lib/pipeline.ts';
+import { ensureSources, publish } from '../src/lib/pipeline.ts';
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
-import { ProblemsError } from '../src/lib/problems.ts';
-import { checkLinks } from '../src/lib/site/check-links.ts';
-import { buildSearchIndex } from '../src/lib/site/search-index.ts';
-import { glossaryRecords, guidanceBlockRecords } from '../src/lib/site/search-records.ts';
+import { type Problem, ProblemsError } from '../src/lib/problems.ts';
 import { heading, peakRssMB, record, reportStages, runCli } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
@@ -39,10 +36,21 @@ const started = performance.now();
 
 await runCli('build', async () => {
   const cache = new StageCache(join(paths.cache, 'stages'), { force });
-  const timed = async <T>(name: string, run: () => Promise<T>, extra: { cached?: (r: T) => boolean; beside?: string } = {}): Promise<T> => {
+  const abort = new AbortController();
+  // A stage run in a child process reports that process's peak memory.
+  type ChildPeak = { process: string; peakRssMB: number };
+  const child = async <T>(peak: ChildPeak, process: string, fn: string, args: unknown[]): Promise<T> => {
+    const r = await inChild<T>(join(projectRoot, 'src/lib/build/child-stages.ts'), fn, args, abort.signal);
+    Object.assign(peak, { process, peakRssMB: r.peakRssMB });
+    return r.result;
+  };
+  const timed = async <T>(name: string, run: (peak: ChildPeak) => Promise<T>, extra: { cached?: (r: T) => boolean; beside?: string } = {}): Promise<T> => {
     const t0 = performance.now();
-    const r = await run();
-    record({ name, ms: Math.round(performance.now() - t0), peakRssMB: peakRssMB(), cached: extra.cached?.(r), beside: extra.beside });
+    const peak: ChildPeak = { process: '', peakRssMB: 0 };
+    const childPeak = () => (peak.peakRssMB ? peak : undefined);
+    const r = await run(peak);
+    const ms = Math.round(performance.now() - t0);
+    record({ name, ms, ...(childPeak() ?? { peakRssMB: peakRssMB() }), cached: extra.cached?.(r), beside: extra.beside });
     return r;
   };
   const note = (cached: boolean) => (cached ? '  (cached: inputs unchanged since the last successful run)' : '');
@@ -58,7 +66,7 @@ await runCli('build', async () => {
 
   heading(2, STEPS, 'Import and validate the model');
   const modelKey = stageKey({ files: [paths.catalog, ...codeFiles([lib('model/build-model.ts'), lib('pipeline.ts')]), LOCK] });
-  const modelStage = await timed('Model', () => runStage(cache, 'model', modelKey, async (dir) => writeModelJson(await importModel(), join(dir, 'model.json'))), { cached: (r) => r.cached });
+  const modelStage = await timed('Model', (peak) => runStage(cache, 'model', modelKey, (dir) => child<void>(peak, 'model', 'importModelInto', [join(dir, 'model.json')])), { cached: (r) => r.cached });
   console.log(note(modelStage.cached) || '  model imported and validated');
   const modelText = await readFile(join(modelStage.dir, 'model.json'), 'utf8');
   await mkdir(join(paths.modelJson, '..'), { recursive: true });
@@ -95,7 +103,6 @@ await runCli('build', async () => {
           sizesFailed = fail;
         }),
   );
-  const abort = new AbortController();
   const downloadsStarted = performance.now();
   const downloads = jobs.length
     ? runDownloadJobs(
@@ -138,49 +145,58 @@ await runCli('build', async () => {
       values: { model: modelHash, date: dateKey, base, downloads: catalogKey },
     });
     process.env.IOT_MODEL_JSON = paths.modelJson;
-    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, (dir) => astroBuild({ root: projectRoot, outDir: dir, logLevel: 'warn' })), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
+    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, async (dir) => (await import('astro')).build({ root: projectRoot, outDir: dir, logLevel: 'warn' })), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
     console.log(note(pages.cached) || '  pages built');
     await linkTree(pages.dir, staging);
 
-    heading(5, STEPS, 'Search index (Pagefind)');
+    // The search index (Pagefind's own process) and the link check run at the same time: Pagefind writes its files
+    // into the stage's folder, not into the site being checked, and its files hold no links.
+    heading(5, STEPS, 'Search index (Pagefind), beside the link check');
     const searchKey = stageKey({ values: { pages: astroKey, model: modelHash } });
-    const search = await timed(
+    const searching = timed(
       'Search index (Pagefind)',
       () =>
         runStage(cache, 'search', searchKey, async (dir) => {
+          const { buildSearchIndex } = await import('../src/lib/site/search-index.ts');
+          const { glossaryRecords, guidanceBlockRecords } = await import('../src/lib/site/search-records.ts');
           const model = readModel();
           const blocks = guidanceBlockRecords(model);
           const terms = glossaryRecords(model);
-          const entries = await buildSearchIndex(staging, [...blocks, ...terms]);
-          await cp(join(staging, 'pagefind'), join(dir, 'pagefind'), { recursive: true });
+          const entries = await buildSearchIndex(staging, [...blocks, ...terms], join(dir, 'pagefind'));
           await writeFile(join(dir, 'entries.json'), JSON.stringify({ pages: entries - blocks.length - terms.length, blocks: blocks.length, terms: terms.length }));
         }),
-      { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined },
-    );
-    if (search.cached) await linkTree(join(search.dir, 'pagefind'), join(staging, 'pagefind'));
-    const counts = JSON.parse(await readFile(join(search.dir, 'entries.json'), 'utf8')) as { pages: number; blocks: number; terms: number };
-    console.log(`  ${counts.pages} pages, ${counts.blocks} paragraphs of the draft and ${counts.terms} glossary terms indexed${note(search.cached) ? ' (cached)' : ''}`);
+      { cached: (r) => r.cached, beside: jobs.length ? 'downloads, Check links' : 'Check links' },
+    ).then(async (search) => {
+      const counts = JSON.parse(await readFile(join(search.dir, 'entries.json'), 'utf8')) as { pages: number; blocks: number; terms: number };
+      console.log(`  ${counts.pages} pages, ${counts.blocks} paragraphs of the draft and ${counts.terms} glossary terms indexed${search.cached ? ' (cached)' : ''}`);
+      return search;
+    });
 
-    const { peakRssMB: downloadsPeak } = await downloads;
-    if (jobs.length) record({ name: 'Downloads (child process, all written)', ms: downloadsMs, peakRssMB: downloadsPeak, cached: false, beside: 'Site (Astro), Search index', process: 'downloads' });
-    for (const k of keys) await linkTree(dirs.get(k.name)!, staging);
-
-    heading(6, STEPS, 'Check links');
-    const linksKey = stageKey({ values: { pages: astroKey, search: searchKey, downloads: keys.map((k) => k.key).join(' '), base } });
-    const links = await timed(
-      'Check links',
-      () =>
-        runStage(cache, 'links', linksKey, async () => {
-          const broken = await checkLinks(staging, base);
-          if (broken.length > 50) {
-            const more = broken.length - 50;
-            throw new ProblemsError('Checking links', [...broken.slice(0, 50), { severity: 'error', file: 'dist', place: '', message: `and ${more} more broken links`, hint: 'Fix the first ones: many usually share one cause.' }]);
-          }
-          if (broken.length) throw new ProblemsError('Checking links', broken);
-        }),
-      { cached: (r) => r.cached },
-    );
-    console.log(`  all internal links and anchors resolve${links.cached ? ' (cached: the same pages and downloads were checked before)' : ''}`);
+    const checking = (async () => {
+      const { peakRssMB: downloadsPeak } = await downloads;
+      if (jobs.length) record({ name: 'Downloads (child process, all written)', ms: downloadsMs, peakRssMB: downloadsPeak, cached: false, beside: 'Site (Astro), Search index', process: 'downloads' });
+      for (const k of keys) await linkTree(dirs.get(k.name)!, staging);
+      heading(6, STEPS, 'Check links');
+      const linksKey = stageKey({ values: { pages: astroKey, downloads: keys.map((k) => k.key).join(' '), base } });
+      const links = await timed(
+        'Check links',
+        (peak) =>
+          runStage(cache, 'links', linksKey, async () => {
+            const broken = await child<Problem[]>(peak, 'links', 'brokenLinks', [staging, base]);
+            if (broken.length > 50) {
+              const more = broken.length - 50;
+              throw new ProblemsError('Checking links', [...broken.slice(0, 50), { severity: 'error', file: 'dist', place: '', message: `and ${more} more broken links`, hint: 'Fix the first ones: many usually share one cause.' }]);
+            }
+            if (broken.length) throw new ProblemsError('Checking links', broken);
+          }),
+        { cached: (r) => r.cached, beside: 'Search index (Pagefind)' },
+      );
+      console.log(`  all internal links and anchors resolve${links.cached ? ' (cached: the same pages and downloads were checked before)' : ''}`);
+    })();
+    const [search, check] = await Promise.allSettled([searching, checking]);
+    if (check.status === 'rejected') throw check.reason;
+    if (search.status === 'rejected') throw search.reason;
+    await linkTree(join(search.value.dir, 'pagefind'), join(staging, 'pagefind'));
     console.log(formatReport(sourceReport(readModel())));
   } catch (e) {
     await failed(e);
