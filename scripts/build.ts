@@ -36,6 +36,7 @@ const started = performance.now();
 
 await runCli('build', async () => {
   const cache = new StageCache(join(paths.cache, 'stages'), { force });
+  await cache.sweep();
   const abort = new AbortController();
   // A stage run in a child process reports that process's peak memory.
   type ChildPeak = { process: string; peakRssMB: number };
@@ -129,11 +130,13 @@ await runCli('build', async () => {
     downloadsError = e;
     sizesFailed(e);
   });
+  // A failure stops the child processes; the error shown is the first one (a download's, when it failed first).
   const failed = async (e: unknown) => {
+    const first = downloadsError ?? e;
     abort.abort();
     await downloads.catch(() => {});
     await Promise.all(jobs.filter((j) => !dirs.has(j.name)).map((j) => cache.abort(j.dir)));
-    throw downloadsError ?? e;
+    throw first;
   };
 
   try {

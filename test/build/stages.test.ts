@@ -119,6 +119,12 @@ describe('stage cache', () => {
     });
     expect(hit.cached).toBe(true);
     expect(readFileSync(join(hit.dir, 'out.txt'), 'utf8')).toBe('GOOD\n');
+
+    // A run a killed build left behind is swept at the next start; entries stay.
+    const left = await restored.cache.begin('upper');
+    await restored.cache.sweep();
+    expect(() => statSync(left)).toThrow();
+    expect(readFileSync(join(hit.dir, 'out.txt'), 'utf8')).toBe('GOOD\n');
   });
 
   it('links a stage\'s files into the site: the same inode, the same bytes', async () => {

@@ -98,6 +98,15 @@ export class StageCache {
     return existsSync(dir) ? dir : undefined;
   }
 
+  /** Removes the folders of runs that never finished (a build killed midway); one build at a time uses a cache. */
+  async sweep(): Promise<void> {
+    if (!existsSync(this.root)) return;
+    for (const stage of await readdir(this.root, { withFileTypes: true })) {
+      if (!stage.isDirectory()) continue;
+      for (const e of await readdir(join(this.root, stage.name))) if (e.startsWith('run-')) await rm(join(this.root, stage.name, e), { recursive: true, force: true });
+    }
+  }
+
   /** A fresh, empty folder for a run of `name`. */
   async begin(name: string): Promise<string> {
     const dir = join(this.root, name, `run-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
