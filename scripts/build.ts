@@ -19,7 +19,7 @@ import { DOWNLOAD_LIST } from '../src/lib/downloads/download-list.ts';
 import { PRODUCT_EXTENSIONS } from '../src/lib/downloads/download-files.ts';
 import type { Model } from '../src/lib/model/schemas/model.ts';
 import { paths, projectRoot } from '../src/lib/paths.ts';
-import { ensureSources, publish } from '../src/lib/pipeline.ts';
+import { ensureSources, oscalSchemas, publish } from '../src/lib/pipeline.ts';
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { type Problem, ProblemsError } from '../src/lib/problems.ts';
 import { heading, peakRssMB, record, reportStages, runCli } from './cli.ts';
@@ -108,6 +108,7 @@ await runCli('build', async () => {
   const downloads = jobs.length
     ? runDownloadJobs(
         paths.modelJson,
+        oscalSchemas(),
         date,
         jobs,
         async (m) => {

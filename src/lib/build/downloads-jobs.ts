@@ -7,26 +7,16 @@
  * guide re-runs none of them and an edited product type re-runs only its own.
  */
 import { fork } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OscalSchemas } from '../downloads/write-product-downloads.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { projectRoot } from '../paths.ts';
-import { type Problem, ProblemsError } from '../problems.ts';
-import { sourceReport } from '../report/source-report.ts';
-import type { CatalogIndex } from '../site/catalog-index.ts';
-import { DOWNLOADS } from '../downloads/download-files.ts';
-import { writeDownloads } from '../downloads/write-downloads.ts';
-import { type OscalSchemas, writeOscalCatalog, writeProductTypeDownloads } from '../downloads/write-product-downloads.ts';
+import { ProblemsError } from '../problems.ts';
+import type { DownloadJob, DownloadsMessage } from './downloads-child.ts';
 import { codeFiles, sha256, stageKey } from './stages.ts';
 
-export type DownloadJob = { name: string; dir: string } & ({ kind: 'catalog' } | { kind: 'product-type'; typeId: string });
-
-export type DownloadsMessage =
-  | { type: 'done'; name: string; files: string[]; ms: number; peakRssMB: number }
-  | { type: 'end'; peakRssMB: number }
-  | { type: 'problems'; stage: string; problems: Problem[] }
-  | { type: 'error'; message: string };
+export type { DownloadJob } from './downloads-child.ts';
 
 const lib = (f: string) => join(projectRoot, 'src/lib', f);
 const LOCK = join(projectRoot, 'package-lock.json');
@@ -38,8 +28,9 @@ export const productTypeStage = (id: string) => `downloads-${id}`;
 /** The stage keys of the downloads: the catalog stage, then one per product type (in the model's order). */
 export function downloadKeys(model: Model, values: { date: string; sources: string }): { name: string; key: string; job: Omit<DownloadJob, 'dir' | 'name'> }[] {
   const rest = sha256(JSON.stringify({ ...model, productTypes: [] }));
-  const catalogCode = codeFiles([lib('build/downloads-child.ts'), lib('downloads/write-downloads.ts'), lib('report/source-report.ts'), lib('downloads/oscal-213a-catalog.ts')]);
-  const productCode = codeFiles([lib('build/downloads-child.ts'), lib('downloads/write-product-downloads.ts')]);
+  // The child's own file, and the writers each stage runs with what they import.
+  const catalogCode = [CHILD, ...codeFiles([lib('downloads/write-downloads.ts'), lib('downloads/write-product-downloads.ts'), lib('report/source-report.ts'), lib('site/catalog-index.ts')])];
+  const productCode = [CHILD, ...codeFiles([lib('downloads/write-product-downloads.ts'), lib('site/catalog-index.ts')])];
   return [
     { name: CATALOG_STAGE, key: stageKey({ files: [...catalogCode, LOCK], values: { model: rest, ...values } }), job: { kind: 'catalog' } },
     ...model.productTypes.map((t) => ({
@@ -50,19 +41,11 @@ export function downloadKeys(model: Model, values: { date: string; sources: stri
   ];
 }
 
-/** Writes one job's files under `<dir>/downloads/`; returns their paths under downloads/. */
-export async function writeDownloadJob(job: DownloadJob, index: CatalogIndex, schemas: OscalSchemas, date: Date): Promise<string[]> {
-  if (job.kind === 'product-type') return writeProductTypeDownloads(index, job.typeId, job.dir, schemas, date);
-  const files = [...(await writeDownloads(index.model, job.dir, date)), ...(await writeOscalCatalog(index.model, job.dir, schemas, date))];
-  await writeFile(join(job.dir, 'downloads', DOWNLOADS.sourceReport), `${JSON.stringify(sourceReport(index.model), null, 2)}\n`);
-  return [...files, DOWNLOADS.sourceReport];
-}
-
 /**
  * Runs the jobs in a child process (its own memory, its own core), calling
  * `onDone` as each one finishes; resolves with the child's peak memory.
  */
-export function runDownloadJobs(modelJson: string, date: Date, jobs: DownloadJob[], onDone: (m: Extract<DownloadsMessage, { type: 'done' }>) => Promise<void> | void, signal?: AbortSignal): Promise<{ peakRssMB: number }> {
+export function runDownloadJobs(modelJson: string, schemas: OscalSchemas, date: Date, jobs: DownloadJob[], onDone: (m: Extract<DownloadsMessage, { type: 'done' }>) => Promise<void> | void, signal?: AbortSignal): Promise<{ peakRssMB: number }> {
   return new Promise((ok, fail) => {
     const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(signal ? { signal } : {}) });
     let failure: Error | undefined;
@@ -85,6 +68,6 @@ export function runDownloadJobs(modelJson: string, date: Date, jobs: DownloadJob
         (e) => fail(failure ?? e),
       );
     });
-    child.send({ modelJson, date: date.toISOString(), jobs });
+    child.send({ modelJson, schemas, date: date.toISOString(), jobs });
   });
 }
