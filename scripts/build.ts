@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { CATALOG_STAGE, type DownloadJob, downloadKeys, runDownloadJobs } from '../src/lib/build/downloads-jobs.ts';
 import { provideDownloadSizes, sizesIn } from '../src/lib/build/download-sizes.ts';
 import { inChild } from '../src/lib/build/child.ts';
+import { withProjectLock } from '../src/lib/build/project-lock.ts';
 import { StageCache, codeFiles, linkTree, runStage, sha256, stageKey } from '../src/lib/build/stages.ts';
 import { buildDate } from '../src/lib/downloads/build-date.ts';
 import { DOWNLOAD_LIST } from '../src/lib/downloads/download-list.ts';
@@ -149,7 +150,7 @@ await runCli('build', async () => {
       values: { model: modelHash, date: dateKey, base, downloads: catalogKey },
     });
     process.env.IOT_MODEL_JSON = paths.modelJson;
-    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, async (dir) => (await import('astro')).build({ root: projectRoot, outDir: dir, logLevel: 'warn' })), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
+    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, async (dir) => withProjectLock(join(projectRoot, '.astro'), async () => (await import('astro')).build({ root: projectRoot, outDir: dir, logLevel: 'warn' }), () => console.log('  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)'))), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
     console.log(note(pages.cached) || '  pages built');
     await linkTree(pages.dir, staging);
 
