@@ -97,7 +97,7 @@ for (const name of shown) {
 }
 const peak = (r: Run, p?: string) => Math.max(0, ...r.stages.filter((s) => s.process === p && !s.cached).map((s) => s.peakRssMB));
 console.log(`${'peak memory: build process'.padEnd(40)}${runs.map((r) => `${peak(r)} MB`.padStart(col)).join('')}`);
-console.log(`${'peak memory: downloads process'.padEnd(40)}${runs.map((r) => `${peak(r, 'downloads')} MB`.padStart(col)).join('')}`);
+for (const p of ['model', 'downloads', 'links']) console.log(`${`peak memory: ${p} process`.padEnd(40)}${runs.map((r) => (peak(r, p) ? `${peak(r, p)} MB` : '-').padStart(col)).join('')}`);
 console.log(`${'whole npm run build (child process)'.padEnd(40)}${runs.map((r) => sec(r.wall).padStart(col)).join('')}`);
 if (rounds.length > 1) {
   const range = (i: number) => {
