@@ -150,7 +150,13 @@ await runCli('build', async () => {
       values: { model: modelHash, date: dateKey, base, downloads: catalogKey },
     });
     process.env.IOT_MODEL_JSON = paths.modelJson;
-    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, async (dir) => withProjectLock(join(projectRoot, '.astro'), async () => (await import('astro')).build({ root: projectRoot, outDir: dir, logLevel: 'warn' }), () => console.log('  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)'))), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
+    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, async (dir) => withProjectLock(join(projectRoot, '.astro'), async () => {
+            // A fresh content store each run: Astro keeps an unchanged guide's entry, with the path it was read from,
+            // so a store shared with a build of another copy of the guides (IOT_CONTENT_DIR) points at that copy.
+            const astroCache = join(paths.cache, 'astro');
+            await rm(astroCache, { recursive: true, force: true });
+            return (await import('astro')).build({ root: projectRoot, outDir: dir, cacheDir: astroCache, logLevel: 'warn' });
+          }, () => console.log('  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)'))), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
     console.log(note(pages.cached) || '  pages built');
     await linkTree(pages.dir, staging);
 
