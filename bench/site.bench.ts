@@ -114,7 +114,9 @@ const astro = rounds[0]![0]!.stages.find((s) => s.name.startsWith('Site'))!;
 const modelJson = join(dir, 'cache/model/model.json');
 
 // Where Astro's time goes: a second, standalone Astro run over the same model, with its own phase timings.
+// Its content store (node_modules/.astro) is emptied first: entries read from an earlier copy of the guides keep that copy's path.
 const phases = (() => {
+  rmSync(join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
   const a = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(dir, 'astro-phases')], {
     cwd: projectRoot,
     env: { ...process.env, IOT_MODEL_JSON: modelJson, IOT_CONTENT_DIR: guides, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
