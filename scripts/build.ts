@@ -1,73 +1,219 @@
 /**
- * npm run build: sources → validated model → Astro site → downloads → report,
- * all into a staging folder that replaces dist/ only when every step passed.
+ * npm run build: the build as stages (src/lib/build/stages.ts), each keyed on
+ * what it reads and skipped when its key matches its last successful run:
+ *
+ *   sources → model → downloads (catalog; one per product type; in a child process)
+ *                   ∥ Astro pages → search index → link check → publish dist/
+ *
+ * The pages and the downloads are assembled in a staging folder that replaces
+ * dist/ only when every stage passed. `--force` runs every stage.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build as astroBuild } from 'astro';
-import { DOWNLOADS, OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS } from '../src/lib/downloads/download-files.ts';
+import { CATALOG_STAGE, type DownloadJob, downloadKeys, runDownloadJobs } from '../src/lib/build/downloads-jobs.ts';
+import { provideDownloadSizes, sizesIn } from '../src/lib/build/download-sizes.ts';
+import { inChild } from '../src/lib/build/child.ts';
+import { withProjectLock } from '../src/lib/build/project-lock.ts';
+import { StageCache, codeFiles, linkTree, runStage, sha256, stageKey } from '../src/lib/build/stages.ts';
 import { buildDate } from '../src/lib/downloads/build-date.ts';
-import { writeDownloads } from '../src/lib/downloads/write-downloads.ts';
+import { DOWNLOAD_LIST } from '../src/lib/downloads/download-list.ts';
+import { PRODUCT_EXTENSIONS } from '../src/lib/downloads/download-files.ts';
+import type { Model } from '../src/lib/model/schemas/model.ts';
 import { paths, projectRoot } from '../src/lib/paths.ts';
-import { ensureSources, importModel, oscalSchemas, publish, readManifest, writeModelJson } from '../src/lib/pipeline.ts';
-import { writeProductDownloads } from '../src/lib/downloads/write-product-downloads.ts';
+import { ensureSources, oscalSchemas, publish } from '../src/lib/pipeline.ts';
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
-import { ProblemsError } from '../src/lib/problems.ts';
-import { checkLinks } from '../src/lib/site/check-links.ts';
-import { buildSearchIndex } from '../src/lib/site/search-index.ts';
-import { glossaryRecords, guidanceBlockRecords } from '../src/lib/site/search-records.ts';
-import { reportStages, runCli, step } from './cli.ts';
+import { type Problem, ProblemsError } from '../src/lib/problems.ts';
+import { heading, peakRssMB, record, reportStages, runCli } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
+const force = process.argv.includes('--force');
 // The build reaches no server but the sources' own: Astro's usage telemetry stays off.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
+const lib = (f: string) => join(projectRoot, 'src/lib', f);
+const LOCK = join(projectRoot, 'package-lock.json');
 const STEPS = 7;
+const started = performance.now();
+
 await runCli('build', async () => {
+  const cache = new StageCache(join(paths.cache, 'stages'), { force });
+  await cache.sweep();
+  const abort = new AbortController();
+  // A stage run in a child process reports that process's peak memory.
+  type ChildPeak = { process: string; peakRssMB: number };
+  const child = async <T>(peak: ChildPeak, process: string, fn: string, args: unknown[]): Promise<T> => {
+    const r = await inChild<T>(join(projectRoot, 'src/lib/build/child-stages.ts'), fn, args, abort.signal);
+    Object.assign(peak, { process, peakRssMB: r.peakRssMB });
+    return r.result;
+  };
+  const timed = async <T>(name: string, run: (peak: ChildPeak) => Promise<T>, extra: { cached?: (r: T) => boolean; beside?: string } = {}): Promise<T> => {
+    const t0 = performance.now();
+    const peak: ChildPeak = { process: '', peakRssMB: 0 };
+    const childPeak = () => (peak.peakRssMB ? peak : undefined);
+    const r = await run(peak);
+    const ms = Math.round(performance.now() - t0);
+    record({ name, ms, ...(childPeak() ?? { peakRssMB: peakRssMB() }), cached: extra.cached?.(r), beside: extra.beside });
+    return r;
+  };
+  const note = (cached: boolean) => (cached ? '  (cached: inputs unchanged since the last successful run)' : '');
+
   // Every download carries this date: SOURCE_DATE_EPOCH when set (reproducible downloads), else now.
+  // Without SOURCE_DATE_EPOCH the keys hold the day (UTC): outputs cached today keep the time they were written.
   const date = buildDate();
-  step(1, STEPS, 'Sources');
-  await ensureSources((line) => console.log(line));
+  const dateKey = process.env.SOURCE_DATE_EPOCH ? `epoch ${process.env.SOURCE_DATE_EPOCH}` : `day ${date.toISOString().slice(0, 10)}`;
+  if (force) console.log('--force: every stage runs, the cache is not read');
 
-  step(2, STEPS, 'Import and validate the model');
-  const model = await importModel();
-  await writeModelJson(model);
+  heading(1, STEPS, 'Sources');
+  await timed('Sources', () => ensureSources((line) => console.log(line)));
 
-  step(3, STEPS, 'Downloads and source report');
+  heading(2, STEPS, 'Import and validate the model');
+  const modelKey = stageKey({ files: [paths.catalog, ...codeFiles([lib('model/build-model.ts'), lib('pipeline.ts')]), LOCK] });
+  const modelStage = await timed('Model', (peak) => runStage(cache, 'model', modelKey, (dir) => child<void>(peak, 'model', 'importModelInto', [join(dir, 'model.json')])), { cached: (r) => r.cached });
+  console.log(note(modelStage.cached) || '  model imported and validated');
+  const modelText = await readFile(join(modelStage.dir, 'model.json'), 'utf8');
+  await mkdir(join(paths.modelJson, '..'), { recursive: true });
+  await writeFile(paths.modelJson, modelText);
+  const modelHash = sha256(modelText);
+  // Parsed where it is needed and let go between: the Astro stage loads its own copy, and peak memory is the sum.
+  const readModel = () => JSON.parse(modelText) as Model;
+
   const staging = join(paths.staging, 'dist');
   await rm(paths.staging, { recursive: true, force: true });
-  const downloads = join(paths.staging, 'downloads');
-  for (const f of await writeDownloads(model, paths.staging, date)) console.log(`  downloads/${f}`);
-  const products = await writeProductDownloads(model, paths.staging, oscalSchemas(readManifest()), date);
-  console.log(`  downloads/${OSCAL_213A_CATALOG}; ${products.length - 1} product templates (${model.productTypes.length} types × 3 levels × ${PRODUCT_EXTENSIONS.length} formats)`);
-  const report = sourceReport(model);
-  await writeFile(join(downloads, DOWNLOADS.sourceReport), `${JSON.stringify(report, null, 2)}\n`);
+  await mkdir(staging, { recursive: true });
 
-  step(4, STEPS, 'Site (Astro)');
-  process.env.IOT_MODEL_JSON = paths.modelJson;
-  process.env.IOT_DOWNLOADS_DIR = downloads;
-  await astroBuild({ root: projectRoot, outDir: staging, logLevel: 'warn' });
-  // /downloads/ is also a page: move the files in beside its index.html.
-  await mkdir(join(staging, 'downloads'), { recursive: true });
-  for (const f of await readdir(downloads)) await rename(join(downloads, f), join(staging, 'downloads', f));
-
-  step(5, STEPS, 'Search index (Pagefind)');
-  const blocks = guidanceBlockRecords(model);
-  const terms = glossaryRecords(model);
-  const entries = await buildSearchIndex(staging, [...blocks, ...terms]);
-  console.log(`  ${entries - blocks.length - terms.length} pages, ${blocks.length} paragraphs of the draft and ${terms.length} glossary terms indexed`);
-
-  step(6, STEPS, 'Check links');
-  const broken = await checkLinks(staging, base);
-  if (broken.length > 50) {
-    const more = broken.length - 50;
-    throw new ProblemsError('Checking links', [...broken.slice(0, 50), { severity: 'error', file: 'dist', place: '', message: `and ${more} more broken links`, hint: 'Fix the first ones: many usually share one cause.' }]);
+  heading(3, STEPS, 'Downloads and source report (a child process, beside the pages)');
+  const sources = sha256(await readFile(paths.sourceManifest));
+  const keys = downloadKeys(readModel(), { date: dateKey, sources });
+  const dirs = new Map<string, string>();
+  const jobs: DownloadJob[] = [];
+  for (const k of keys) {
+    const hit = cache.lookup(k.name, k.key);
+    if (hit) {
+      dirs.set(k.name, hit);
+      record({ name: k.name, ms: 0, peakRssMB: 0, cached: true, process: 'downloads' });
+    } else jobs.push({ ...k.job, name: k.name, dir: await cache.begin(k.name) } as DownloadJob);
   }
-  if (broken.length) throw new ProblemsError('Checking links', broken);
-  console.log(`  all internal links and anchors resolve`);
-  console.log(formatReport(report));
+  console.log(`  ${keys.length - jobs.length} of ${keys.length} download stages cached; ${jobs.length ? `writing ${jobs.map((j) => j.name.replace(/^downloads-/, '')).join(', ')}` : 'nothing to write'}`);
+  let sizesReady: (s: Record<string, number>) => void = () => {};
+  let sizesFailed: (e: unknown) => void = () => {};
+  const catalogDir = dirs.get(CATALOG_STAGE);
+  provideDownloadSizes(
+    catalogDir
+      ? Promise.resolve(sizesIn(join(catalogDir, 'downloads'), DOWNLOAD_LIST.map((d) => d.file)))
+      : new Promise((ok, fail) => {
+          sizesReady = ok;
+          sizesFailed = fail;
+        }),
+  );
+  const downloadsStarted = performance.now();
+  const downloads = jobs.length
+    ? runDownloadJobs(
+        paths.modelJson,
+        oscalSchemas(),
+        date,
+        jobs,
+        async (m) => {
+          const job = jobs.find((j) => j.name === m.name)!;
+          const key = keys.find((k) => k.name === m.name)!.key;
+          const dir = await cache.commit(m.name, key, job.dir);
+          dirs.set(m.name, dir);
+          record({ name: m.name, ms: m.ms, peakRssMB: m.peakRssMB, cached: false, beside: 'Site (Astro), Search index', process: 'downloads' });
+          if (m.name === CATALOG_STAGE) {
+            sizesReady(sizesIn(join(dir, 'downloads'), DOWNLOAD_LIST.map((d) => d.file)));
+            for (const f of m.files) console.log(`  downloads/${f}`);
+          } else console.log(`  downloads/products/${m.name.replace(/^downloads-/, '')}/: ${m.files.length} templates (3 levels × ${PRODUCT_EXTENSIONS.length} formats)`);
+        },
+        abort.signal,
+      )
+    : Promise.resolve({ peakRssMB: 0 });
+  let downloadsError: unknown;
+  let downloadsMs = 0;
+  downloads.then(() => (downloadsMs = Math.round(performance.now() - downloadsStarted)), (e) => {
+    downloadsError = e;
+    sizesFailed(e);
+  });
+  // A failure stops the child processes; the error shown is the first one (a download's, when it failed first).
+  const failed = async (e: unknown) => {
+    const first = downloadsError ?? e;
+    abort.abort();
+    await downloads.catch(() => {});
+    await Promise.all(jobs.filter((j) => !dirs.has(j.name)).map((j) => cache.abort(j.dir)));
+    throw first;
+  };
 
-  step(7, STEPS, 'Publish to dist/');
-  await publish(staging, paths.dist);
-  await reportStages();
+  try {
+    heading(4, STEPS, 'Site (Astro)');
+    const catalogKey = keys.find((k) => k.name === CATALOG_STAGE)!.key;
+    const contentDir = process.env.IOT_CONTENT_DIR || join(projectRoot, 'content/guides');
+    const astroKey = stageKey({
+      files: [join(projectRoot, 'src'), contentDir, join(projectRoot, 'public'), join(projectRoot, 'astro.config.mjs'), join(projectRoot, 'tsconfig.json'), LOCK],
+      values: { model: modelHash, date: dateKey, base, downloads: catalogKey },
+    });
+    process.env.IOT_MODEL_JSON = paths.modelJson;
+    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, async (dir) => withProjectLock(join(projectRoot, '.astro'), async () => {
+            // A fresh content store each run: Astro keeps an unchanged guide's entry, with the path it was read from,
+            // so a store shared with a build of another copy of the guides (IOT_CONTENT_DIR) points at that copy.
+            const astroCache = join(paths.cache, 'astro');
+            await rm(astroCache, { recursive: true, force: true });
+            return (await import('astro')).build({ root: projectRoot, outDir: dir, cacheDir: astroCache, logLevel: 'warn' });
+          }, () => console.log('  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)'))), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
+    console.log(note(pages.cached) || '  pages built');
+    await linkTree(pages.dir, staging);
+
+    // The search index (Pagefind's own process) and the link check run at the same time: Pagefind writes its files
+    // into the stage's folder, not into the site being checked, and its files hold no links.
+    heading(5, STEPS, 'Search index (Pagefind), beside the link check');
+    const searchKey = stageKey({ values: { pages: astroKey, model: modelHash } });
+    const searching = timed(
+      'Search index (Pagefind)',
+      () =>
+        runStage(cache, 'search', searchKey, async (dir) => {
+          const { buildSearchIndex } = await import('../src/lib/site/search-index.ts');
+          const { glossaryRecords, guidanceBlockRecords } = await import('../src/lib/site/search-records.ts');
+          const model = readModel();
+          const blocks = guidanceBlockRecords(model);
+          const terms = glossaryRecords(model);
+          const entries = await buildSearchIndex(staging, [...blocks, ...terms], join(dir, 'pagefind'));
+          await writeFile(join(dir, 'entries.json'), JSON.stringify({ pages: entries - blocks.length - terms.length, blocks: blocks.length, terms: terms.length }));
+        }),
+      { cached: (r) => r.cached, beside: jobs.length ? 'downloads, Check links' : 'Check links' },
+    ).then(async (search) => {
+      const counts = JSON.parse(await readFile(join(search.dir, 'entries.json'), 'utf8')) as { pages: number; blocks: number; terms: number };
+      console.log(`  ${counts.pages} pages, ${counts.blocks} paragraphs of the draft and ${counts.terms} glossary terms indexed${search.cached ? ' (cached)' : ''}`);
+      return search;
+    });
+
+    const checking = (async () => {
+      const { peakRssMB: downloadsPeak } = await downloads;
+      if (jobs.length) record({ name: 'Downloads (child process, all written)', ms: downloadsMs, peakRssMB: downloadsPeak, cached: false, beside: 'Site (Astro), Search index', process: 'downloads' });
+      for (const k of keys) await linkTree(dirs.get(k.name)!, staging);
+      heading(6, STEPS, 'Check links');
+      const linksKey = stageKey({ values: { pages: astroKey, downloads: keys.map((k) => k.key).join(' '), base } });
+      const links = await timed(
+        'Check links',
+        (peak) =>
+          runStage(cache, 'links', linksKey, async () => {
+            const broken = await child<Problem[]>(peak, 'links', 'brokenLinks', [staging, base]);
+            if (broken.length > 50) {
+              const more = broken.length - 50;
+              throw new ProblemsError('Checking links', [...broken.slice(0, 50), { severity: 'error', file: 'dist', place: '', message: `and ${more} more broken links`, hint: 'Fix the first ones: many usually share one cause.' }]);
+            }
+            if (broken.length) throw new ProblemsError('Checking links', broken);
+          }),
+        { cached: (r) => r.cached, beside: 'Search index (Pagefind)' },
+      );
+      console.log(`  all internal links and anchors resolve${links.cached ? ' (cached: the same pages and downloads were checked before)' : ''}`);
+    })();
+    const [search, check] = await Promise.allSettled([searching, checking]);
+    if (check.status === 'rejected') throw check.reason;
+    if (search.status === 'rejected') throw search.reason;
+    await linkTree(join(search.value.dir, 'pagefind'), join(staging, 'pagefind'));
+    console.log(formatReport(sourceReport(readModel())));
+  } catch (e) {
+    await failed(e);
+  }
+
+  heading(7, STEPS, 'Publish to dist/');
+  await timed('Publish to dist/', () => publish(staging, paths.dist));
+  await reportStages({ wallMs: Math.round(performance.now() - started), force });
 });

@@ -17,13 +17,26 @@ export async function runCli(name: string, step: () => Promise<void>): Promise<v
   }
 }
 
-/** Stage timings of this run: wall time, and the process's peak memory when the stage ended. */
-export const stages: { name: string; ms: number; peakRssMB: number }[] = [];
+/**
+ * Stage timings of this run: wall time, peak memory (of the process that ran the stage, when the stage ended),
+ * whether the stage's cached outputs were used, and what it ran beside.
+ */
+export interface StageStat {
+  name: string;
+  ms: number;
+  peakRssMB: number;
+  cached?: boolean;
+  beside?: string;
+  process?: string;
+}
+export const stages: StageStat[] = [];
 let current: { name: string; started: number } | undefined;
+
+export const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function endStage(): void {
   if (!current) return;
-  stages.push({ name: current.name, ms: Math.round(performance.now() - current.started), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) });
+  stages.push({ name: current.name, ms: Math.round(performance.now() - current.started), peakRssMB: peakRssMB() });
   current = undefined;
 }
 
@@ -33,12 +46,23 @@ export function step(n: number, total: number, what: string): void {
   console.log(pc.bold(`[${n}/${total}] ${what}`));
 }
 
-/** Ends the last stage; prints the timings, and writes them as JSON where BUILD_STATS_JSON names a file. */
-export async function reportStages(): Promise<void> {
+/** Prints a stage's heading without timing it (the caller records it with `record`). */
+export function heading(n: number, total: number, what: string): void {
   endStage();
-  console.log(pc.dim(`  stages: ${stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}; peak memory ${Math.max(...stages.map((s) => s.peakRssMB))} MB`));
+  console.log(pc.bold(`[${n}/${total}] ${what}`));
+}
+
+export function record(stat: StageStat): void {
+  stages.push(stat);
+}
+
+/** Ends the last stage; prints the timings, and writes them as JSON where BUILD_STATS_JSON names a file. */
+export async function reportStages(extra: Record<string, unknown> = {}): Promise<void> {
+  endStage();
+  const peak = Math.max(...stages.map((s) => s.peakRssMB));
+  console.log(pc.dim(`  stages: ${stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s${s.cached ? ' (cached)' : ''}`).join(', ')}; peak memory ${peak} MB`));
   if (process.env.BUILD_STATS_JSON) {
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(process.env.BUILD_STATS_JSON, JSON.stringify({ stages }, null, 2));
+    await writeFile(process.env.BUILD_STATS_JSON, JSON.stringify({ stages, ...extra }, null, 2));
   }
 }

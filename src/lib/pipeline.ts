@@ -5,7 +5,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildModel } from './model/build-model.ts';
 import type { Model } from './model/schemas/model.ts';
 import { nistSourcesDir, paths } from './paths.ts';
 import { type FetchedSource, fetchSources } from './sources/fetch-sources.ts';
@@ -22,8 +21,9 @@ export async function ensureSources(log: (line: string) => void = () => {}): Pro
   return fetchSources(readManifest(), { cacheDir: paths.sourcesCache, sourcesDir, log });
 }
 
-/** Imports and validates the model from the fetched sources. */
+/** Imports and validates the model from the fetched sources (the importers are loaded only here: half a second). */
 export async function importModel(): Promise<Model> {
+  const { buildModel } = await import('./model/build-model.ts');
   return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml', glossaryPath: paths.glossary, productTypesDir: paths.productTypes, procurementDir: paths.procurement, commentTemplatePath: paths.commentTemplate, searchTermsPath: paths.searchTerms });
 }
 

@@ -15,8 +15,8 @@ import type { SearchRecord } from './search-records.ts';
  */
 const EXCLUDED = ['button', '.requirement dl', '.breadcrumbs', '.prev-next'];
 
-/** Indexes the pages of `siteDir`, and `records` beside them (see search-records.ts); returns the number of entries. */
-export async function buildSearchIndex(siteDir: string, records: SearchRecord[] = []): Promise<number> {
+/** Indexes the pages of `siteDir`, and `records` beside them (see search-records.ts), into `outputPath`; returns the number of entries. */
+export async function buildSearchIndex(siteDir: string, records: SearchRecord[] = [], outputPath = join(siteDir, 'pagefind')): Promise<number> {
   const fail = (message: string) => new ProblemsError('Building the search index', [{ severity: 'error', file: siteDir, place: 'pagefind', message, hint: 'Check the pages Pagefind reports; the build output is left unpublished.' }]);
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDED });
@@ -28,7 +28,7 @@ export async function buildSearchIndex(siteDir: string, records: SearchRecord[] 
       const { errors } = await index.addCustomRecord({ ...r, language: 'en' });
       if (errors.length) throw fail(`${r.url}: ${errors.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw fail(written.errors.join('; '));
     return added.page_count + records.length;
   } finally {

@@ -1,0 +1,73 @@
+/**
+ * The downloads as stages: one for the catalog files (the SP 800-213A catalog as
+ * CSV, JSON, XLSX and OSCAL, the SP 800-53 controls, the source report), one per
+ * product type (its templates at every impact level). Each is keyed on the part
+ * of the model it reads (the model without its product types, plus that one
+ * type), the writers' code, the OSCAL schemas and the build date; so an edited
+ * guide re-runs none of them and an edited product type re-runs only its own.
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OscalSchemas } from '../downloads/write-product-downloads.ts';
+import type { Model } from '../model/schemas/model.ts';
+import { projectRoot } from '../paths.ts';
+import { ProblemsError } from '../problems.ts';
+import type { DownloadJob, DownloadsMessage } from './downloads-child.ts';
+import { codeFiles, sha256, stageKey } from './stages.ts';
+
+export type { DownloadJob } from './downloads-child.ts';
+
+const lib = (f: string) => join(projectRoot, 'src/lib', f);
+const LOCK = join(projectRoot, 'package-lock.json');
+const CHILD = fileURLToPath(new URL('./downloads-child.ts', import.meta.url));
+
+export const CATALOG_STAGE = 'downloads-catalog';
+export const productTypeStage = (id: string) => `downloads-${id}`;
+
+/** The stage keys of the downloads: the catalog stage, then one per product type (in the model's order). */
+export function downloadKeys(model: Model, values: { date: string; sources: string }): { name: string; key: string; job: Omit<DownloadJob, 'dir' | 'name'> }[] {
+  const rest = sha256(JSON.stringify({ ...model, productTypes: [] }));
+  // The child's own file, and the writers each stage runs with what they import.
+  const catalogCode = [CHILD, ...codeFiles([lib('downloads/write-downloads.ts'), lib('downloads/write-product-downloads.ts'), lib('report/source-report.ts'), lib('site/catalog-index.ts')])];
+  const productCode = [CHILD, ...codeFiles([lib('downloads/write-product-downloads.ts'), lib('site/catalog-index.ts')])];
+  return [
+    { name: CATALOG_STAGE, key: stageKey({ files: [...catalogCode, LOCK], values: { model: rest, ...values } }), job: { kind: 'catalog' } },
+    ...model.productTypes.map((t) => ({
+      name: productTypeStage(t.id),
+      key: stageKey({ files: [...productCode, LOCK], values: { model: rest, productType: sha256(JSON.stringify(t)), ...values } }),
+      job: { kind: 'product-type' as const, typeId: t.id },
+    })),
+  ];
+}
+
+/**
+ * Runs the jobs in a child process (its own memory, its own core), calling
+ * `onDone` as each one finishes; resolves with the child's peak memory.
+ */
+export function runDownloadJobs(modelJson: string, schemas: OscalSchemas, date: Date, jobs: DownloadJob[], onDone: (m: Extract<DownloadsMessage, { type: 'done' }>) => Promise<void> | void, signal?: AbortSignal): Promise<{ peakRssMB: number }> {
+  return new Promise((ok, fail) => {
+    const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(signal ? { signal } : {}) });
+    let failure: Error | undefined;
+    let end: { peakRssMB: number } | undefined;
+    let pending = Promise.resolve();
+    child.on('message', (m: DownloadsMessage) => {
+      if (m.type === 'done') pending = pending.then(() => onDone(m));
+      else if (m.type === 'end') end = { peakRssMB: m.peakRssMB };
+      else if (m.type === 'problems') failure = new ProblemsError(m.stage, m.problems);
+      else failure = new Error(`writing the downloads failed: ${m.message}`);
+    });
+    child.on('error', (e) => (failure ??= e));
+    child.on('exit', (code, signal) => {
+      pending.then(
+        () => {
+          if (failure) fail(failure);
+          else if (code !== 0 || !end) fail(new Error(`the downloads process ended with ${signal ?? `exit code ${code}`}`));
+          else ok(end);
+        },
+        (e) => fail(failure ?? e),
+      );
+    });
+    child.send({ modelJson, schemas, date: date.toISOString(), jobs });
+  });
+}
