@@ -11,7 +11,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CATALOG_STAGE, type DownloadJob, downloadKeys, runDownloadJobs } from '../src/lib/build/downloads-jobs.ts';
-import { provideDownloadSizes, sizesIn } from '../src/lib/build/download-sizes.ts';
+import { provideDownloadSizes, sizesIn } from '../src/lib/downloads/download-sizes.ts';
 import { inChild } from '../src/lib/build/child.ts';
 import { withProjectLock } from '../src/lib/build/project-lock.ts';
 import { StageCache, codeFiles, linkTree, runStage, sha256, stageKey } from '../src/lib/build/stages.ts';

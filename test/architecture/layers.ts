@@ -42,9 +42,15 @@ export const LAYERS: Layer[] = [
     what: 'the build\'s stages',
   },
   {
+    name: 'build',
+    paths: ['src/lib/build/'],
+    mayImport: ['pipeline', 'report', 'downloads', 'products', 'comments', 'content', 'site', 'model', 'import', 'sources', 'schemas', 'base'],
+    what: 'the build\'s stage cache and its child processes (model import, downloads, link check)',
+  },
+  {
     name: 'cli',
     paths: ['scripts/'],
-    mayImport: ['pipeline', 'report', 'downloads', 'products', 'comments', 'content', 'site', 'model', 'import', 'sources', 'schemas', 'base'],
+    mayImport: ['build', 'pipeline', 'report', 'downloads', 'products', 'comments', 'content', 'site', 'model', 'import', 'sources', 'schemas', 'base'],
     what: 'the npm scripts',
   },
 ];
