@@ -140,9 +140,12 @@ describe('the comment workspace', () => {
     const page = await context.newPage();
     await page.goto(site.url('comments/'));
     const options = (select: string) => page.locator(`${select} option`).evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    // The workspace fills its filters and the form its type list once their scripts ran: wait for them.
+    await page.locator('#filter-document option').nth(1).waitFor({ state: 'attached' });
     await expect(options('#filter-document')).resolves.toEqual([['', 'All'], ...COMMENT_DOCUMENTS.map((d) => [d, d])]);
     await expect(options('#filter-type')).resolves.toEqual([['', 'All'], ...COMMENT_TYPE_CODES.map((t) => [t, COMMENT_TYPES[t]])]);
     await page.getByRole('button', { name: 'Comment on question 1' }).click();
+    await page.locator('#comment-type option').first().waitFor({ state: 'attached' });
     await expect(options('#comment-type')).resolves.toEqual(COMMENT_TYPE_CODES.map((t) => [t, `${COMMENT_TYPES[t]} (${t})`]));
     // The form is a <comment-form> element of its own, gone once closed.
     await expect(page.locator('comment-form dialog[open]').count()).resolves.toBe(1);
