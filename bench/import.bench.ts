@@ -28,7 +28,10 @@ const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
 const rows: { step: string; first: number; rest: number[] }[] = [];
 const record = (step: string, i: number, t: number) => {
   let r = rows.find((x) => x.step === step);
-  if (!r) rows.push((r = { step, first: t, rest: [] }));
+  if (!r) {
+    r = { step, first: t, rest: [] };
+    rows.push(r);
+  }
   else if (i > 0) r.rest.push(t);
 };
 

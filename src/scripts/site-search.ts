@@ -155,16 +155,16 @@ function start(root: HTMLElement) {
    * how many of the words they hold, then by their combined score.
    */
   async function partialResults(pf: Pagefind, words: string[], filters: Filters): Promise<Ranked[]> {
-    const byWord = await Promise.all(words.map((w) => pf.search(w, { filters })));
+    const byWord = await Promise.all(words.map(async (word) => ({ word, search: await pf.search(word, { filters }) })));
     const merged = new Map<string, { result: PagefindResult; holds: string[]; score: number }>();
-    byWord.forEach((search, i) => {
+    for (const { word, search } of byWord) {
       for (const r of search.results) {
         const m = merged.get(r.id) ?? { result: r, holds: [], score: 0 };
-        m.holds.push(words[i]!);
+        m.holds.push(word);
         m.score += r.score;
         merged.set(r.id, m);
       }
-    });
+    }
     return [...merged.values()].sort((a, b) => b.holds.length - a.holds.length || b.score - a.score).map(({ result, holds }) => ({ result, holds }));
   }
 
@@ -172,20 +172,23 @@ function start(root: HTMLElement) {
   const fragments = new WeakMap<PagefindResult, Promise<ResultData>>();
   function dataOf(r: PagefindResult): Promise<ResultData> {
     let d = fragments.get(r);
-    if (!d) fragments.set(r, (d = r.data()));
+    if (!d) {
+      d = r.data();
+      fragments.set(r, d);
+    }
     return d;
   }
 
   /** How many of the first results are re-ranked by their titles (each costs its fragment, a few hundred bytes). */
-  const RERANK = 12;
+  const rerankCount = 12;
 
   /** The first results, re-ranked by how well their titles and readers' terms answer the query (see title-rank.ts); the rest as Pagefind ranks them. */
   async function rerank(query: string, results: PagefindResult[]): Promise<PagefindResult[]> {
-    const head = results.slice(0, RERANK);
+    const head = results.slice(0, rerankCount);
     const data = await Promise.all(head.map(dataOf));
     const tiers = data.map((d) => titleTier(query, d.meta.title ?? '', d.meta.terms ? d.meta.terms.split(', ') : []));
-    const order = head.map((r, i) => ({ r, i, tier: tiers[i]! })).sort((a, b) => b.tier - a.tier || a.i - b.i);
-    return [...order.map((o) => o.r), ...results.slice(RERANK)];
+    const order = head.map((r, i) => ({ r, i, tier: tiers[i] ?? 0 })).sort((a, b) => b.tier - a.tier || a.i - b.i);
+    return [...order.map((o) => o.r), ...results.slice(rerankCount)];
   }
 
   async function run() {
@@ -241,7 +244,7 @@ function start(root: HTMLElement) {
     root.dataset.searched = query;
   }
 
-  const PAGE = 10;
+  const pageSize = 10;
 
   /**
    * Renders results from `from` on, a page at a time: each result's data is fetched only when shown.
@@ -249,7 +252,7 @@ function start(root: HTMLElement) {
    */
   async function showResults(results: Ranked[], from: number, match: { url: string } | undefined, stale: () => boolean = () => false, words?: string[]) {
     root.querySelector('#search-more')?.remove();
-    const shown = await Promise.all(results.slice(from, from + PAGE).map(async (r) => ({ d: await dataOf(r.result), holds: r.holds })));
+    const shown = await Promise.all(results.slice(from, from + pageSize).map(async (r) => ({ d: await dataOf(r.result), holds: r.holds })));
     if (stale()) return;
     let first: HTMLAnchorElement | undefined;
     for (const { d, holds } of shown) {
@@ -280,12 +283,12 @@ function start(root: HTMLElement) {
     }
     // After "Show more", focus moves to the first new result (the button itself is gone).
     if (from > 0) first?.focus();
-    if (results.length > from + PAGE) {
+    if (results.length > from + pageSize) {
       const more = document.createElement('button');
       more.type = 'button';
       more.id = 'search-more';
-      more.textContent = `Show more results (${results.length - from - PAGE} left)`;
-      more.addEventListener('click', () => void showResults(results, from + PAGE, match, undefined, words));
+      more.textContent = `Show more results (${results.length - from - pageSize} left)`;
+      more.addEventListener('click', () => void showResults(results, from + pageSize, match, undefined, words));
       list.after(more);
     }
   }

@@ -366,7 +366,8 @@ describe('8. large imports and a full storage', () => {
     const { page } = await open();
     await expect(page.locator('#comments-workspace').textContent()).resolves.toContain('of up to 20 MB and 50,000 comments');
     await page.evaluate(() => {
-      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
       new MutationObserver(() => seen.push(document.querySelector('#comments-status')!.textContent!)).observe(document.querySelector('#comments-status')!, { childList: true, characterData: true, subtree: true });
     });
     const rows = Array.from({ length: 5000 }, (_, i) => [String(i + 1), 'A / B', 'T', '3', '', '', '1', `Row ${i + 1}.`, '']);

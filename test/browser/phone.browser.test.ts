@@ -124,10 +124,12 @@ describe('accessible names', () => {
       return [...document.querySelectorAll<HTMLElement>('a[aria-label], button[aria-label], summary[aria-label], [role="button"][aria-label]')]
         .filter((el) => el.offsetParent !== null)
         .filter((el) => {
+          // biome-ignore lint/performance/useDomNodeTextContent: the visible label is the rendered text, which innerText gives (textContent keeps hidden text)
           const visible = norm(el.innerText);
           // Symbols (¶, ↩) and numbers name nothing a voice user would say.
           return /[a-z]{2}/.test(visible) && !norm(el.getAttribute('aria-label')!).includes(visible);
         })
+        // biome-ignore lint/performance/useDomNodeTextContent: the visible label as rendered, as above
         .map((el) => `"${el.innerText.trim()}" named "${el.getAttribute('aria-label')}"`);
     });
     expect(mismatched).toEqual([]);

@@ -335,9 +335,9 @@ describe('search ranking and results', () => {
 });
 
 describe('accessibility and air-gap', () => {
-  const SAMPLE = ['products/', 'products/ip-video-surveillance/', 'products/ip-video-surveillance/moderate/', 'guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
+  const sample = ['products/', 'products/ip-video-surveillance/', 'products/ip-video-surveillance/moderate/', 'guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
 
-  it.each(SAMPLE)('axe finds no serious or critical issue on /%s', async (path) => {
+  it.each(sample)('axe finds no serious or critical issue on /%s', async (path) => {
     const page = await open(path);
     if (path.startsWith('search/')) await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -87,7 +87,7 @@ function randomStore(seed: number, count: number, bigText: boolean): CommentStor
       // A comment starts with a letter (an empty comment is refused), then anything.
       comment: `C${randomText(r, bigText && i === 0 ? 1_000_000 : Math.floor(r() * 300))}`,
       suggestion: randomText(r, bigText && i === 1 ? 1_000_000 : Math.floor(r() * 100)),
-      created: '2026-11-0' + (1 + Math.floor(r() * 9)) + 'T10:00:00.000Z',
+      created: `2026-11-0${1 + Math.floor(r() * 9)}T10:00:00.000Z`,
       updated: '2026-11-30T10:00:00.000Z',
       revision: 1,
     };
@@ -121,7 +121,7 @@ describe('round trips of random comments (any Unicode, 1 MB texts)', () => {
 
       const csv = templateCsv(store, exportColumns(COLUMNS));
       const fromCsv = commentsFromRows(strictCsvRows(csv.text), COLUMNS, { ...options, csv: true });
-      expect(fromCsv.commenter).toBe('Reader ' + seed + ' / Agency X');
+      expect(fromCsv.commenter).toBe(`Reader ${seed} / Agency X`);
       firstDifference(fromCsv.comments, store.comments, 'CSV');
       expect(fromCsv.comments).toEqual(store.comments);
 

@@ -56,7 +56,7 @@ describe('requirement wording', () => {
           for (const i of r.items) for (const p of clauseProblems([i.text, ...i.subItems].join(' '))) bad.push(`${type.id} ${level} ${i.number} (${i.record}): ${p}`);
           expect(r.outcome, r.number).not.toMatch(/shall provide the ability to/);
         }
-        for (const row of itemRows(doc)) expect(row.text, row.item).toMatch(/^(The |Each of |Where )[^]*\bshall\b[^]*\.$/);
+        for (const row of itemRows(doc)) expect(row.text, row.item).toMatch(/^(The |Each of |Where )[\s\S]*\bshall\b[\s\S]*\.$/);
       }
     }
     expect([...new Set(bad)]).toEqual([]);

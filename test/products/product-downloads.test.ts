@@ -80,7 +80,7 @@ describe('product solicitation documents', () => {
     expect(xml).toMatch(/<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/);
     expect(xml).toMatch(/w:orient="landscape"/);
     const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
-    expect(footers.join('')).toMatch(/PAGE[^]*NUMPAGES/);
+    expect(footers.join('')).toMatch(/PAGE[\s\S]*NUMPAGES/);
     const styles = await zip.file('word/styles.xml')!.async('string');
     for (const s of ['Title', 'Heading1', 'Heading2', 'Heading3', 'ListNumber']) expect(styles).toContain(`w:styleId="${s}"`);
     for (const m of xml.matchAll(/<w:gridCol w:w="(\d+)"/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(1440);

@@ -18,9 +18,16 @@ async function inDb<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
         q.onsuccess = () => ok(q.result);
         q.onerror = () => no(q.error);
       });
-      const req = <R>(r: IDBRequest<R>) => new Promise<R>((ok, no) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => no(r.error))));
+      const req = <R>(r: IDBRequest<R>) =>
+        new Promise<R>((ok, no) => {
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => no(r.error);
+        });
       const t = db.transaction(['workspace', 'aside'], 'readwrite');
-      const done = new Promise((ok, no) => ((t.oncomplete = ok), (t.onabort = () => no(t.error))));
+      const done = new Promise((ok, no) => {
+        t.oncomplete = ok;
+        t.onabort = () => no(t.error);
+      });
       let result: unknown;
       if (fn === 'get') result = (await req(t.objectStore('workspace').get('current'))) ?? null;
       if (fn === 'aside') result = ((await req(t.objectStore('aside').getAll())) as { text: string }[]).map((r) => r.text);
@@ -51,7 +58,10 @@ export const clearWorkspace = (page: Page) => inDb<void>(page, 'clear');
 export async function limitQuota(page: Page, bytes?: number): Promise<void> {
   // The override lasts as long as the DevTools session that set it: one session per page, kept open.
   let cdp = sessions.get(page);
-  if (!cdp) sessions.set(page, (cdp = await page.context().newCDPSession(page)));
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+  }
   const origin = new URL(page.url()).origin;
   await cdp.send('Storage.overrideQuotaForOrigin', bytes === undefined ? { origin } : { origin, quotaSize: bytes });
 }

@@ -57,10 +57,14 @@ export function csfSheets(): SheetSpec[] {
   const tech = technicalSheet();
   const csf = ['PR.AC-1', 'PR.AC-1; ID.AM-1', 'ID-AM-2', 'PR.DS-1', 'PT.PT-1'];
   tech.name = 'Technical Capabilities';
-  tech.rows.forEach((r, i) => (r[4] = csf[i]!));
+  tech.rows.forEach((r, i) => {
+    r[4] = csf[i]!;
+  });
   const nt = nonTechnicalSheet();
   const ntCsf = [null, 'ID.SC-3\n', 'PR.AC-4', 'No Mapping', null, 'PR.DS-2'];
-  nt.rows.forEach((r, i) => (r[4] = ntCsf[i]!));
+  nt.rows.forEach((r, i) => {
+    r[4] = ntCsf[i]!;
+  });
   return [nt, tech];
 }
 
@@ -78,8 +82,14 @@ export async function workbookBytes(sheets: SheetSpec[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    s.header.forEach((h, i) => setCell(ws, `${'ABCDE'[i]}1`, { bold: h }));
-    s.rows.forEach((row, r) => row.forEach((cell, i) => setCell(ws, `${'ABCDE'[i]}${r + 2}`, cell)));
+    s.header.forEach((h, i) => {
+      setCell(ws, `${'ABCDE'[i]}1`, { bold: h });
+    });
+    s.rows.forEach((row, r) => {
+      row.forEach((cell, i) => {
+        setCell(ws, `${'ABCDE'[i]}${r + 2}`, cell);
+      });
+    });
     for (const m of s.merges) ws.mergeCells(m);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -24,9 +24,9 @@ net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
 } as typeof connect;
 
 const lookup = dns.lookup;
-dns.lookup = function (hostname: string, ...rest: unknown[]) {
+dns.lookup = ((hostname: string, ...rest: unknown[]) => {
   if (!isLocal(hostname)) record(`lookup ${hostname}`);
   return (lookup as (...a: unknown[]) => void).call(dns, hostname, ...rest);
-} as typeof dns.lookup;
+}) as typeof dns.lookup;
 
 syncBuiltinESMExports();

@@ -7,7 +7,7 @@
 import { COMMENT_DOCUMENTS, COMMENT_TYPE_LIST, commentTypeOf, GUIDELINE_DOCUMENT, IMPORT_COMMENT_TYPE } from './comment-documents.ts';
 import { type Comment, commentSchema, type CommentStore, describeIssue, WorkspaceError } from './comment-schema.ts';
 import { cellText, neutraliseCsvCell, restoreCsvCell, xlsxText } from './spreadsheet-cells.ts';
-import { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/template-fields.ts';
+import type { TemplateField } from '../model/schemas/template-fields.ts';
 
 export { COMMENT_TYPES, type Comment, type CommentStore, type CommentType, emptyStore, readBackup, STORE_VERSION } from './comment-schema.ts';
 
@@ -176,7 +176,7 @@ export function commentsFromRows(rows: unknown[][], columns: TemplateColumn[], o
     return options.csv ? restoreCsvCell(s) : s;
   };
   const [header, ...body] = rows;
-  if (!header || !header.some((h) => text(h).trim())) throw new WorkspaceError('The file is empty: its first row should name the columns of the comment template.', []);
+  if (!header?.some((h) => text(h).trim())) throw new WorkspaceError('The file is empty: its first row should name the columns of the comment template.', []);
   const names = header.map((h) => normHeader(text(h)));
   const all = exportColumns(columns);
   const index = new Map(all.map((c) => [c.field, names.indexOf(normHeader(c.header))]));

@@ -22,6 +22,7 @@ export { COMMENT_TYPES, type CommentType } from './comment-documents.ts';
  * anchor. Anything else (`javascript:`, `//host`, `https://…`, `\\host`) is refused.
  */
 export function isSitePath(href: string, base = '/'): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a site path holding a control character (U+0000–U+001F, which XML cannot hold) is refused, so the class names them
   if (!href.startsWith(base) || href.startsWith('//') || /[\\\s\u0000-\u001f]/.test(href)) return false;
   try {
     const u = new URL(href, 'https://site.invalid/');

@@ -235,7 +235,8 @@ function readSubCapabilityParagraph(paragraph: Paragraph, kind: Kind, state: Sub
     state.descriptionParts.push(text);
   } else {
     warnAt(ctx, paragraph, 'paragraph where an element was expected; kept as a note of the sub-capability', 'Make it part of an element (indent it under the element) or move it above the elements.');
-    (state.subCapability.notes ??= []).push(text);
+    state.subCapability.notes ??= [];
+    state.subCapability.notes.push(text);
   }
 }
 
@@ -265,7 +266,8 @@ function attachStrayExamples(examples: string[], node: RootContent, state: SubCa
     lastElement.examples.push(...examples);
   } else {
     warnAt(ctx, node, '<details> examples with no bullet before them; kept as notes of the sub-capability', 'Put the <details> block right under the bullet it illustrates.');
-    (state.subCapability.notes ??= []).push(...examples);
+    state.subCapability.notes ??= [];
+    state.subCapability.notes.push(...examples);
   }
 }
 

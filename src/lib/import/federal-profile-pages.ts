@@ -192,8 +192,13 @@ function readSectionList(list: List, kind: Kind, state: SectionState, ctx: PageC
 function addPartyEntry(state: SectionState, party: Party, entry: PageItem): void {
   if (!entry.text) return;
   state.section[party].push(entry.text);
-  const tree = party === 'manufacturer' ? (state.section.manufacturerItems ??= []) : (state.section.agencyItems ??= []);
-  tree.push(entry);
+  if (party === 'manufacturer') {
+    state.section.manufacturerItems ??= [];
+    state.section.manufacturerItems.push(entry);
+  } else {
+    state.section.agencyItems ??= [];
+    state.section.agencyItems.push(entry);
+  }
 }
 
 function reportMissingParties(state: SectionState, ctx: PageContext): void {

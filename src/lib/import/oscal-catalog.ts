@@ -186,13 +186,17 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
     controls.push(control);
     family.controls.push(control.id);
     pending.push({ control, raw: c, path });
-    (c.controls ?? []).forEach((e, i) => visit(e, family, `${path}.controls[${i}]`, control));
+    (c.controls ?? []).forEach((e, i) => {
+      visit(e, family, `${path}.controls[${i}]`, control);
+    });
   };
 
   (doc.catalog.groups ?? []).forEach((g, gi) => {
     const family: Family = { id: g.id, label: g.id.toUpperCase(), title: g.title, controls: [], provenance: prov(`$.catalog.groups[${gi}]`) };
     families.push(family);
-    (g.controls ?? []).forEach((c, ci) => visit(c, family, `$.catalog.groups[${gi}].controls[${ci}]`));
+    (g.controls ?? []).forEach((c, ci) => {
+      visit(c, family, `$.catalog.groups[${gi}].controls[${ci}]`);
+    });
   });
 
   // Second pass: withdrawal targets, which may point at statement items of any control.

@@ -203,7 +203,9 @@ export function loadProcurement(dir: string, model: Model, problems: Problems, f
   const del = readYaml(join(dir, 'deliverables.yaml'), delName, problems);
   if (del) {
     out.deliverables = checkList(del, delName, deliverableSchema, problems);
-    out.deliverables.forEach((d, i) => checkRefs(d.due, delName, del.at([i, 'due'])));
+    out.deliverables.forEach((d, i) => {
+      checkRefs(d.due, delName, del.at([i, 'due']));
+    });
   }
   const fcName = `${displayDir}/federal-clauses.yaml`;
   const fc = readYaml(join(dir, 'federal-clauses.yaml'), fcName, problems);

@@ -86,7 +86,7 @@ export function parseProductType(text: string, file: string, model: Model, probl
   (data['not-applicable'] ?? []).forEach((rule, i) => {
     rule.elements.forEach((id, j) => {
       const el = elementById.get(id);
-      if (!el || el.kind !== 'technical') {
+      if (el?.kind !== 'technical') {
         problems.error(file, at(['not-applicable', i, 'elements', j]), `unknown SP 800-213A technical element "${id}"`, didYouMeanHint(id, [...elementById.values()].filter((e) => e.kind === 'technical').map((e) => e.id)) || 'Name a technical element such as CSA-2.12.');
         return;
       }

@@ -20,7 +20,9 @@ interface ModelCache {
   mtime: number;
 }
 const cacheKey = Symbol.for('iot-guidance-site.model-cache');
-const cache: ModelCache = ((globalThis as { [cacheKey]?: ModelCache })[cacheKey] ??= { mtime: 0 });
+const cacheHolder = globalThis as { [cacheKey]?: ModelCache };
+cacheHolder[cacheKey] ??= { mtime: 0 };
+const cache: ModelCache = cacheHolder[cacheKey];
 
 /**
  * Pages are bundled before they run, so the model's path cannot come from this

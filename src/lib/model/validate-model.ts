@@ -39,14 +39,14 @@ export function validateModel(model: Model, problems: Problems): void {
     if (first) problems.error(at.file, at.place, `duplicate ${what} id "${id}": also used by the record at ${placeOf(first)}`, 'Ids must be unique; check the numbering of the two rows in the source.');
     else seen.set(id, at);
   };
-  model.controls.forEach((c) => unique(c.id, c.provenance, 'control'));
-  model.families.forEach((f) => unique(`family:${f.id}`, f.provenance, 'family'));
+  for (const c of model.controls) unique(c.id, c.provenance, 'control');
+  for (const f of model.families) unique(`family:${f.id}`, f.provenance, 'family');
   for (const list of [model.capabilities, model.subCapabilities, model.elements, model.subElements]) {
-    list.forEach((r) => unique(r.id, r.provenance, 'catalog record'));
+    for (const r of list) unique(r.id, r.provenance, 'catalog record');
   }
   model.profileTopics.forEach((t) => {
     unique(t.id, t.provenance, 'profile topic');
-    t.sections.forEach((s) => unique(s.id, s.provenance, 'profile section'));
+    for (const s of t.sections) unique(s.id, s.provenance, 'profile section');
   });
 
   const controls = new Map(model.controls.map((c) => [c.id, c]));
@@ -66,15 +66,18 @@ export function validateModel(model: Model, problems: Problems): void {
   for (const c of model.controls) {
     exists(families, c.family, c.provenance, 'family');
     if (c.parent) exists(controls, c.parent, c.provenance, 'parent control');
-    c.related.forEach((r) => exists(controls, r, c.provenance, 'related control'));
+    for (const r of c.related) exists(controls, r, c.provenance, 'related control');
     c.enhancements.forEach((e) => {
       if (exists(controls, e, c.provenance, 'enhancement') && controls.get(e)!.parent !== c.id) {
         problems.error(c.provenance.file, c.provenance.place, `lists enhancement ${e}, whose parent is ${controls.get(e)!.parent ?? 'none'}`);
       }
     });
-    c.withdrawnTo.forEach((w) => (w.target === 'family' ? exists(families, w.id, c.provenance, 'family') : exists(controls, w.id, c.provenance, 'control')));
+    for (const w of c.withdrawnTo) {
+      if (w.target === 'family') exists(families, w.id, c.provenance, 'family');
+      else exists(controls, w.id, c.provenance, 'control');
+    }
   }
-  for (const f of model.families) f.controls.forEach((id) => exists(controls, id, f.provenance, 'control'));
+  for (const f of model.families) for (const id of f.controls) exists(controls, id, f.provenance, 'control');
 
   for (const cap of model.capabilities) {
     if (!cap.subCapabilities.length) problems.error(cap.provenance.file, cap.provenance.place, `capability ${cap.id} has no sub-capabilities`);
@@ -99,8 +102,8 @@ export function validateModel(model: Model, problems: Problems): void {
     if (exists(subCapabilities, el.subCapability, el.provenance, 'sub-capability') && subCapabilities.get(el.subCapability)!.capability !== el.capability) {
       problems.error(el.provenance.file, el.provenance.place, `${el.id} is filed under ${el.capability} but its sub-capability belongs to ${subCapabilities.get(el.subCapability)!.capability}`);
     }
-    el.controls.forEach((l) => exists(controls, l.control, el.provenance, 'control'));
-    el.subElements.forEach((s) => exists(subElements, s, el.provenance, 'sub-element'));
+    for (const l of el.controls) exists(controls, l.control, el.provenance, 'control');
+    for (const s of el.subElements) exists(subElements, s, el.provenance, 'sub-element');
     if (el.kind === 'technical' && !el.controls.length && !el.noMapping) problems.error(el.provenance.file, el.provenance.place, `${el.id} maps to no control`);
     if (el.kind === 'non-technical' && !el.subElements.length) problems.error(el.provenance.file, el.provenance.place, `${el.id} has no sub-elements`);
   }
@@ -108,7 +111,7 @@ export function validateModel(model: Model, problems: Problems): void {
     if (exists(elements, se.element, se.provenance, 'element') && !elements.get(se.element)!.subElements.includes(se.id)) {
       problems.error(se.provenance.file, se.provenance.place, `${se.id} is not listed by its element ${se.element}`);
     }
-    se.controls.forEach((l) => exists(controls, l.control, se.provenance, 'control'));
+    for (const l of se.controls) exists(controls, l.control, se.provenance, 'control');
     if (!se.controls.length && !se.noMapping) problems.error(se.provenance.file, se.provenance.place, `${se.id} maps to no control`);
   }
   for (const t of model.profileTopics) {

@@ -61,12 +61,18 @@ const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() +
 export function technicalPhrase(text: string): string {
   const t = noFinalStop(text);
   let m: RegExpExecArray | null;
-  if ((m = /^Ability to provide\s+(.+)$/i.exec(t))) return `provide ${m[1]}`;
-  if ((m = /^Ability for (?:the |an )?(?:IoT )?device(?:, or tools used through the IoT device interface,)? to\s+(.+)$/i.exec(t))) return m[1]!;
-  if ((m = /^Ability for (only )?(authorized [\w/ ]+?) to\s+(.+)$/i.exec(t))) return `allow ${m[1] ?? ''}${m[2]} to ${m[3]}`;
-  if ((m = /^Ability to\s+(.+)$/i.exec(t))) return `provide the ability to ${m[1]}`;
-  if ((m = /^Ability for\s+(.+)$/i.exec(t))) return `provide the ability for ${m[1]}`;
-  if ((m = /^The (?:IoT )?device can\s+(.+)$/i.exec(t))) return m[1]!;
+  m = /^Ability to provide\s+(.+)$/i.exec(t);
+  if (m) return `provide ${m[1]}`;
+  m = /^Ability for (?:the |an )?(?:IoT )?device(?:, or tools used through the IoT device interface,)? to\s+(.+)$/i.exec(t);
+  if (m) return m[1]!;
+  m = /^Ability for (only )?(authorized [\w/ ]+?) to\s+(.+)$/i.exec(t);
+  if (m) return `allow ${m[1] ?? ''}${m[2]} to ${m[3]}`;
+  m = /^Ability to\s+(.+)$/i.exec(t);
+  if (m) return `provide the ability to ${m[1]}`;
+  m = /^Ability for\s+(.+)$/i.exec(t);
+  if (m) return `provide the ability for ${m[1]}`;
+  m = /^The (?:IoT )?device can\s+(.+)$/i.exec(t);
+  if (m) return m[1]!;
   return `provide ${lowerFirst(t)}`;
 }
 
@@ -74,8 +80,10 @@ export function technicalPhrase(text: string): string {
 export function manufacturerPhrase(text: string): string {
   const t = noFinalStop(text).replace(/\bshould\b/g, 'shall');
   let m: RegExpExecArray | null;
-  if ((m = /^If (.+?), the (?:IoT device )?manufacturer shall (.+)$/.exec(t))) return `where ${m[1]}, ${m[2]}`;
-  if ((m = /^([A-Za-z]+ing)(\s+and\s+([A-Za-z]+ing))?\s+(.+)$/.exec(t)) && GERUNDS[m[1]!.toLowerCase()] && (!m[3] || GERUNDS[m[3].toLowerCase()])) {
+  m = /^If (.+?), the (?:IoT device )?manufacturer shall (.+)$/.exec(t);
+  if (m) return `where ${m[1]}, ${m[2]}`;
+  m = /^([A-Za-z]+ing)(\s+and\s+([A-Za-z]+ing))?\s+(.+)$/.exec(t);
+  if (m && GERUNDS[m[1]!.toLowerCase()] && (!m[3] || GERUNDS[m[3].toLowerCase()])) {
     // A later clause coordinated with the first keeps its verb form: "Providing X, and documenting Y" → "provide X, and document Y".
     const rest = m[4]!.replace(/, (and|or) ([a-z]+ing)\b/g, (all, conj: string, g: string) => (COORDINATED.has(g) ? `, ${conj} ${GERUNDS[g]}` : all));
     return `${GERUNDS[m[1]!.toLowerCase()]}${m[3] ? ` and ${GERUNDS[m[3].toLowerCase()]}` : ''} ${rest}`;
@@ -87,8 +95,10 @@ export function manufacturerPhrase(text: string): string {
 export function subItemPhrase(text: string): string {
   const t = noFinalStop(text);
   let m: RegExpExecArray | null;
-  if ((m = /^Ability for (?:the |an )?(?:IoT )?device to\s+(.+)$/i.exec(t))) return `the ability to ${m[1]}`;
-  if ((m = /^Ability\s+(.+)$/i.exec(t))) return `the ability ${m[1]}`;
+  m = /^Ability for (?:the |an )?(?:IoT )?device to\s+(.+)$/i.exec(t);
+  if (m) return `the ability to ${m[1]}`;
+  m = /^Ability\s+(.+)$/i.exec(t);
+  if (m) return `the ability ${m[1]}`;
   return lowerFirst(t);
 }
 

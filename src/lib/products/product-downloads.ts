@@ -93,7 +93,7 @@ const exclusionsText = (doc: RequirementDocumentModel): string[] => [
   ...doc.selection.unallocated.map((u) => `Not allocated: ${u.element} (selected by ${u.because.join(', ')}) is given to no component of this product type.`),
 ];
 
-const instructionsText = (doc: RequirementDocumentModel) => [
+const instructionsText = (_doc: RequirementDocumentModel) => [
   `Complete the compliance matrix issued with this document (XLSX): for every item give one response (Comply, Partial, Does not comply, or Not applicable with a justification), and name the evidence file that supports it. Items of key requirements accept only Comply or Does not comply.`,
   `Deliver the documents listed under Deliverables, and answer every question of the vendor questionnaire. Name each evidence file by the requirement number it supports.`,
 ];
@@ -156,7 +156,9 @@ export function templateMarkdown(doc: RequirementDocumentModel): string {
     p(subjectOf(doc, r));
     for (const i of r.items) {
       out.push(`${i.letter}. ${md(i.text)}${md(itemSuffix(doc, r, i))}`);
-      i.subItems.forEach((s, n) => out.push(`    ${romanOf(n)}. ${md(s)}`));
+      i.subItems.forEach((s, n) => {
+        out.push(`    ${romanOf(n)}. ${md(s)}`);
+      });
     }
     out.push('');
     p(`Verification: ${r.verification}. Evidence: ${r.evidence.join(' ')}`);

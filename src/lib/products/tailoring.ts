@@ -173,9 +173,15 @@ export function readTailoring(data: unknown, model: Pick<Model, 'productTypes' |
     r.capabilities.forEach((c, j) => {
       if (!capabilities.has(c)) problems.push({ field: `allocation[${i}].capabilities[${j}]`, message: `unknown SP 800-213A capability "${c}"` });
     });
-    r.components.forEach((c, j) => component(c, `allocation[${i}].components[${j}]`));
+    r.components.forEach((c, j) => {
+      component(c, `allocation[${i}].components[${j}]`);
+    });
   });
-  t.notApplicable.forEach((r, i) => r.components.forEach((c, j) => component(c, `notApplicable[${i}].components[${j}]`)));
+  t.notApplicable.forEach((r, i) => {
+    r.components.forEach((c, j) => {
+      component(c, `notApplicable[${i}].components[${j}]`);
+    });
+  });
   t.key.forEach((k, i) => {
     if (!requirements.has(k.requirement)) problems.push({ field: `key[${i}].requirement`, message: `unknown requirement "${k.requirement}"` });
   });
@@ -184,7 +190,9 @@ export function readTailoring(data: unknown, model: Pick<Model, 'productTypes' |
       if (!records.has(d.id)) problems.push({ field: `${list}[${i}].id`, message: `unknown requirement or item "${d.id}"` });
     });
   }
-  t.allocationChanges.forEach((d, i) => component(d.component, `allocationChanges[${i}].component`));
+  t.allocationChanges.forEach((d, i) => {
+    component(d.component, `allocationChanges[${i}].component`);
+  });
   const values = new Map((model.procurement?.values ?? []).map((v) => [v.id, v]));
   for (const [id, v] of Object.entries(t.values)) {
     const def = values.get(id);

@@ -12,7 +12,10 @@ const caches = new WeakMap<Model, Map<string, string>>();
 export function catalogNavHtml(model: Model, base: string, current: string | undefined): string {
   const key = `${base}|${current ?? ''}`;
   let cache = caches.get(model);
-  if (!cache) caches.set(model, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(model, cache);
+  }
   const hit = cache.get(key);
   if (hit) return hit;
   const urls = siteUrls(base);

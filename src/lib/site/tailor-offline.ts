@@ -38,7 +38,7 @@ export interface OfflineList {
 export type BundleGraph = Map<string, string[]>;
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** The files to store for the tool, from its built page and the client bundle's graph. */
 export function offlineList(dist: string, base: string, graph: BundleGraph): OfflineList {
@@ -56,17 +56,17 @@ export function offlineList(dist: string, base: string, graph: BundleGraph): Off
     hashed.add(file);
     for (const next of graph.get(file) ?? []) visit(next);
   };
-  for (const m of html.matchAll(/<link\b[^>]*>/g)) if (attr(m[0], 'rel') === 'stylesheet') visit(local(unescape(attr(m[0], 'href')!)));
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) if (attr(m[0], 'rel') === 'stylesheet') visit(local(unescapeHtml(attr(m[0], 'href')!)));
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => attr(m[0], 'src')).filter((s): s is string => !!s);
   if (!scripts.length) throw new Error(`The tailoring tool's page (${page}) has no script file.`);
   for (const src of scripts) {
-    const file = local(unescape(src));
+    const file = local(unescapeHtml(src));
     if (!graph.has(file)) throw new Error(`The client bundle does not list ${file}, the script of ${page}: the offline list cannot be made.`);
     visit(file);
   }
   const config = /<product-tailor\b[^>]*\sdata-config="([^"]*)"/.exec(html)?.[1];
   if (!config) throw new Error(`The tailoring tool's page (${page}) has no data-config.`);
-  const { data, texts } = JSON.parse(unescape(config)) as { data: string; texts: string };
+  const { data, texts } = JSON.parse(unescapeHtml(config)) as { data: string; texts: string };
   fresh.push(data, texts);
   const files = [...fresh.map((u) => (u === page ? `${TAILOR_PAGE}index.html` : local(u))), ...[...hashed].sort()];
   const hash = createHash('sha256');

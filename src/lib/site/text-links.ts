@@ -24,8 +24,7 @@ export function linkText(text: string, rules: LinkRule[], usedKeys: Set<string>)
     for (const rule of rules) {
       const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
       re.lastIndex = pos;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text))) {
+      for (let m = re.exec(text); m; m = re.exec(text)) {
         if (best && m.index > best.index) break;
         const link = rule.resolve(m);
         if (link && !(link.key && usedKeys.has(link.key))) {

@@ -59,7 +59,8 @@ async function xlsxFileRows(file: File): Promise<unknown[][]> {
       worker.postMessage(bytes, [bytes]);
     });
     if (answer.error !== undefined) throw new Error(answer.error);
-    return answer.rows!;
+    if (!answer.rows) throw new Error('the spreadsheet reader sent no rows');
+    return answer.rows;
   } finally {
     worker.terminate();
   }
@@ -212,7 +213,7 @@ export class CommentsWorkspace extends HTMLElement {
     // Long lists are listed a page at a time.
     for (const c of shown.slice(0, listed)) {
       // The buttons' names say the comment's place in the whole list, as the reader counts; their actions use its id.
-      const n = position.get(c)! + 1;
+      const n = (position.get(c) ?? 0) + 1;
       this.#shown.set(c.id, c);
       const li = document.createElement('li');
       li.className = 'comment-item';
@@ -248,7 +249,10 @@ export class CommentsWorkspace extends HTMLElement {
       if (i < 0) return 'Not moved: this comment was deleted in another tab or window.';
       if (j < 0 || j >= store.comments.length) return store;
       const comments = [...store.comments];
-      [comments[i], comments[j]] = [comments[j]!, comments[i]!];
+      const here = comments[i];
+      const there = comments[j];
+      if (!here || !there) return store;
+      [comments[i], comments[j]] = [there, here];
       return { ...store, comments };
     });
     if (!r.ok) this.#say(r.message);
@@ -259,8 +263,9 @@ export class CommentsWorkspace extends HTMLElement {
     let removed: { comment: Comment; index: number } | undefined;
     const r = await updateStore((store) => {
       const index = store.comments.findIndex((c) => c.id === id);
-      if (index < 0) return 'Nothing deleted: this comment was already deleted in another tab or window.';
-      removed = { comment: store.comments[index]!, index };
+      const comment = store.comments[index];
+      if (!comment) return 'Nothing deleted: this comment was already deleted in another tab or window.';
+      removed = { comment, index };
       return { ...store, comments: store.comments.filter((c) => c.id !== id) };
     });
     await this.#render(r.ok ? r.store : undefined);
@@ -323,21 +328,21 @@ export class CommentsWorkspace extends HTMLElement {
   /** commentsFromRows, a slice of rows at a time (the page stays responsive), every problem of every slice said. */
   async #checkRows(rows: unknown[][], csv: boolean): Promise<{ commenter: string; comments: Comment[] }> {
     const [header = [], ...body] = rows;
-    const SLICE = 2000;
+    const sliceRows = 2000;
     const options = { now: new Date().toISOString(), base: BASE, newId, csv };
     const comments: Comment[] = [];
     const problems: string[] = [];
     let commenter = '';
-    for (let at = 0; at < Math.max(body.length, 1); at += SLICE) {
+    for (let at = 0; at < Math.max(body.length, 1); at += sliceRows) {
       try {
-        const read = commentsFromRows([header, ...body.slice(at, at + SLICE)], this.#config.columns, { ...options, firstRow: 1 + at });
+        const read = commentsFromRows([header, ...body.slice(at, at + sliceRows)], this.#config.columns, { ...options, firstRow: 1 + at });
         commenter ||= read.commenter;
         comments.push(...read.comments);
       } catch (e) {
         if (!(e instanceof WorkspaceError) || !e.problems.length) throw e;
         problems.push(...e.problems);
       }
-      if (body.length > SLICE) await nextFrame();
+      if (body.length > sliceRows) await nextFrame();
     }
     if (problems.length) throw new WorkspaceError(`Nothing was imported: ${plural(problems.length, 'problem')} in the file.`, problems);
     return { commenter, comments };
@@ -370,7 +375,8 @@ export class CommentsWorkspace extends HTMLElement {
     });
     await this.#render(r.ok ? r.store : undefined);
     if (!r.ok) throw new Error(`nothing was imported. ${r.message}`);
-    const m = merged!;
+    const m = merged;
+    if (!m) throw new Error('nothing was imported.');
     this.#say(`Imported ${plural(m.added, 'comment')}${m.duplicates ? `; ${m.duplicates.toLocaleString('en-US')} already here, skipped` : ''}${m.differing ? ` (${m.differing.toLocaleString('en-US')} of them differ from the comment with the same id here, which was kept)` : ''}.`);
   }
 

@@ -206,7 +206,9 @@ export async function unreadableEntries(): Promise<{ key: string; label: string;
     const t = (await db()).transaction('aside', 'readonly');
     const store = t.objectStore('aside');
     const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
-    keys.forEach((k, i) => entries.push({ key: `aside:${String(k)}`, label: `${(values[i] as AsideRecord).label} (kept aside, no. ${String(k)})`, text: (values[i] as AsideRecord).text }));
+    keys.forEach((k, i) => {
+      entries.push({ key: `aside:${String(k)}`, label: `${(values[i] as AsideRecord).label} (kept aside, no. ${String(k)})`, text: (values[i] as AsideRecord).text });
+    });
   } catch {
     // no IndexedDB: nothing kept there
   }

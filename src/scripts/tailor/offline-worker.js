@@ -12,7 +12,7 @@
 /** @typedef {ExtendableEvent & { request: Request, respondWith(r: Promise<Response>): void }} FetchEvent */
 
 /** @type {OfflineList} */
-// @ts-ignore: written by the build above this code.
+// @ts-expect-error: written by the build above this code.
 const list = OFFLINE;
 /** @type {any} */
 const worker = self;

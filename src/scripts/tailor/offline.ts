@@ -41,7 +41,11 @@ export async function keepOffline(workerUrl: string, scope: string): Promise<boo
   if (!newest || !(await activated(newest))) return false;
   if (container.controller !== newest) {
     await new Promise<void>((resolve) => {
-      const done = () => container.controller === newest && (container.removeEventListener('controllerchange', done), resolve());
+      const done = () => {
+        if (container.controller !== newest) return;
+        container.removeEventListener('controllerchange', done);
+        resolve();
+      };
       container.addEventListener('controllerchange', done);
       done();
     });

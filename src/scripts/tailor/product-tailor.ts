@@ -14,6 +14,7 @@ import { defaultTailoring, impactLevel, type Level, readTailoring, slugify, type
 import { decodeTailoring, encodeTailoring } from '../../lib/products/tailoring-codec.ts';
 import * as edit from '../../lib/products/tailoring-edits.ts';
 import { type CatalogIndex, catalogIndex } from '../../lib/site/catalog-index.ts';
+import { part } from '../element-parts.ts';
 import { keepOffline } from './offline.ts';
 import { loadSaves, writeSaves } from './saves.ts';
 
@@ -45,10 +46,12 @@ class ProductTailor extends HTMLElement {
   private offlineReady = false;
   /** The model with the documents' words, fetched on the first download. */
   private full?: Promise<CatalogIndex>;
-  private q = <T extends Element = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
+  private q = <T extends Element = HTMLElement>(sel: string) => part<T>(this, sel);
 
   async connectedCallback() {
-    const config = (this.config = JSON.parse(this.dataset.config!) as Config);
+    if (this.dataset.config === undefined) throw new Error('<product-tailor> has no data-config');
+    const config = JSON.parse(this.dataset.config) as Config;
+    this.config = config;
     try {
       const res = await fetch(config.data);
       if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
@@ -59,7 +62,7 @@ class ProductTailor extends HTMLElement {
     }
     this.model = modelOfTailorData(this.data);
     this.index = catalogIndex(this.model);
-    for (const r of this.model.procurement!.requirements) this.titles.set(r.id, r.title);
+    for (const r of this.model.procurement?.requirements ?? []) this.titles.set(r.id, r.title);
     this.wire();
     this.record = await this.initial();
     this.q('[data-body]').hidden = false;
@@ -85,7 +88,7 @@ class ProductTailor extends HTMLElement {
       const decoded = await decodeTailoring(hash);
       const read = 'data' in decoded ? readTailoring(decoded.data, this.model) : undefined;
       if (read?.record) return read.record;
-      this.refused('The tailoring in this page\'s address', 'error' in decoded ? [{ field: '(the link)', message: decoded.error }] : read!.problems);
+      this.refused('The tailoring in this page\'s address', 'error' in decoded ? [{ field: '(the link)', message: decoded.error }] : (read?.problems ?? []));
     }
     const params = new URLSearchParams(location.search);
     const typeId = params.get('type');
@@ -100,7 +103,8 @@ class ProductTailor extends HTMLElement {
       const read = readTailoring(store.current, this.model);
       if (read.record) return read.record;
     }
-    const first = this.model.productTypes[0]!;
+    const first = this.model.productTypes[0];
+    if (!first) throw new Error('The catalog data has no product type.');
     return defaultTailoring(first, first.impact);
   }
 
@@ -184,7 +188,8 @@ class ProductTailor extends HTMLElement {
       if (!name) return;
       const n = structuredClone(this.record);
       n.product.name = name;
-      if (!n.base || name !== this.model.productTypes.find((t) => t.id === n.base!.type)?.name) n.product.id = slugify(name);
+      const base = n.base;
+      if (!base || name !== this.model.productTypes.find((t) => t.id === base.type)?.name) n.product.id = slugify(name);
       this.change(n, `Product named ${name}.`);
     });
     this.q<HTMLFormElement>('[data-add-component]').addEventListener('submit', (e) => {
@@ -197,7 +202,7 @@ class ProductTailor extends HTMLElement {
       form.reset();
     });
     for (const select of this.querySelectorAll<HTMLSelectElement>('[data-impact] select')) {
-      select.addEventListener('change', () => this.change(edit.setImpact(this.record, select.name as 'confidentiality', select.value as Level), `${select.name[0]!.toUpperCase()}${select.name.slice(1)} ${select.value}.`));
+      select.addEventListener('change', () => this.change(edit.setImpact(this.record, select.name as 'confidentiality', select.value as Level), `${select.name.charAt(0).toUpperCase()}${select.name.slice(1)} ${select.value}.`));
     }
     this.q<HTMLFormElement>('[data-override]').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -237,7 +242,11 @@ class ProductTailor extends HTMLElement {
       }
       this.open(data, `The file "${file.name}"`);
     });
-    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-downloads] button')) b.addEventListener('click', () => void this.download(b.dataset.format!, b));
+    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-downloads] button')) {
+      const format = b.dataset.format;
+      if (!format) throw new Error(`<product-tailor> has a download button (${b.textContent?.trim()}) with no data-format`);
+      b.addEventListener('click', () => void this.download(format, b));
+    }
   }
 
   private open(data: unknown, what: string) {
@@ -357,7 +366,7 @@ class ProductTailor extends HTMLElement {
 
   private renderRequirements() {
     const comps = this.record.components;
-    const records = (r: ProductRequirement) => (r.kind === 'technical' ? this.index.subCapabilities.get(r.id)!.elements : this.index.elements.get(r.id)!.subElements);
+    const records = (r: ProductRequirement) => (r.kind === 'technical' ? (this.index.subCapabilities.get(r.id)?.elements ?? []) : (this.index.elements.get(r.id)?.subElements ?? []));
     const excluded = new Set(this.record.excluded.map((d) => d.id));
     const article = (r: ProductRequirement) => {
       const head = el('h4', {}, el('span', { className: 'id', textContent: r.number }), ` ${r.title}`, ...(r.key ? [' ', el('strong', { className: 'tailor-key', textContent: 'KEY' })] : []));
@@ -426,7 +435,8 @@ class ProductTailor extends HTMLElement {
     const items: HTMLLIElement[] = [];
     for (const cap of this.model.capabilities) {
       for (const sid of cap.subCapabilities) {
-        const sc = this.index.subCapabilities.get(sid)!;
+        const sc = this.index.subCapabilities.get(sid);
+        if (!sc) continue;
         const ids = sc.kind === 'technical' ? [sc.id] : sc.elements;
         for (const id of ids) {
           if (inDoc.has(id) || excluded.has(id)) continue;
@@ -441,10 +451,11 @@ class ProductTailor extends HTMLElement {
 
   private renderValues() {
     const box = this.q('[data-values]');
-    const byId = new Map(this.model.procurement!.values.map((v) => [v.id, v]));
+    const byId = new Map((this.model.procurement?.values ?? []).map((v) => [v.id, v]));
     box.replaceChildren(
       ...this.doc.values.map((v) => {
-        const def = byId.get(v.id)!;
+        const def = byId.get(v.id);
+        if (!def) throw new Error(`The catalog data defines no value ${v.id}.`);
         const id = `tailor-value-${v.id}`;
         const input = el('input', { id, name: v.id, type: def.kind === 'date' ? 'date' : 'text', value: this.record.values[v.id] ?? '' });
         if (['days', 'months', 'years', 'number'].includes(def.kind)) input.inputMode = 'numeric';
@@ -456,14 +467,14 @@ class ProductTailor extends HTMLElement {
           if (problem) {
             input.setAttribute('aria-invalid', 'true');
             error.textContent = `Not set: ${problem}.`;
-            this.say(`${v.name[0]!.toUpperCase()}${v.name.slice(1)}: ${problem}; the value is not set.`);
+            this.say(`${v.name.charAt(0).toUpperCase()}${v.name.slice(1)}: ${problem}; the value is not set.`);
             return;
           }
           input.removeAttribute('aria-invalid');
           error.textContent = '';
-          this.change(edit.setValue(this.record, v.id, input.value), `${v.name[0]!.toUpperCase()}${v.name.slice(1)} ${input.value.trim() ? `set to ${input.value.trim()}` : 'left blank'}.`);
+          this.change(edit.setValue(this.record, v.id, input.value), `${v.name.charAt(0).toUpperCase()}${v.name.slice(1)} ${input.value.trim() ? `set to ${input.value.trim()}` : 'left blank'}.`);
         });
-        return el('div', { className: 'tailor-value' }, el('label', { htmlFor: id, textContent: `${v.name[0]!.toUpperCase()}${v.name.slice(1)}${def.kind !== 'text' && def.kind !== 'list' ? ` (${def.kind === 'date' ? 'date' : def.kind})` : ''}` }), input, error, el('span', { className: 'meta', id: `${id}-used`, textContent: ` Used in ${v.usedIn.join(', ')}.${def.suggestion ? ` Suggestion: ${def.suggestion}.` : ''}` }));
+        return el('div', { className: 'tailor-value' }, el('label', { htmlFor: id, textContent: `${v.name.charAt(0).toUpperCase()}${v.name.slice(1)}${def.kind !== 'text' && def.kind !== 'list' ? ` (${def.kind === 'date' ? 'date' : def.kind})` : ''}` }), input, error, el('span', { className: 'meta', id: `${id}-used`, textContent: ` Used in ${v.usedIn.join(', ')}.${def.suggestion ? ` Suggestion: ${def.suggestion}.` : ''}` }));
       }),
     );
   }
@@ -529,7 +540,7 @@ class ProductTailor extends HTMLElement {
         doc = tailoredDocument(full, this.record);
         body = await exportFile(format, doc, { controls: this.data.controls, catalogUrl: this.data.catalogUrl, date: new Date(this.data.buildDate) });
         name = `${doc.fileBase}.${format}`;
-        type = MIME[format]!;
+        type = MIME[format] ?? 'application/octet-stream';
       }
       const a = el('a', { href: URL.createObjectURL(new Blob([body], { type })), download: name });
       this.append(a);

@@ -69,7 +69,7 @@ export function stripHeader(line: string, headers: HeaderPatterns, lineNo: numbe
     text = text.slice(0, h.index).trim();
     header = true;
   }
-  if (headers.anywhere && headers.anywhere.test(text)) {
+  if (headers.anywhere?.test(text)) {
     warn(lineNo, 'The running header appears inside a line, not at its end; it is removed but no page break is assumed there.');
     text = squash(text.replace(new RegExp(headers.anywhere.source, 'g'), ' '));
   }

@@ -127,7 +127,11 @@ export function readTitleBlock(lines: string[], start: number, end: number, head
 
   // The cover and the title page repeat the # lines: take the first run.
   const seen = new Set<string>();
-  const titles = h1.filter((h) => (seen.has(h.text) ? false : (seen.add(h.text), true))).map((h) => h.text);
+  const titles = h1.filter((h) => {
+    if (seen.has(h.text)) return false;
+    seen.add(h.text);
+    return true;
+  }).map((h) => h.text);
   const yamlTitle = typeof yaml.title === 'string' ? yaml.title : undefined;
   const seriesIndex = titles.findIndex((t) => /^NIST\b/.test(t));
   const series = seriesIndex >= 0 ? titles[seriesIndex]! : (yamlTitle?.split(/\s+[—–-]\s+/)[0] ?? '');
