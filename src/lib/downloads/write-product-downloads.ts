@@ -14,7 +14,7 @@ import { requirementDocument } from '../products/requirement-document.ts';
 import { IMPACT_LEVELS } from '../products/select-requirements.ts';
 import { type CatalogIndex, catalogIndex } from '../site/catalog-index.ts';
 import { isoSeconds } from './build-date.ts';
-import { OSCAL_213A_CATALOG, PRODUCT_EXTENSIONS, productDownloadPath } from './download-files.ts';
+import { OSCAL_213A_CATALOG, productDownloadPath } from './download-files.ts';
 import { sp800213aOscalCatalog } from './oscal-213a-catalog.ts';
 import { stampZip } from './stamp-zip.ts';
 

@@ -62,7 +62,9 @@ class ProductTailor extends HTMLElement {
     }
     this.model = modelOfTailorData(this.data);
     this.index = catalogIndex(this.model);
-    for (const r of this.model.procurement?.requirements ?? []) this.titles.set(r.id, r.title);
+    const procurement = this.model.procurement;
+    if (!procurement) throw new Error('the tool\'s data has no procurement terms (rebuild the site)');
+    for (const r of procurement.requirements) this.titles.set(r.id, r.title);
     this.wire();
     this.record = await this.initial();
     this.q('[data-body]').hidden = false;
