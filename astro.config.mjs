@@ -35,11 +35,16 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 8 },
   // csv-stringify's Node build reads Buffer as it loads; the tailoring tool's writers (the build's own,
   // src/lib/products/product-downloads.ts) use its browser build in the page, with the same output.
-  vite: { plugins: [dropVendorSourceMapComments()], resolve: { alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' } } },
+  vite: {
+    plugins: [dropVendorSourceMapComments()],
+    resolve: { alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' } },
+  },
   // Markdown and MDX through unified (remark), so that the cross-reference plugin runs: it checks every
   // <Control id>, <Element id>, <Capability id>, <Section n> and [[…]] of the guides against the model,
   // and an unknown id fails the build with file:line and a "did you mean".
-  markdown: { processor: unified({ remarkPlugins: [[remarkXref, { model: () => loadModel(), base: baseWithSlash }]] }) },
+  markdown: {
+    processor: unified({ remarkPlugins: [[remarkXref, { model: () => loadModel(), base: baseWithSlash }]] }),
+  },
   // tailorOffline: the tailoring tool's service worker, with the files it stores for offline use (src/lib/site/tailor-offline.ts).
   integrations: [mdx(), tailorOffline()],
   // No telemetry, no external requests at build or run time.
@@ -51,7 +56,15 @@ export default defineConfig({
   security: {
     csp: {
       algorithm: 'SHA-256',
-      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },

@@ -37,7 +37,10 @@ await page.evaluate((n) => {
     created: now,
     updated: now,
   }));
-  localStorage.setItem('iot-guidance-comments', JSON.stringify({ version: 2, commenter: { name: 'Bench', organization: 'Lab' }, comments }));
+  localStorage.setItem(
+    'iot-guidance-comments',
+    JSON.stringify({ version: 2, commenter: { name: 'Bench', organization: 'Lab' }, comments }),
+  );
 }, N);
 
 const time = async (what: string, fn: () => Promise<unknown>) => {
@@ -47,7 +50,10 @@ const time = async (what: string, fn: () => Promise<unknown>) => {
 };
 await time(`reload and list ${N} comments`, async () => {
   await page.reload();
-  await page.locator('.comment-item').nth(Math.min(N, 500) - 1).waitFor(); // the list shows 500 at a time
+  await page
+    .locator('.comment-item')
+    .nth(Math.min(N, 500) - 1)
+    .waitFor(); // the list shows 500 at a time
 });
 await time('filter by type (Technical)', async () => {
   await page.locator('#filter-type').selectOption('T');
@@ -59,12 +65,29 @@ await time('delete one, then undo', async () => {
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.locator('#comments-status').filter({ hasText: 'restored' }).waitFor();
 });
-await time('export CSV', () => Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]));
-await time('export XLSX (loads the writer)', () => Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLSX (NIST template)' }).click()]));
-await time('export XLSX again', () => Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLSX (NIST template)' }).click()]));
+await time('export CSV', () =>
+  Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]),
+);
+await time('export XLSX (loads the writer)', () =>
+  Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export XLSX (NIST template)' }).click(),
+  ]),
+);
+await time('export XLSX again', () =>
+  Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export XLSX (NIST template)' }).click(),
+  ]),
+);
 
 /** Imports a file into an empty workspace; returns the time to the final message and the longest main-thread block. */
-async function timedImport(name: string, mimeType: string, buffer: Buffer, done: RegExp): Promise<{ ms: number; blocked: number; during: string; message: string }> {
+async function timedImport(
+  name: string,
+  mimeType: string,
+  buffer: Buffer,
+  done: RegExp,
+): Promise<{ ms: number; blocked: number; during: string; message: string }> {
   const p = await context.newPage();
   await p.goto(site.url('comments/'));
   await clearWorkspace(p);
@@ -97,26 +120,69 @@ async function timedImport(name: string, mimeType: string, buffer: Buffer, done:
   return { ms, blocked, during, message };
 }
 
-const row = (i: number) => [String(i + 1), 'Bench / Lab', (['E', 'G', 'T'] as const)[i % 3], String(1 + (i % 25)), String(10 + i), String(12 + i), `${1 + (i % 3)}.${i % 5}`, `Comment number ${i}: a rationale of a realistic length, saying what is unclear in this paragraph and why it matters to agencies.`, `Suggested wording number ${i}.`];
+const row = (i: number) => [
+  String(i + 1),
+  'Bench / Lab',
+  (['E', 'G', 'T'] as const)[i % 3],
+  String(1 + (i % 25)),
+  String(10 + i),
+  String(12 + i),
+  `${1 + (i % 3)}.${i % 5}`,
+  `Comment number ${i}: a rationale of a realistic length, saying what is unclear in this paragraph and why it matters to agencies.`,
+  `Suggested wording number ${i}.`,
+];
 const now = new Date().toISOString();
 const tenThousand = JSON.stringify({
   version: 3,
   commenter: { name: 'Bench', organization: 'Lab' },
   comments: Array.from({ length: 10_000 }, (_, i) => {
     const [, , type, page, ls, le, section, comment, suggestion] = row(i);
-    return { id: `import-${i}`, document: 'SP 800-213r1 ipd', section, page, lineStart: Number(ls), lineEnd: Number(le), target: `s-1-p${i}`, type, comment, suggestion, created: now, updated: now, revision: 1 };
+    return {
+      id: `import-${i}`,
+      document: 'SP 800-213r1 ipd',
+      section,
+      page,
+      lineStart: Number(ls),
+      lineEnd: Number(le),
+      target: `s-1-p${i}`,
+      type,
+      comment,
+      suggestion,
+      created: now,
+      updated: now,
+      revision: 1,
+    };
   }),
 });
 const json = await timedImport('ten-thousand.json', 'application/json', Buffer.from(tenThousand), /^(Imported|Cannot)/);
-console.log(`${`import 10,000 comments (JSON, ${(tenThousand.length / 1e6).toFixed(1)} MB)`.padEnd(40)} ${json.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${json.blocked.toFixed(0)} ms (after "${json.during}"): ${json.message}`);
+console.log(
+  `${`import 10,000 comments (JSON, ${(tenThousand.length / 1e6).toFixed(1)} MB)`.padEnd(40)} ${json.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${json.blocked.toFixed(0)} ms (after "${json.during}"): ${json.message}`,
+);
 
 const wb = new ExcelJS.Workbook();
 const ws = wb.addWorksheet('Comments');
-ws.addRow(['Comment #', 'Commenter / Organization', 'Type (E/G/T)', 'Page #', 'Starting Line #', 'Ending Line #', 'Section', 'Comment (include rationale)', 'Suggested Change']);
+ws.addRow([
+  'Comment #',
+  'Commenter / Organization',
+  'Type (E/G/T)',
+  'Page #',
+  'Starting Line #',
+  'Ending Line #',
+  'Section',
+  'Comment (include rationale)',
+  'Suggested Change',
+]);
 for (let i = 0; i < 50_000; i++) ws.addRow(row(i));
 const book = Buffer.from(await wb.xlsx.writeBuffer());
-const xlsx = await timedImport('fifty-thousand.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', book, /^(Imported|Cannot)/);
-console.log(`${`import 50,000-row XLSX (${(book.length / 1e6).toFixed(1)} MB)`.padEnd(40)} ${xlsx.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${xlsx.blocked.toFixed(0)} ms (after "${xlsx.during}"): ${xlsx.message.slice(0, 200)}`);
+const xlsx = await timedImport(
+  'fifty-thousand.xlsx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  book,
+  /^(Imported|Cannot)/,
+);
+console.log(
+  `${`import 50,000-row XLSX (${(book.length / 1e6).toFixed(1)} MB)`.padEnd(40)} ${xlsx.ms.toFixed(0).padStart(6)} ms, main thread blocked at most ${xlsx.blocked.toFixed(0)} ms (after "${xlsx.during}"): ${xlsx.message.slice(0, 200)}`,
+);
 
 await browser.close();
 await site.close();

@@ -47,7 +47,11 @@ try {
       files.push(file);
     }
     const t = performance.now();
-    await run('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...files], { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 }).catch((e: Error) => {
+    await run(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...files],
+      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((e: Error) => {
       throw new Error(`soffice failed (install libreoffice-writer-nogui poppler-utils): ${e.message}`);
     });
     convertMs[level] = performance.now() - t;
@@ -62,19 +66,33 @@ try {
 }
 
 const header = ['product type', 'level', 'requirements', 'items', 'key', 'DOCX pages'];
-const cells = rows.map((r) => [r.type, r.level, String(r.doc.counts.requirements), String(r.doc.counts.items), String(r.doc.counts.key), String(r.pages)]);
+const cells = rows.map((r) => [
+  r.type,
+  r.level,
+  String(r.doc.counts.requirements),
+  String(r.doc.counts.items),
+  String(r.doc.counts.key),
+  String(r.pages),
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
 const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const c of cells) console.log(line(c));
 console.log('');
-for (const level of IMPACT_LEVELS) console.log(`soffice, ${level.padEnd(8)} ${model.productTypes.length} DOCX in one call: ${(convertMs[level]! / 1000).toFixed(1)} s`);
+for (const level of IMPACT_LEVELS)
+  console.log(
+    `soffice, ${level.padEnd(8)} ${model.productTypes.length} DOCX in one call: ${(convertMs[level]! / 1000).toFixed(1)} s`,
+  );
 console.log('');
 const moderate = rows.filter((r) => r.level === 'MODERATE');
 const maxBy = (f: (r: Row) => number) => moderate.reduce((a, b) => (f(b) > f(a) ? b : a));
 const pages = maxBy((r) => r.pages);
 const reqs = maxBy((r) => r.doc.counts.requirements);
 const verdict = (v: number, t: number) => (v <= t ? 'ok' : 'OVER');
-console.log(`largest moderate DOCX:        ${String(pages.pages).padStart(3)} pages         (${pages.type}); target <= ${TARGET.pages}: ${verdict(pages.pages, TARGET.pages)}`);
-console.log(`largest moderate requirements: ${String(reqs.doc.counts.requirements).padStart(3)} requirements (${reqs.type}); target <= ${TARGET.requirements}: ${verdict(reqs.doc.counts.requirements, TARGET.requirements)}`);
+console.log(
+  `largest moderate DOCX:        ${String(pages.pages).padStart(3)} pages         (${pages.type}); target <= ${TARGET.pages}: ${verdict(pages.pages, TARGET.pages)}`,
+);
+console.log(
+  `largest moderate requirements: ${String(reqs.doc.counts.requirements).padStart(3)} requirements (${reqs.type}); target <= ${TARGET.requirements}: ${verdict(reqs.doc.counts.requirements, TARGET.requirements)}`,
+);

@@ -31,8 +31,7 @@ const record = (step: string, i: number, t: number) => {
   if (!r) {
     r = { step, first: t, rest: [] };
     rows.push(r);
-  }
-  else if (i > 0) r.rest.push(t);
+  } else if (i > 0) r.rest.push(t);
 };
 
 for (let i = 0; i < RUNS; i++) {
@@ -40,12 +39,17 @@ for (let i = 0; i < RUNS; i++) {
   try {
     const [cold] = await time(() => fetchSources(manifest, { cacheDir, sourcesDir: sourcesDir ?? paths.sourcesCache }));
     const [warm] = await time(() => fetchSources(manifest, { cacheDir, sourcesDir }));
-    const [model, m] = await time(() => buildModel({ manifest, sourcesRoot: cacheDir, capabilitiesPath: paths.capabilities }));
+    const [model, m] = await time(() =>
+      buildModel({ manifest, sourcesRoot: cacheDir, capabilitiesPath: paths.capabilities }),
+    );
     record('sources, empty cache (copy + sha256)', i, cold);
     record('sources, warm cache (sha256 only)', i, warm);
     record('import + validate model', i, model);
     record('total (empty cache)', i, cold + model);
-    if (i === 0) console.log(`model: ${m.controls.length} controls, ${m.elements.length} elements, ${m.subElements.length} sub-elements, ${m.findings.length} findings`);
+    if (i === 0)
+      console.log(
+        `model: ${m.controls.length} controls, ${m.elements.length} elements, ${m.subElements.length} sub-elements, ${m.findings.length} findings`,
+      );
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }

@@ -20,17 +20,46 @@ const KINDS = PAGE_KINDS.map(([kind, path]): [string, string] => [kind, path ===
 const site = await serve(process.env.IOT_OUT_DIR ?? paths.dist);
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ],
 });
 const rows: string[][] = [];
 const score = (c?: { score: number | null }) => (c?.score == null ? '–' : String(Math.round(c.score * 100)));
 try {
   for (const [kind, path] of KINDS) {
-    const result = await lighthouse(site.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    const result = await lighthouse(site.url(path), {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
     const lhr = result!.lhr;
     const ms = (id: string) => `${((lhr.audits[id]?.numericValue ?? NaN) / 1000).toFixed(1)} s`;
-    const failed = lhr.categories.accessibility!.auditRefs.filter((r) => r.weight > 0 && lhr.audits[r.id]!.score !== null && lhr.audits[r.id]!.score! < 1).map((r) => r.id);
-    rows.push([kind, `/${path}`, score(lhr.categories.performance), score(lhr.categories.accessibility), score(lhr.categories['best-practices']), score(lhr.categories.seo), ms('first-contentful-paint'), ms('largest-contentful-paint'), `${Math.round(lhr.audits['total-blocking-time']!.numericValue ?? 0)} ms`, (lhr.audits['cumulative-layout-shift']!.numericValue ?? 0).toFixed(3), failed.join(' ')]);
+    const failed = lhr.categories
+      .accessibility!.auditRefs.filter(
+        (r) => r.weight > 0 && lhr.audits[r.id]!.score !== null && lhr.audits[r.id]!.score! < 1,
+      )
+      .map((r) => r.id);
+    rows.push([
+      kind,
+      `/${path}`,
+      score(lhr.categories.performance),
+      score(lhr.categories.accessibility),
+      score(lhr.categories['best-practices']),
+      score(lhr.categories.seo),
+      ms('first-contentful-paint'),
+      ms('largest-contentful-paint'),
+      `${Math.round(lhr.audits['total-blocking-time']!.numericValue ?? 0)} ms`,
+      (lhr.audits['cumulative-layout-shift']!.numericValue ?? 0).toFixed(3),
+      failed.join(' '),
+    ]);
     console.error(`  ${kind}: done`);
   }
 } finally {
@@ -39,6 +68,14 @@ try {
 }
 const head = ['page', 'path', 'perf', 'a11y', 'best', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'accessibility audits failed'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+for (const r of [head, ...rows])
+  console.log(
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
 const perf = rows.map((r) => Number(r[2]));
-console.log(`Lighthouse mobile: performance ${Math.min(...perf)}–${Math.max(...perf)} (target 95 each), accessibility ${Math.min(...rows.map((r) => Number(r[3])))}–${Math.max(...rows.map((r) => Number(r[3])))} (target 100 each)`);
+console.log(
+  `Lighthouse mobile: performance ${Math.min(...perf)}–${Math.max(...perf)} (target 95 each), accessibility ${Math.min(...rows.map((r) => Number(r[3])))}–${Math.max(...rows.map((r) => Number(r[3])))} (target 100 each)`,
+);

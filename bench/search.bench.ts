@@ -48,7 +48,9 @@ async function ask(page: Page, query: string): Promise<{ paths: string[]; ms: nu
       }),
     query,
   );
-  const hrefs = await page.locator('#search-results li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator('#search-results li > a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   return { paths: hrefs.map(pathOf), ms };
 }
 
@@ -56,12 +58,18 @@ async function freshPage(): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { lastKey: number; firstResultAt: number };
-    document.addEventListener('input', () => {
-      w.lastKey = performance.now();
-      w.firstResultAt = NaN;
-    }, true);
+    document.addEventListener(
+      'input',
+      () => {
+        w.lastKey = performance.now();
+        w.firstResultAt = NaN;
+      },
+      true,
+    );
     new MutationObserver((records) => {
-      const added = records.some((r) => (r.target as Element).id === 'search-results' && [...r.addedNodes].some((n) => n.nodeName === 'LI'));
+      const added = records.some(
+        (r) => (r.target as Element).id === 'search-results' && [...r.addedNodes].some((n) => n.nodeName === 'LI'),
+      );
       if (Number.isNaN(w.firstResultAt) && added) w.firstResultAt = performance.now();
     }).observe(document, { subtree: true, childList: true });
   });
@@ -98,8 +106,17 @@ const n = rows.length;
 const share = (k: number) => rows.filter((r) => r.rank >= 1 && r.rank <= k).length / n;
 const mrr = rows.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / n;
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
-console.log(`search relevance: ${n} queries; expected page first ${pct(share(1))}, in the top 3 ${pct(share(3))}, mean reciprocal rank ${mrr.toFixed(2)} (target 0.85)`);
-for (const r of rows.filter((x) => x.rank !== 1)) console.log(`  ${r.rank ? `rank ${r.rank}` : 'not in the first 10'}: "${r.query}" (first: ${r.first})`);
+console.log(
+  `search relevance: ${n} queries; expected page first ${pct(share(1))}, in the top 3 ${pct(share(3))}, mean reciprocal rank ${mrr.toFixed(2)} (target 0.85)`,
+);
+for (const r of rows.filter((x) => x.rank !== 1))
+  console.log(`  ${r.rank ? `rank ${r.rank}` : 'not in the first 10'}: "${r.query}" (first: ${r.first})`);
 const bad = rows.filter((r) => r.top5withdrawn.length);
-console.log(bad.length ? `withdrawn controls in the top 5 of ${bad.length} word queries: ${bad.map((r) => `"${r.query}" (${r.top5withdrawn.join(', ')})`).join('; ')}` : 'no withdrawn control in the top 5 of any word query');
-console.log(`search latency, last keystroke to first result: first query of a fresh page median ${median(cold).toFixed(0)} ms (worst ${Math.max(...cold).toFixed(0)}); later queries median ${median(warm).toFixed(0)} ms (worst ${Math.max(...warm).toFixed(0)}) (target 300 ms)`);
+console.log(
+  bad.length
+    ? `withdrawn controls in the top 5 of ${bad.length} word queries: ${bad.map((r) => `"${r.query}" (${r.top5withdrawn.join(', ')})`).join('; ')}`
+    : 'no withdrawn control in the top 5 of any word query',
+);
+console.log(
+  `search latency, last keystroke to first result: first query of a fresh page median ${median(cold).toFixed(0)} ms (worst ${Math.max(...cold).toFixed(0)}); later queries median ${median(warm).toFixed(0)} ms (worst ${Math.max(...warm).toFixed(0)}) (target 300 ms)`,
+);

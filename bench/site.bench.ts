@@ -43,7 +43,16 @@ function build(label: string, args: string[] = []): Run {
   const started = performance.now();
   const r = spawnSync(process.execPath, ['scripts/build.ts', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, NIST_SOURCES_DIR: sourcesDir, IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, IOT_CATALOG_DIR: catalog, IOT_CONTENT_DIR: guides, BUILD_STATS_JSON: statsFile, NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      NIST_SOURCES_DIR: sourcesDir,
+      IOT_CACHE_DIR: join(dir, 'cache'),
+      IOT_OUT_DIR: out,
+      IOT_CATALOG_DIR: catalog,
+      IOT_CONTENT_DIR: guides,
+      BUILD_STATS_JSON: statsFile,
+      NO_COLOR: '1',
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -63,15 +72,24 @@ function round(): Run[] {
   cpSync(paths.catalog, catalog, { recursive: true });
   cpSync(join(projectRoot, 'content/guides'), guides, { recursive: true });
   const runs = [build('cold (--force)', ['--force']), build('no change')];
-  writeFileSync(join(guides, GUIDE), `${readFileSync(join(guides, GUIDE), 'utf8')}\nA paragraph added by the benchmark.\n`);
+  writeFileSync(
+    join(guides, GUIDE),
+    `${readFileSync(join(guides, GUIDE), 'utf8')}\nA paragraph added by the benchmark.\n`,
+  );
   runs.push(build('one guide edited'));
   const type = join(catalog, TYPE);
-  writeFileSync(type, readFileSync(type, 'utf8').replace(/^description: >-\n/m, 'description: >-\n  Edited by the benchmark.\n'));
+  writeFileSync(
+    type,
+    readFileSync(type, 'utf8').replace(/^description: >-\n/m, 'description: >-\n  Edited by the benchmark.\n'),
+  );
   runs.push(build('one product type edited'));
   return runs;
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const loadBefore = load();
 const rounds: Run[][] = [];
 for (let i = 0; i < runsWanted; i++) rounds.push(round());
@@ -85,28 +103,42 @@ const shown = names.filter((n) => !productStages.includes(n));
 const col = 24;
 console.log(`${'stage'.padEnd(40)}${runs.map((r) => r.label.padStart(col)).join('')}`);
 for (const name of shown) {
-  console.log(`${name.padEnd(40)}${runs.map((r) => cell(r.stages.find((s) => s.name === name)).padStart(col)).join('')}`);
+  console.log(
+    `${name.padEnd(40)}${runs.map((r) => cell(r.stages.find((s) => s.name === name)).padStart(col)).join('')}`,
+  );
   if (name === 'downloads-catalog') {
     const summary = (r: Run) => {
       const ps = r.stages.filter((s) => productStages.includes(s.name));
       const ran = ps.filter((s) => !s.cached);
       return ran.length ? `${ran.length} ran, ${sec(ran.reduce((a, s) => a + s.ms, 0))}` : `${ps.length} cached`;
     };
-    console.log(`${`downloads per product type (${productStages.length})`.padEnd(40)}${runs.map((r) => summary(r).padStart(col)).join('')}`);
+    console.log(
+      `${`downloads per product type (${productStages.length})`.padEnd(40)}${runs.map((r) => summary(r).padStart(col)).join('')}`,
+    );
   }
 }
-const peak = (r: Run, p?: string) => Math.max(0, ...r.stages.filter((s) => s.process === p && !s.cached).map((s) => s.peakRssMB));
+const peak = (r: Run, p?: string) =>
+  Math.max(0, ...r.stages.filter((s) => s.process === p && !s.cached).map((s) => s.peakRssMB));
 console.log(`${'peak memory: build process'.padEnd(40)}${runs.map((r) => `${peak(r)} MB`.padStart(col)).join('')}`);
-for (const p of ['model', 'downloads', 'links']) console.log(`${`peak memory: ${p} process`.padEnd(40)}${runs.map((r) => (peak(r, p) ? `${peak(r, p)} MB` : '-').padStart(col)).join('')}`);
-console.log(`${'whole npm run build (child process)'.padEnd(40)}${runs.map((r) => sec(r.wall).padStart(col)).join('')}`);
+for (const p of ['model', 'downloads', 'links'])
+  console.log(
+    `${`peak memory: ${p} process`.padEnd(40)}${runs.map((r) => (peak(r, p) ? `${peak(r, p)} MB` : '-').padStart(col)).join('')}`,
+  );
+console.log(
+  `${'whole npm run build (child process)'.padEnd(40)}${runs.map((r) => sec(r.wall).padStart(col)).join('')}`,
+);
 if (rounds.length > 1) {
   const range = (i: number) => {
     const w = rounds.map((rs) => rs[i]!.wall / 1000);
     return `${Math.min(...w).toFixed(1)}–${Math.max(...w).toFixed(1)} s`;
   };
-  console.log(`${`range over ${rounds.length} rounds`.padEnd(40)}${runs.map((_, i) => range(i).padStart(col)).join('')}`);
+  console.log(
+    `${`range over ${rounds.length} rounds`.padEnd(40)}${runs.map((_, i) => range(i).padStart(col)).join('')}`,
+  );
 }
-console.log(`targets: cold at most 12 s, one guide edited at most 8 s, peak memory at most 700 MB (each process); load average before ${loadBefore}, after ${load()}`);
+console.log(
+  `targets: cold at most 12 s, one guide edited at most 8 s, peak memory at most 700 MB (each process); load average before ${loadBefore}, after ${load()}`,
+);
 
 const html = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
 const controlPages = html.filter((f) => /^controls\/[a-z]{2}-[\d.]+\/index\.html$/.test(f));
@@ -117,14 +149,26 @@ const modelJson = join(dir, 'cache/model/model.json');
 // Its content store (node_modules/.astro) is emptied first: entries read from an earlier copy of the guides keep that copy's path.
 const phases = (() => {
   rmSync(join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
-  const a = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(dir, 'astro-phases')], {
-    cwd: projectRoot,
-    env: { ...process.env, IOT_MODEL_JSON: modelJson, IOT_CONTENT_DIR: guides, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const a = spawnSync(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(dir, 'astro-phases')],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        IOT_MODEL_JSON: modelJson,
+        IOT_CONTENT_DIR: guides,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const log = `${a.stdout}\n${a.stderr}`;
-  const secs = (t: string | undefined) => (t === undefined ? NaN : t.endsWith('ms') ? Number(t.slice(0, -2)) / 1000 : Number(t.slice(0, -1)));
+  const secs = (t: string | undefined) =>
+    t === undefined ? NaN : t.endsWith('ms') ? Number(t.slice(0, -2)) / 1000 : Number(t.slice(0, -1));
   const bundles = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].map((m) => secs(m[1]));
   return {
     ok: a.status === 0,
@@ -161,7 +205,13 @@ if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   // Every response's body, awaited before counting: a count taken while bodies still arrive is short.
   let bodies: Promise<number>[] = [];
   page.on('response', (res) => {
-    if (res.url().includes('/pagefind/') || res.url().includes('/search-ids/')) bodies.push(res.body().then((b) => b.length, () => 0));
+    if (res.url().includes('/pagefind/') || res.url().includes('/search-ids/'))
+      bodies.push(
+        res.body().then(
+          (b) => b.length,
+          () => 0,
+        ),
+      );
   });
   // The first query's count includes what the page loaded on opening (Pagefind, its filters).
   // The status line is written after the results (and their fragments) have been fetched.
@@ -169,7 +219,13 @@ if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   const query = async (q: string, done: RegExp) => {
     const before = await status.textContent();
     await page.locator('#search-input').fill(q);
-    await page.waitForFunction(([prev, re]) => { const t = document.querySelector('#search-status')?.textContent ?? ''; return t !== prev && new RegExp(re).test(t); }, [before, done.source] as const);
+    await page.waitForFunction(
+      ([prev, re]) => {
+        const t = document.querySelector('#search-status')?.textContent ?? '';
+        return t !== prev && new RegExp(re).test(t);
+      },
+      [before, done.source] as const,
+    );
     const n = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
     bodies = [];
     return n;
@@ -185,16 +241,33 @@ if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`\npages: ${html.length} (${controlPages.length} control pages); Astro stage of the cold build ${(html.length / (astro.ms / 1000)).toFixed(0)} pages/s`);
+console.log(
+  `\npages: ${html.length} (${controlPages.length} control pages); Astro stage of the cold build ${(html.length / (astro.ms / 1000)).toFixed(0)} pages/s`,
+);
 if (phases.ok) {
-  console.log(`Astro's phases (standalone run): setup ${phases.setup.toFixed(1)} s, server bundle ${phases.serverBundle.toFixed(1)} s, client bundle ${phases.clientBundle.toFixed(2)} s, page generation ${phases.generation.toFixed(1)} s (${(html.length / phases.generation).toFixed(0)} pages/s), total ${phases.total.toFixed(1)} s`);
+  console.log(
+    `Astro's phases (standalone run): setup ${phases.setup.toFixed(1)} s, server bundle ${phases.serverBundle.toFixed(1)} s, client bundle ${phases.clientBundle.toFixed(2)} s, page generation ${phases.generation.toFixed(1)} s (${(html.length / phases.generation).toFixed(0)} pages/s), total ${phases.total.toFixed(1)} s`,
+  );
 } else console.log("Astro's phases: the standalone run failed");
-console.log(`control page weight (gzip, HTML + CSS): median ${kb(weights[Math.floor(weights.length / 2)]!)}, largest ${kb(weights.at(-1)!)}; control pages with a <script>: ${scriptsOnControlPages}`);
+console.log(
+  `control page weight (gzip, HTML + CSS): median ${kb(weights[Math.floor(weights.length / 2)]!)}, largest ${kb(weights.at(-1)!)}; control pages with a <script>: ${scriptsOnControlPages}`,
+);
 // Product pages: one impact level per page (targets: under 100 KB of HTML and 2,000 elements).
 const levelPages = html.filter((f) => /^products\/[a-z0-9-]+\/(low|moderate|high)\/index\.html$/.test(f));
-const levelSizes = levelPages.map((f) => { const t = readFileSync(join(out, f), 'utf8'); return { f, bytes: Buffer.byteLength(t), elements: (t.match(/<[a-zA-Z]/g) ?? []).length }; });
-const biggest = levelSizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), levelSizes[0] ?? { f: '-', bytes: 0, elements: 0 });
-const most = levelSizes.reduce((a, b) => (b.elements > a.elements ? b : a), levelSizes[0] ?? { f: '-', bytes: 0, elements: 0 });
-console.log(`product level pages: ${levelPages.length}; largest ${kb(biggest.bytes)} of HTML (${biggest.f}), most elements ${most.elements} (${most.f}); targets under 100 KB and 2,000`);
+const levelSizes = levelPages.map((f) => {
+  const t = readFileSync(join(out, f), 'utf8');
+  return { f, bytes: Buffer.byteLength(t), elements: (t.match(/<[a-zA-Z]/g) ?? []).length };
+});
+const biggest = levelSizes.reduce(
+  (a, b) => (b.bytes > a.bytes ? b : a),
+  levelSizes[0] ?? { f: '-', bytes: 0, elements: 0 },
+);
+const most = levelSizes.reduce(
+  (a, b) => (b.elements > a.elements ? b : a),
+  levelSizes[0] ?? { f: '-', bytes: 0, elements: 0 },
+);
+console.log(
+  `product level pages: ${levelPages.length}; largest ${kb(biggest.bytes)} of HTML (${biggest.f}), most elements ${most.elements} (${most.f}); targets under 100 KB and 2,000`,
+);
 console.log(`search: ${search}`);
 rmSync(dir, { recursive: true, force: true });

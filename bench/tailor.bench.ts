@@ -40,7 +40,8 @@ const walk = (url: string) => {
   const body = readFileSync(fileOf(url));
   add(url, body);
   const text = body.toString('utf8').replace(/__vite__mapDeps\([^)]*\)/g, '');
-  for (const m of text.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?["'](\.\/[^"']+)["']/g)) walk(new URL(m[1]!, `http://x${url}`).pathname);
+  for (const m of text.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?["'](\.\/[^"']+)["']/g))
+    walk(new URL(m[1]!, `http://x${url}`).pathname);
 };
 for (const m of html.matchAll(/<script type="module" src="([^"]+)"/g)) walk(m[1]!);
 add('products/tailor-data.json (fetched)', readFileSync(join(dist, 'products/tailor-data.json')));
@@ -58,9 +59,14 @@ const stored = [...offline.fresh, ...offline.hashed].map((url): [string, Buffer]
 });
 const storedRaw = stored.reduce((n, [, b]) => n + b.length, 0);
 const storedGz = stored.reduce((n, [, b]) => n + gz(b), 0);
-console.log(`\nStored by the service worker in the background, once the page is idle (cache iot-tailor-${offline.version}; fetched by the worker, not loaded by the page):`);
-for (const [url, body] of stored) console.log(`  ${url.padEnd(70)} ${kb(body.length).padStart(10)} ${kb(gz(body)).padStart(9)}`);
-console.log(`  ${`total, ${stored.length} files`.padEnd(70)} ${kb(storedRaw).padStart(10)} ${kb(storedGz).padStart(9)}`);
+console.log(
+  `\nStored by the service worker in the background, once the page is idle (cache iot-tailor-${offline.version}; fetched by the worker, not loaded by the page):`,
+);
+for (const [url, body] of stored)
+  console.log(`  ${url.padEnd(70)} ${kb(body.length).padStart(10)} ${kb(gz(body)).padStart(9)}`);
+console.log(
+  `  ${`total, ${stored.length} files`.padEnd(70)} ${kb(storedRaw).padStart(10)} ${kb(storedGz).padStart(9)}`,
+);
 
 // ---------------------------------------------------------------- in Chromium
 const site = await serve(dist);
@@ -72,7 +78,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function ready(path: string) {
   const page = await context.newPage();
   await page.goto(site.url(path));
-  await page.waitForFunction(() => /items, \d+ key\.$/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => /items, \d+ key\.$/.test(document.querySelector('[data-status]')?.textContent ?? ''),
+    null,
+    { timeout: 60_000 },
+  );
   return page;
 }
 
@@ -88,8 +98,14 @@ const timed = (page: Awaited<ReturnType<typeof ready>>, action: string) =>
 {
   const t0 = performance.now();
   const page = await ready('products/tailor/?type=ip-video-surveillance&level=moderate');
-  await page.waitForFunction(() => /^Ready to export offline/.test(document.querySelector('[data-offline]')?.textContent ?? ''), null, { timeout: 120_000 });
-  console.log(`\nIn Chromium, first visit: ready to export offline ${(performance.now() - t0).toFixed(0)} ms after the navigation`);
+  await page.waitForFunction(
+    () => /^Ready to export offline/.test(document.querySelector('[data-offline]')?.textContent ?? ''),
+    null,
+    { timeout: 120_000 },
+  );
+  console.log(
+    `\nIn Chromium, first visit: ready to export offline ${(performance.now() - t0).toFixed(0)} ms after the navigation`,
+  );
   await page.close();
 }
 
@@ -107,16 +123,26 @@ for (let i = 0; i < RUNS; i++) {
         new Promise<number>((resolve) => {
           const status = document.querySelector('[data-status]')!;
           const t0 = performance.now();
-          new MutationObserver(() => resolve(performance.now() - t0)).observe(status, { childList: true, characterData: true, subtree: true });
-          document.querySelector<HTMLFormElement>('[data-dialog-form]')!.requestSubmit(document.querySelector<HTMLButtonElement>('[data-dialog-form] button[value=ok]')!);
+          new MutationObserver(() => resolve(performance.now() - t0)).observe(status, {
+            childList: true,
+            characterData: true,
+            subtree: true,
+          });
+          document
+            .querySelector<HTMLFormElement>('[data-dialog-form]')!
+            .requestSubmit(document.querySelector<HTMLButtonElement>('[data-dialog-form] button[value=ok]')!);
         }),
     ),
   );
   await page.close();
 }
 console.log(`\nIn Chromium (median of ${RUNS}; target under 100 ms):`);
-console.log(`  remove a component (IP video surveillance, moderate)        ${median(removes).toFixed(0).padStart(5)} ms   (all: ${removes.map((x) => x.toFixed(0)).join(', ')})`);
-console.log(`  mark a requirement key (dialog's OK to the new list)       ${median(keys).toFixed(0).padStart(5)} ms   (all: ${keys.map((x) => x.toFixed(0)).join(', ')})`);
+console.log(
+  `  remove a component (IP video surveillance, moderate)        ${median(removes).toFixed(0).padStart(5)} ms   (all: ${removes.map((x) => x.toFixed(0)).join(', ')})`,
+);
+console.log(
+  `  mark a requirement key (dialog's OK to the new list)       ${median(keys).toFixed(0).padStart(5)} ms   (all: ${keys.map((x) => x.toFixed(0)).join(', ')})`,
+);
 
 // A DOCX of at least 100 requirements (its writers come from the worker's cache, stored at the first visit): the largest type at HIGH, then unselected requirements added.
 const page = await ready('products/tailor/?type=ip-video-surveillance&level=high');
@@ -124,7 +150,8 @@ page.on('response', async (r) => {
   if (!/tailor-export|exceljs|tailor-texts|docx/.test(r.url())) return;
   exportBytes.push({ url: new URL(r.url()).pathname, bytes: (await r.body()).length });
 });
-const count = () => page.evaluate(() => Number(/(\d+) requirements/.exec(document.querySelector('[data-counts]')!.textContent!)![1]));
+const count = () =>
+  page.evaluate(() => Number(/(\d+) requirements/.exec(document.querySelector('[data-counts]')!.textContent!)![1]));
 await page.locator('.tailor-more summary').click();
 // Every requirement of the catalog, when it has fewer than 100.
 while ((await count()) < 100 && (await page.locator('[data-unselected] button').count()) > 0) {
@@ -144,7 +171,11 @@ const first = await docx();
 const later: number[] = [];
 for (let i = 0; i < RUNS; i++) later.push(await docx());
 console.log(`  DOCX of ${n} requirements, first (loads the writers)        ${first.toFixed(0).padStart(5)} ms`);
-console.log(`  DOCX of ${n} requirements, later (median of ${RUNS})               ${median(later).toFixed(0).padStart(5)} ms   (target under 1 s)`);
-console.log(`\nLoaded on the first export (raw bytes): ${exportBytes.map((e) => `${e.url} ${kb(e.bytes)}`).join(', ') || 'none seen'}`);
+console.log(
+  `  DOCX of ${n} requirements, later (median of ${RUNS})               ${median(later).toFixed(0).padStart(5)} ms   (target under 1 s)`,
+);
+console.log(
+  `\nLoaded on the first export (raw bytes): ${exportBytes.map((e) => `${e.url} ${kb(e.bytes)}`).join(', ') || 'none seen'}`,
+);
 await browser.close();
 await site.close();

@@ -46,13 +46,23 @@ await runCli('build', async () => {
     Object.assign(peak, { process, peakRssMB: r.peakRssMB });
     return r.result;
   };
-  const timed = async <T>(name: string, run: (peak: ChildPeak) => Promise<T>, extra: { cached?: (r: T) => boolean; beside?: string } = {}): Promise<T> => {
+  const timed = async <T>(
+    name: string,
+    run: (peak: ChildPeak) => Promise<T>,
+    extra: { cached?: (r: T) => boolean; beside?: string } = {},
+  ): Promise<T> => {
     const t0 = performance.now();
     const peak: ChildPeak = { process: '', peakRssMB: 0 };
     const childPeak = () => (peak.peakRssMB ? peak : undefined);
     const r = await run(peak);
     const ms = Math.round(performance.now() - t0);
-    record({ name, ms, ...(childPeak() ?? { peakRssMB: peakRssMB() }), cached: extra.cached?.(r), beside: extra.beside });
+    record({
+      name,
+      ms,
+      ...(childPeak() ?? { peakRssMB: peakRssMB() }),
+      cached: extra.cached?.(r),
+      beside: extra.beside,
+    });
     return r;
   };
   const note = (cached: boolean) => (cached ? '  (cached: inputs unchanged since the last successful run)' : '');
@@ -60,15 +70,26 @@ await runCli('build', async () => {
   // Every download carries this date: SOURCE_DATE_EPOCH when set (reproducible downloads), else now.
   // Without SOURCE_DATE_EPOCH the keys hold the day (UTC): outputs cached today keep the time they were written.
   const date = buildDate();
-  const dateKey = process.env.SOURCE_DATE_EPOCH ? `epoch ${process.env.SOURCE_DATE_EPOCH}` : `day ${date.toISOString().slice(0, 10)}`;
+  const dateKey = process.env.SOURCE_DATE_EPOCH
+    ? `epoch ${process.env.SOURCE_DATE_EPOCH}`
+    : `day ${date.toISOString().slice(0, 10)}`;
   if (force) console.log('--force: every stage runs, the cache is not read');
 
   heading(1, STEPS, 'Sources');
   await timed('Sources', () => ensureSources((line) => console.log(line)));
 
   heading(2, STEPS, 'Import and validate the model');
-  const modelKey = stageKey({ files: [paths.catalog, ...codeFiles([lib('model/build-model.ts'), lib('pipeline.ts')]), LOCK] });
-  const modelStage = await timed('Model', (peak) => runStage(cache, 'model', modelKey, (dir) => child<void>(peak, 'model', 'importModelInto', [join(dir, 'model.json')])), { cached: (r) => r.cached });
+  const modelKey = stageKey({
+    files: [paths.catalog, ...codeFiles([lib('model/build-model.ts'), lib('pipeline.ts')]), LOCK],
+  });
+  const modelStage = await timed(
+    'Model',
+    (peak) =>
+      runStage(cache, 'model', modelKey, (dir) =>
+        child<void>(peak, 'model', 'importModelInto', [join(dir, 'model.json')]),
+      ),
+    { cached: (r) => r.cached },
+  );
   console.log(note(modelStage.cached) || '  model imported and validated');
   const modelText = await readFile(join(modelStage.dir, 'model.json'), 'utf8');
   await mkdir(join(paths.modelJson, '..'), { recursive: true });
@@ -93,13 +114,20 @@ await runCli('build', async () => {
       record({ name: k.name, ms: 0, peakRssMB: 0, cached: true, process: 'downloads' });
     } else jobs.push({ ...k.job, name: k.name, dir: await cache.begin(k.name) } as DownloadJob);
   }
-  console.log(`  ${keys.length - jobs.length} of ${keys.length} download stages cached; ${jobs.length ? `writing ${jobs.map((j) => j.name.replace(/^downloads-/, '')).join(', ')}` : 'nothing to write'}`);
+  console.log(
+    `  ${keys.length - jobs.length} of ${keys.length} download stages cached; ${jobs.length ? `writing ${jobs.map((j) => j.name.replace(/^downloads-/, '')).join(', ')}` : 'nothing to write'}`,
+  );
   let sizesReady: (s: Record<string, number>) => void = () => {};
   let sizesFailed: (e: unknown) => void = () => {};
   const catalogDir = dirs.get(CATALOG_STAGE);
   provideDownloadSizes(
     catalogDir
-      ? Promise.resolve(sizesIn(join(catalogDir, 'downloads'), DOWNLOAD_LIST.map((d) => d.file)))
+      ? Promise.resolve(
+          sizesIn(
+            join(catalogDir, 'downloads'),
+            DOWNLOAD_LIST.map((d) => d.file),
+          ),
+        )
       : new Promise((ok, fail) => {
           sizesReady = ok;
           sizesFailed = fail;
@@ -117,21 +145,39 @@ await runCli('build', async () => {
           const key = keys.find((k) => k.name === m.name)!.key;
           const dir = await cache.commit(m.name, key, job.dir);
           dirs.set(m.name, dir);
-          record({ name: m.name, ms: m.ms, peakRssMB: m.peakRssMB, cached: false, beside: 'Site (Astro), Search index', process: 'downloads' });
+          record({
+            name: m.name,
+            ms: m.ms,
+            peakRssMB: m.peakRssMB,
+            cached: false,
+            beside: 'Site (Astro), Search index',
+            process: 'downloads',
+          });
           if (m.name === CATALOG_STAGE) {
-            sizesReady(sizesIn(join(dir, 'downloads'), DOWNLOAD_LIST.map((d) => d.file)));
+            sizesReady(
+              sizesIn(
+                join(dir, 'downloads'),
+                DOWNLOAD_LIST.map((d) => d.file),
+              ),
+            );
             for (const f of m.files) console.log(`  downloads/${f}`);
-          } else console.log(`  downloads/products/${m.name.replace(/^downloads-/, '')}/: ${m.files.length} templates (3 levels × ${PRODUCT_EXTENSIONS.length} formats)`);
+          } else
+            console.log(
+              `  downloads/products/${m.name.replace(/^downloads-/, '')}/: ${m.files.length} templates (3 levels × ${PRODUCT_EXTENSIONS.length} formats)`,
+            );
         },
         abort.signal,
       )
     : Promise.resolve({ peakRssMB: 0 });
   let downloadsError: unknown;
   let downloadsMs = 0;
-  downloads.then(() => (downloadsMs = Math.round(performance.now() - downloadsStarted)), (e) => {
-    downloadsError = e;
-    sizesFailed(e);
-  });
+  downloads.then(
+    () => (downloadsMs = Math.round(performance.now() - downloadsStarted)),
+    (e) => {
+      downloadsError = e;
+      sizesFailed(e);
+    },
+  );
   // A failure stops the child processes; the error shown is the first one (a download's, when it failed first).
   const failed = async (e: unknown) => {
     const first = downloadsError ?? e;
@@ -146,17 +192,43 @@ await runCli('build', async () => {
     const catalogKey = keys.find((k) => k.name === CATALOG_STAGE)!.key;
     const contentDir = process.env.IOT_CONTENT_DIR || join(projectRoot, 'content/guides');
     const astroKey = stageKey({
-      files: [join(projectRoot, 'src'), contentDir, join(projectRoot, 'public'), join(projectRoot, 'astro.config.mjs'), join(projectRoot, 'tsconfig.json'), LOCK],
+      files: [
+        join(projectRoot, 'src'),
+        contentDir,
+        join(projectRoot, 'public'),
+        join(projectRoot, 'astro.config.mjs'),
+        join(projectRoot, 'tsconfig.json'),
+        LOCK,
+      ],
       values: { model: modelHash, date: dateKey, base, downloads: catalogKey },
     });
     process.env.IOT_MODEL_JSON = paths.modelJson;
-    const pages = await timed('Site (Astro)', () => runStage(cache, 'pages', astroKey, async (dir) => withProjectLock(join(projectRoot, '.astro'), async () => {
-            // A fresh content store each run: Astro keeps an unchanged guide's entry, with the path it was read from,
-            // so a store shared with a build of another copy of the guides (IOT_CONTENT_DIR) points at that copy.
-            const astroCache = join(paths.cache, 'astro');
-            await rm(astroCache, { recursive: true, force: true });
-            return (await import('astro')).build({ root: projectRoot, outDir: dir, cacheDir: astroCache, logLevel: 'warn' });
-          }, () => console.log('  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)'))), { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined });
+    const pages = await timed(
+      'Site (Astro)',
+      () =>
+        runStage(cache, 'pages', astroKey, async (dir) =>
+          withProjectLock(
+            join(projectRoot, '.astro'),
+            async () => {
+              // A fresh content store each run: Astro keeps an unchanged guide's entry, with the path it was read from,
+              // so a store shared with a build of another copy of the guides (IOT_CONTENT_DIR) points at that copy.
+              const astroCache = join(paths.cache, 'astro');
+              await rm(astroCache, { recursive: true, force: true });
+              return (await import('astro')).build({
+                root: projectRoot,
+                outDir: dir,
+                cacheDir: astroCache,
+                logLevel: 'warn',
+              });
+            },
+            () =>
+              console.log(
+                '  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)',
+              ),
+          ),
+        ),
+      { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined },
+    );
     console.log(note(pages.cached) || '  pages built');
     await linkTree(pages.dir, staging);
 
@@ -174,18 +246,39 @@ await runCli('build', async () => {
           const blocks = guidanceBlockRecords(model);
           const terms = glossaryRecords(model);
           const entries = await buildSearchIndex(staging, [...blocks, ...terms], join(dir, 'pagefind'));
-          await writeFile(join(dir, 'entries.json'), JSON.stringify({ pages: entries - blocks.length - terms.length, blocks: blocks.length, terms: terms.length }));
+          await writeFile(
+            join(dir, 'entries.json'),
+            JSON.stringify({
+              pages: entries - blocks.length - terms.length,
+              blocks: blocks.length,
+              terms: terms.length,
+            }),
+          );
         }),
       { cached: (r) => r.cached, beside: jobs.length ? 'downloads, Check links' : 'Check links' },
     ).then(async (search) => {
-      const counts = JSON.parse(await readFile(join(search.dir, 'entries.json'), 'utf8')) as { pages: number; blocks: number; terms: number };
-      console.log(`  ${counts.pages} pages, ${counts.blocks} paragraphs of the draft and ${counts.terms} glossary terms indexed${search.cached ? ' (cached)' : ''}`);
+      const counts = JSON.parse(await readFile(join(search.dir, 'entries.json'), 'utf8')) as {
+        pages: number;
+        blocks: number;
+        terms: number;
+      };
+      console.log(
+        `  ${counts.pages} pages, ${counts.blocks} paragraphs of the draft and ${counts.terms} glossary terms indexed${search.cached ? ' (cached)' : ''}`,
+      );
       return search;
     });
 
     const checking = (async () => {
       const { peakRssMB: downloadsPeak } = await downloads;
-      if (jobs.length) record({ name: 'Downloads (child process, all written)', ms: downloadsMs, peakRssMB: downloadsPeak, cached: false, beside: 'Site (Astro), Search index', process: 'downloads' });
+      if (jobs.length)
+        record({
+          name: 'Downloads (child process, all written)',
+          ms: downloadsMs,
+          peakRssMB: downloadsPeak,
+          cached: false,
+          beside: 'Site (Astro), Search index',
+          process: 'downloads',
+        });
       for (const k of keys) await linkTree(dirs.get(k.name)!, staging);
       heading(6, STEPS, 'Check links');
       const linksKey = stageKey({ values: { pages: astroKey, downloads: keys.map((k) => k.key).join(' '), base } });
@@ -196,13 +289,24 @@ await runCli('build', async () => {
             const broken = await child<Problem[]>(peak, 'links', 'brokenLinks', [staging, base]);
             if (broken.length > 50) {
               const more = broken.length - 50;
-              throw new ProblemsError('Checking links', [...broken.slice(0, 50), { severity: 'error', file: 'dist', place: '', message: `and ${more} more broken links`, hint: 'Fix the first ones: many usually share one cause.' }]);
+              throw new ProblemsError('Checking links', [
+                ...broken.slice(0, 50),
+                {
+                  severity: 'error',
+                  file: 'dist',
+                  place: '',
+                  message: `and ${more} more broken links`,
+                  hint: 'Fix the first ones: many usually share one cause.',
+                },
+              ]);
             }
             if (broken.length) throw new ProblemsError('Checking links', broken);
           }),
         { cached: (r) => r.cached, beside: 'Search index (Pagefind)' },
       );
-      console.log(`  all internal links and anchors resolve${links.cached ? ' (cached: the same pages and downloads were checked before)' : ''}`);
+      console.log(
+        `  all internal links and anchors resolve${links.cached ? ' (cached: the same pages and downloads were checked before)' : ''}`,
+      );
     })();
     const [search, check] = await Promise.allSettled([searching, checking]);
     if (check.status === 'rejected') throw check.reason;

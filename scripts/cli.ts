@@ -60,7 +60,11 @@ export function record(stat: StageStat): void {
 export async function reportStages(extra: Record<string, unknown> = {}): Promise<void> {
   endStage();
   const peak = Math.max(...stages.map((s) => s.peakRssMB));
-  console.log(pc.dim(`  stages: ${stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s${s.cached ? ' (cached)' : ''}`).join(', ')}; peak memory ${peak} MB`));
+  console.log(
+    pc.dim(
+      `  stages: ${stages.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s${s.cached ? ' (cached)' : ''}`).join(', ')}; peak memory ${peak} MB`,
+    ),
+  );
   if (process.env.BUILD_STATS_JSON) {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(process.env.BUILD_STATS_JSON, JSON.stringify({ stages, ...extra }, null, 2));

@@ -24,7 +24,9 @@ async function refreshModel(): Promise<boolean> {
     await writeModelJson(await importModel());
     return true;
   } catch (e) {
-    console.error(pc.red(e instanceof ProblemsError ? formatProblems(e.stage, e.problems, { color: true }) : String(e)));
+    console.error(
+      pc.red(e instanceof ProblemsError ? formatProblems(e.stage, e.problems, { color: true }) : String(e)),
+    );
     return false;
   }
 }
@@ -32,7 +34,11 @@ async function refreshModel(): Promise<boolean> {
 await ensureSources((line) => console.log(line));
 if (!(await refreshModel())) process.exit(1);
 
-const server = await dev({ root: projectRoot, devToolbar: { enabled: false }, ...(process.env.PORT ? { server: { port: Number(process.env.PORT) } } : {}) });
+const server = await dev({
+  root: projectRoot,
+  devToolbar: { enabled: false },
+  ...(process.env.PORT ? { server: { port: Number(process.env.PORT) } } : {}),
+});
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 // Vite's own watcher: it follows files that editors replace rather than rewrite.

@@ -10,5 +10,7 @@ await runCli('import', async () => {
   step(2, 2, 'Import and validate');
   const model = await importModel();
   await writeModelJson(model);
-  console.log(`  model: ${model.controls.length} controls, ${model.elements.length} elements, ${model.subElements.length} sub-elements → ${relative(process.cwd(), paths.modelJson)}`);
+  console.log(
+    `  model: ${model.controls.length} controls, ${model.elements.length} elements, ${model.subElements.length} sub-elements → ${relative(process.cwd(), paths.modelJson)}`,
+  );
 });

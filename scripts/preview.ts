@@ -15,5 +15,12 @@ if (!existsSync(join(paths.dist, 'index.html'))) {
   process.exit(1);
 }
 const base = process.env.SITE_BASE || '/';
-const server = await preview({ root: projectRoot, outDir: paths.dist, logLevel: 'warn', ...(process.env.PORT ? { server: { port: Number(process.env.PORT) } } : {}) });
-console.log(`Serving ${paths.dist} at ${pc.cyan(`http://localhost:${server.port}${base.endsWith('/') ? base : `${base}/`}`)} (Ctrl+C stops)`);
+const server = await preview({
+  root: projectRoot,
+  outDir: paths.dist,
+  logLevel: 'warn',
+  ...(process.env.PORT ? { server: { port: Number(process.env.PORT) } } : {}),
+});
+console.log(
+  `Serving ${paths.dist} at ${pc.cyan(`http://localhost:${server.port}${base.endsWith('/') ? base : `${base}/`}`)} (Ctrl+C stops)`,
+);

@@ -8,7 +8,9 @@ import addFormatsPlugin from 'ajv-formats';
 import type { Problems } from './problems.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ?? addFormatsPlugin) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ?? addFormatsPlugin) as (
+  ajv: Ajv,
+) => Ajv;
 
 const validators = new WeakMap<object, ValidateFunction>();
 
@@ -32,7 +34,9 @@ function ajvPathToJsonPath(instancePath: string): string {
       .split('/')
       .slice(1)
       .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`))
+      .map((seg) =>
+        /^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`,
+      )
       .join('')
   );
 }
@@ -45,11 +49,22 @@ function describe(err: ErrorObject): string {
 }
 
 /** Validates `data` against `schema`; adds one problem per schema error, with its JSON path. */
-export function checkAgainstSchema(data: unknown, schema: object, schemaName: string, file: string, problems: Problems): boolean {
+export function checkAgainstSchema(
+  data: unknown,
+  schema: object,
+  schemaName: string,
+  file: string,
+  problems: Problems,
+): boolean {
   const validate = schemaValidator(schema);
   if (validate(data)) return true;
   for (const err of validate.errors ?? []) {
-    problems.error(file, ajvPathToJsonPath(err.instancePath), `does not conform to the ${schemaName}: ${describe(err)}`, 'The file must be the byte-exact NIST OSCAL JSON; fetch it again (npm run sources).');
+    problems.error(
+      file,
+      ajvPathToJsonPath(err.instancePath),
+      `does not conform to the ${schemaName}: ${describe(err)}`,
+      'The file must be the byte-exact NIST OSCAL JSON; fetch it again (npm run sources).',
+    );
   }
   return false;
 }

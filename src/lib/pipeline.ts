@@ -17,14 +17,28 @@ export function readManifest() {
 /** Makes every pinned source available in .cache/sources (from NIST_SOURCES_DIR, or downloaded). */
 export async function ensureSources(log: (line: string) => void = () => {}): Promise<FetchedSource[]> {
   const sourcesDir = nistSourcesDir();
-  log(sourcesDir ? `Sources from NIST_SOURCES_DIR=${sourcesDir}` : 'Sources: NIST_SOURCES_DIR is not set, downloading what is not cached');
+  log(
+    sourcesDir
+      ? `Sources from NIST_SOURCES_DIR=${sourcesDir}`
+      : 'Sources: NIST_SOURCES_DIR is not set, downloading what is not cached',
+  );
   return fetchSources(readManifest(), { cacheDir: paths.sourcesCache, sourcesDir, log });
 }
 
 /** Imports and validates the model from the fetched sources (the importers are loaded only here: half a second). */
 export async function importModel(): Promise<Model> {
   const { buildModel } = await import('./model/build-model.ts');
-  return buildModel({ manifest: readManifest(), sourcesRoot: paths.sourcesCache, capabilitiesPath: paths.capabilities, capabilitiesName: 'catalog/capabilities.yaml', glossaryPath: paths.glossary, productTypesDir: paths.productTypes, procurementDir: paths.procurement, commentTemplatePath: paths.commentTemplate, searchTermsPath: paths.searchTerms });
+  return buildModel({
+    manifest: readManifest(),
+    sourcesRoot: paths.sourcesCache,
+    capabilitiesPath: paths.capabilities,
+    capabilitiesName: 'catalog/capabilities.yaml',
+    glossaryPath: paths.glossary,
+    productTypesDir: paths.productTypes,
+    procurementDir: paths.procurement,
+    commentTemplatePath: paths.commentTemplate,
+    searchTermsPath: paths.searchTerms,
+  });
 }
 
 /** The pinned OSCAL JSON schemas, from the fetched sources. */

@@ -13,4 +13,8 @@ export function lineOf(doc: Document, lines: LineCounter, path: readonly Propert
 }
 
 /** A JSON path as a reader types it: `allocation[1].components[0]`. */
-export const pathText = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+export const pathText = (path: readonly PropertyKey[]) =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');

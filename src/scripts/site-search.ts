@@ -26,10 +26,23 @@ interface Pagefind {
   init: () => Promise<void>;
   preload: (q: string, o?: { filters?: Filters }) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  search: (q: string | null, o?: { filters?: Filters }) => Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>>; totalFilters?: Record<string, Record<string, number>>; unfilteredResultCount: number }>;
+  search: (
+    q: string | null,
+    o?: { filters?: Filters },
+  ) => Promise<{
+    results: PagefindResult[];
+    filters: Record<string, Record<string, number>>;
+    totalFilters?: Record<string, Record<string, number>>;
+    unfilteredResultCount: number;
+  }>;
 }
 
-const FILTER_LABELS: Record<string, string> = { kind: 'Kind', family: 'Control family', baseline: 'Baseline', type: 'Technical / non-technical' };
+const FILTER_LABELS: Record<string, string> = {
+  kind: 'Kind',
+  family: 'Control family',
+  baseline: 'Baseline',
+  type: 'Technical / non-technical',
+};
 /** The filter that leaves withdrawn controls out; it has its own box ("Show withdrawn controls"). */
 const STATUS = 'status';
 
@@ -59,7 +72,11 @@ function start(root: HTMLElement) {
       const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
       // On the page's own thread: the worker would fetch a second copy of the search code (~43 KB) for an index this small.
       // Titles and ids (each page's title meta) count well above body text; long pages are not favoured.
-      await pf.options({ baseUrl: base, noWorker: true, ranking: { metaWeights: { title: 10, terms: 8 }, pageLength: 0.6, termFrequency: 0.8 } });
+      await pf.options({
+        baseUrl: base,
+        noWorker: true,
+        ranking: { metaWeights: { title: 10, terms: 8 }, pageLength: 0.6, termFrequency: 0.8 },
+      });
       await pf.init();
       return pf;
     })();
@@ -139,7 +156,9 @@ function start(root: HTMLElement) {
 
   /** The filters of a search: the reader's boxes, and withdrawn controls left out unless asked for. */
   function activeFilters(): Filters {
-    const filters: Filters = Object.fromEntries([...selected].filter(([k, v]) => k !== STATUS && v.size).map(([k, v]) => [k, { any: [...v] }]));
+    const filters: Filters = Object.fromEntries(
+      [...selected].filter(([k, v]) => k !== STATUS && v.size).map(([k, v]) => [k, { any: [...v] }]),
+    );
     if (!showWithdrawn) filters[STATUS] = { any: ['current'] };
     return filters;
   }
@@ -165,7 +184,9 @@ function start(root: HTMLElement) {
         merged.set(r.id, m);
       }
     }
-    return [...merged.values()].sort((a, b) => b.holds.length - a.holds.length || b.score - a.score).map(({ result, holds }) => ({ result, holds }));
+    return [...merged.values()]
+      .sort((a, b) => b.holds.length - a.holds.length || b.score - a.score)
+      .map(({ result, holds }) => ({ result, holds }));
   }
 
   /** Each result's data (its fragment) is fetched once, whether to re-rank it or to show it. */
@@ -225,7 +246,10 @@ function start(root: HTMLElement) {
     const [totals, search] = await Promise.all([pf.filters(), pf.search(query || null, { filters })]);
     if (stale()) return;
     const words = query.split(/\s+/).filter((w) => w.length > 1);
-    let ranked: Ranked[] = (query ? await rerank(query, search.results) : search.results).map((result) => ({ result, holds: words }));
+    let ranked: Ranked[] = (query ? await rerank(query, search.results) : search.results).map((result) => ({
+      result,
+      holds: words,
+    }));
     if (stale()) return;
     let partial = false;
     if (!ranked.length && words.length > 1) {
@@ -233,7 +257,10 @@ function start(root: HTMLElement) {
       partial = ranked.length > 0;
       if (stale()) return;
     }
-    renderFilters(totals, { ...search.filters, [STATUS]: { withdrawn: search.totalFilters?.[STATUS]?.withdrawn ?? 0 } });
+    renderFilters(totals, {
+      ...search.filters,
+      [STATUS]: { withdrawn: search.totalFilters?.[STATUS]?.withdrawn ?? 0 },
+    });
     await showResults(ranked, 0, match, stale, partial ? words : undefined);
     if (stale()) return;
     const n = ranked.length;
@@ -250,9 +277,17 @@ function start(root: HTMLElement) {
    * Renders results from `from` on, a page at a time: each result's data is fetched only when shown.
    * `words`, when no page held them all: each result then says which of them it holds.
    */
-  async function showResults(results: Ranked[], from: number, match: { url: string } | undefined, stale: () => boolean = () => false, words?: string[]) {
+  async function showResults(
+    results: Ranked[],
+    from: number,
+    match: { url: string } | undefined,
+    stale: () => boolean = () => false,
+    words?: string[],
+  ) {
     root.querySelector('#search-more')?.remove();
-    const shown = await Promise.all(results.slice(from, from + pageSize).map(async (r) => ({ d: await dataOf(r.result), holds: r.holds })));
+    const shown = await Promise.all(
+      results.slice(from, from + pageSize).map(async (r) => ({ d: await dataOf(r.result), holds: r.holds })),
+    );
     if (stale()) return;
     let first: HTMLAnchorElement | undefined;
     for (const { d, holds } of shown) {

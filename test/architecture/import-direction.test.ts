@@ -8,7 +8,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/lib/paths.ts';
-import { allSpecifiers, cycleProblems, directionProblems, type ImportGraph, importSpecifiers, type Layer, layerCycleProblems, layerOf, readImportGraph } from './import-graph.ts';
+import {
+  allSpecifiers,
+  cycleProblems,
+  directionProblems,
+  type ImportGraph,
+  importSpecifiers,
+  type Layer,
+  layerCycleProblems,
+  layerOf,
+  readImportGraph,
+} from './import-graph.ts';
 import { GRAPH_FOLDERS, LAYERS, SCHEMA_PACKAGES } from './layers.ts';
 
 describe('the project import graph', () => {
@@ -69,7 +79,10 @@ describe('the import checks', () => {
   });
 
   it('name every file of a cycle, in the order of its imports', () => {
-    expect(cycleProblems(fake)).toEqual(['import cycle: lib/import/reader.ts → lib/model/build.ts → lib/import/reader.ts', 'import cycle: lib/model/check.ts → lib/model/steps.ts → lib/model/check.ts']);
+    expect(cycleProblems(fake)).toEqual([
+      'import cycle: lib/import/reader.ts → lib/model/build.ts → lib/import/reader.ts',
+      'import cycle: lib/model/check.ts → lib/model/steps.ts → lib/model/check.ts',
+    ]);
     const longer: ImportGraph = new Map([
       ['a.ts', ['b.ts']],
       ['b.ts', ['c.ts']],
@@ -85,9 +98,13 @@ describe('the import checks', () => {
   });
 
   it('find cycles in a layer table', () => {
-    expect(layerCycleProblems([...layers, { name: 'schemas2', paths: [], mayImport: ['model'], what: '' }].map((l) => (l.name === 'schemas' ? { ...l, mayImport: ['schemas2'] } : l)))).toEqual([
-      'layer cycle: import → schemas → schemas2 → model → import',
-    ]);
+    expect(
+      layerCycleProblems(
+        [...layers, { name: 'schemas2', paths: [], mayImport: ['model'], what: '' }].map((l) =>
+          l.name === 'schemas' ? { ...l, mayImport: ['schemas2'] } : l,
+        ),
+      ),
+    ).toEqual(['layer cycle: import → schemas → schemas2 → model → import']);
   });
 
   it('read static, type-only, re-exported and dynamic imports, in TypeScript and Astro', () => {

@@ -56,7 +56,9 @@ export function readImportGraph(root: string, folders: readonly string[]): Impor
   const graph: ImportGraph = new Map();
   const rel = (p: string) => relative(root, p).split(sep).join('/');
   for (const file of files.sort()) {
-    const targets = importSpecifiers(readFileSync(file, 'utf8'), file).map((s) => rel(resolve(dirname(file), s.split('?')[0]!)));
+    const targets = importSpecifiers(readFileSync(file, 'utf8'), file).map((s) =>
+      rel(resolve(dirname(file), s.split('?')[0]!)),
+    );
     graph.set(rel(file), [...new Set(targets)]);
   }
   return graph;
@@ -90,7 +92,9 @@ export function directionProblems(graph: ImportGraph, layers: readonly Layer[]):
         continue;
       }
       if (to !== from && !from.mayImport.includes(to.name)) {
-        out.push(`${file} (${from.name}) imports ${target} (${to.name}): ${from.name} may import ${from.mayImport.length ? from.mayImport.join(', ') : 'nothing else'}`);
+        out.push(
+          `${file} (${from.name}) imports ${target} (${to.name}): ${from.name} may import ${from.mayImport.length ? from.mayImport.join(', ') : 'nothing else'}`,
+        );
       }
     }
   }
@@ -162,6 +166,8 @@ export function cycleProblems(graph: ImportGraph): string[] {
 /** Cycles in the layer table itself (a layer that may import, through others, a layer that may import it). */
 export function layerCycleProblems(layers: readonly Layer[]): string[] {
   const graph: ImportGraph = new Map(layers.map((l) => [l.name, l.mayImport]));
-  const unknown = layers.flatMap((l) => l.mayImport.filter((m) => !graph.has(m)).map((m) => `layer ${l.name} may import "${m}", which is no layer`));
+  const unknown = layers.flatMap((l) =>
+    l.mayImport.filter((m) => !graph.has(m)).map((m) => `layer ${l.name} may import "${m}", which is no layer`),
+  );
   return [...unknown, ...cycleProblems(graph).map((p) => p.replace('import cycle', 'layer cycle'))];
 }

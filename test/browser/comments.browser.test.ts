@@ -19,7 +19,11 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iot-comments-'));
-  const r = runBuild({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: join(dir, 'dist') });
+  const r = runBuild({
+    NIST_SOURCES_DIR: requireSourcesDir(),
+    IOT_CACHE_DIR: join(dir, 'cache'),
+    IOT_OUT_DIR: join(dir, 'dist'),
+  });
   if (r.code !== 0) throw new Error(`build failed:\n${r.out.slice(-4000)}`);
   site = await serve(join(dir, 'dist'));
   browser = await launchBrowser();
@@ -57,16 +61,25 @@ describe('the comment workspace', () => {
     await page.goto(site.url('guidance/1/'));
     const paragraph = page.locator('#s-1-p2').getByRole('button', { name: 'Comment' });
     await paragraph.click();
-    await expect(page.getByRole('dialog').locator('h2').textContent()).resolves.toMatch(/^Comment: SP 800-213r1 ipd, section 1, p\. 1, lines \d+-\d+$/);
+    await expect(page.getByRole('dialog').locator('h2').textContent()).resolves.toMatch(
+      /^Comment: SP 800-213r1 ipd, section 1, p\. 1, lines \d+-\d+$/,
+    );
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await comment(page, paragraph, 'The paragraph mixes system and product.', 'Say "product" here.');
     await page.goto(site.url('capabilities/di-1/'));
-    await comment(page, page.getByRole('button', { name: 'Comment on DI-1.1' }), 'Also cover physical labels.', 'Add "or physically".');
+    await comment(
+      page,
+      page.getByRole('button', { name: 'Comment on DI-1.1' }),
+      'Also cover physical labels.',
+      'Add "or physically".',
+    );
     await page.goto(site.url('comments/'));
     await page.reload();
     const items = page.locator('#comments-list .comment-item');
     await expect.poll(() => items.count()).toBe(2);
-    await expect(items.nth(0).textContent()).resolves.toMatch(/Technical · SP 800-213r1 ipd, 1, p\. 1, lines \d+–\d+ \(s-1-p2\)The paragraph mixes system and product\./);
+    await expect(items.nth(0).textContent()).resolves.toMatch(
+      /Technical · SP 800-213r1 ipd, 1, p\. 1, lines \d+–\d+ \(s-1-p2\)The paragraph mixes system and product\./,
+    );
     await expect(items.nth(1).textContent()).resolves.toContain('SP 800-213A, DI-1');
     await page.close();
   });
@@ -75,32 +88,62 @@ describe('the comment workspace', () => {
     const page = await context.newPage();
     await page.goto(site.url('comments/'));
     await page.getByRole('button', { name: 'Edit comment 2' }).click();
-    await page.getByRole('dialog').getByLabel('Comment (include rationale)').fill('Also cover physical labels and markings.');
+    await page
+      .getByRole('dialog')
+      .getByLabel('Comment (include rationale)')
+      .fill('Also cover physical labels and markings.');
     await page.getByRole('dialog').getByRole('button', { name: 'Save comment' }).click();
-    await expect.poll(() => page.locator('.comment-item').nth(1).locator('.comment-text').textContent()).toBe('Also cover physical labels and markings.');
+    await expect
+      .poll(() => page.locator('.comment-item').nth(1).locator('.comment-text').textContent())
+      .toBe('Also cover physical labels and markings.');
     await page.getByRole('button', { name: 'Delete comment 1' }).click();
     await expect.poll(() => page.locator('.comment-item').count()).toBe(1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('.comment-item').count()).toBe(2);
     await page.getByRole('button', { name: 'Move comment 2 up' }).click();
-    await expect.poll(() => page.locator('.comment-item').first().locator('.comment-text').textContent()).toBe('Also cover physical labels and markings.');
+    await expect
+      .poll(() => page.locator('.comment-item').first().locator('.comment-text').textContent())
+      .toBe('Also cover physical labels and markings.');
     await page.getByRole('button', { name: 'Move comment 1 down' }).click();
-    await expect.poll(() => page.locator('.comment-item').first().locator('.comment-text').textContent()).toBe('The paragraph mixes system and product.');
+    await expect
+      .poll(() => page.locator('.comment-item').first().locator('.comment-text').textContent())
+      .toBe('The paragraph mixes system and product.');
     await page.close();
   });
 
-  it('exports XLSX in NIST\'s template layout, readable by exceljs', async () => {
+  it("exports XLSX in NIST's template layout, readable by exceljs", async () => {
     const page = await context.newPage();
     await page.goto(site.url('comments/'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download(page, 'Export XLSX (NIST template)')) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Comment #', 'Commenter / Organization', 'Type (E/G/T)', 'Page #', 'Starting Line #', 'Ending Line #', 'Section', 'Comment (include rationale)', 'Suggested Change', 'Document', 'Target', 'Link', 'Comment ID', 'Created', 'Updated']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Comment #',
+      'Commenter / Organization',
+      'Type (E/G/T)',
+      'Page #',
+      'Starting Line #',
+      'Ending Line #',
+      'Section',
+      'Comment (include rationale)',
+      'Suggested Change',
+      'Document',
+      'Target',
+      'Link',
+      'Comment ID',
+      'Created',
+      'Updated',
+    ]);
     const row = (ws.getRow(2).values as unknown[]).slice(1);
     expect(row.slice(0, 4)).toEqual(['1', 'A. Reviewer / Agency X', 'T', '1']);
     expect(row.every((v) => typeof v === 'string')).toBe(true);
     expect(row[6]).toBe('1');
-    expect(row.slice(7, 11)).toEqual(['The paragraph mixes system and product.', 'Say "product" here.', 'SP 800-213r1 ipd', 's-1-p2']);
+    expect(row.slice(7, 11)).toEqual([
+      'The paragraph mixes system and product.',
+      'Say "product" here.',
+      'SP 800-213r1 ipd',
+      's-1-p2',
+    ]);
     expect(row[11]).toBe('/guidance/1/#s-1-p2');
     expect(ws.rowCount).toBe(3);
     await page.close();
@@ -123,30 +166,42 @@ describe('the comment workspace', () => {
     expect(after.comments).toEqual(before.comments);
     expect(after.commenter).toEqual(before.commenter);
     await page.locator('#import-file').setInputFiles(file);
-    await expect.poll(() => page.locator('#comments-status').textContent()).toMatch(/Imported 0 comments; 2 already here, skipped/);
+    await expect
+      .poll(() => page.locator('#comments-status').textContent())
+      .toMatch(/Imported 0 comments; 2 already here, skipped/);
     await page.close();
   });
 
-  it('lists NIST\'s questions to reviewers, each with a Comment action', async () => {
+  it("lists NIST's questions to reviewers, each with a Comment action", async () => {
     const page = await context.newPage();
     await page.goto(site.url('comments/'));
     const questions = page.locator('#questions ~ ol li, section[aria-labelledby="questions"] ol li');
     expect(await questions.count()).toBeGreaterThanOrEqual(4);
-    await expect(questions.first().getByRole('button', { name: 'Comment on question 1' }).isVisible()).resolves.toBe(true);
+    await expect(questions.first().getByRole('button', { name: 'Comment on question 1' }).isVisible()).resolves.toBe(
+      true,
+    );
     await page.close();
   });
 
   it('the filters and the form offer the documents and types of comment-documents.ts', async () => {
     const page = await context.newPage();
     await page.goto(site.url('comments/'));
-    const options = (select: string) => page.locator(`${select} option`).evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    const options = (select: string) =>
+      page
+        .locator(`${select} option`)
+        .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
     // The workspace fills its filters and the form its type list once their scripts ran: wait for them.
     await page.locator('#filter-document option').nth(1).waitFor({ state: 'attached' });
     await expect(options('#filter-document')).resolves.toEqual([['', 'All'], ...COMMENT_DOCUMENTS.map((d) => [d, d])]);
-    await expect(options('#filter-type')).resolves.toEqual([['', 'All'], ...COMMENT_TYPE_CODES.map((t) => [t, COMMENT_TYPES[t]])]);
+    await expect(options('#filter-type')).resolves.toEqual([
+      ['', 'All'],
+      ...COMMENT_TYPE_CODES.map((t) => [t, COMMENT_TYPES[t]]),
+    ]);
     await page.getByRole('button', { name: 'Comment on question 1' }).click();
     await page.locator('#comment-type option').first().waitFor({ state: 'attached' });
-    await expect(options('#comment-type')).resolves.toEqual(COMMENT_TYPE_CODES.map((t) => [t, `${COMMENT_TYPES[t]} (${t})`]));
+    await expect(options('#comment-type')).resolves.toEqual(
+      COMMENT_TYPE_CODES.map((t) => [t, `${COMMENT_TYPES[t]} (${t})`]),
+    );
     // The form is a <comment-form> element of its own, gone once closed.
     await expect(page.locator('comment-form dialog[open]').count()).resolves.toBe(1);
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
@@ -154,13 +209,15 @@ describe('the comment workspace', () => {
     await page.close();
   });
 
-  it('without JavaScript the comment and copy buttons stay hidden and take no room; the widgets\' pages still read', async () => {
+  it("without JavaScript the comment and copy buttons stay hidden and take no room; the widgets' pages still read", async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     for (const path of ['guidance/1/', 'capabilities/di-1/', 'comments/']) {
       await page.goto(site.url(path));
       await expect(page.locator('comment-button').count()).resolves.toBeGreaterThan(0);
-      const shown = await page.locator('comment-button, copy-buttons, .g-comment, .copy-button').evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
+      const shown = await page
+        .locator('comment-button, copy-buttons, .g-comment, .copy-button')
+        .evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
       expect(shown, path).toBe(0);
     }
     await expect(page.locator('noscript').textContent()).resolves.toContain('The comment workspace needs JavaScript.');
@@ -184,7 +241,10 @@ describe('the comment workspace, more', () => {
     await expect.poll(() => page.locator('#comments-status').textContent()).toMatch(/Imported 2 comments/);
     const texts = await page.locator('.comment-item .comment-text').allTextContents();
     expect(texts).toEqual(['The paragraph mixes system and product.', 'Also cover physical labels and markings.']);
-    expect(JSON.parse((await storedWorkspace(page))!).commenter).toEqual({ name: 'A. Reviewer', organization: 'Agency X' });
+    expect(JSON.parse((await storedWorkspace(page))!).commenter).toEqual({
+      name: 'A. Reviewer',
+      organization: 'Agency X',
+    });
     await page.close();
   });
 
@@ -197,7 +257,9 @@ describe('the comment workspace, more', () => {
     const again = await context.newPage();
     await again.goto(site.url('capabilities/di/'));
     await again.getByRole('button', { name: /^Comment on DI / }).click();
-    await expect(again.getByRole('dialog').getByLabel('Comment (include rationale)').inputValue()).resolves.toBe('Half-written thought');
+    await expect(again.getByRole('dialog').getByLabel('Comment (include rationale)').inputValue()).resolves.toBe(
+      'Half-written thought',
+    );
     await again.close();
   });
 });

@@ -23,10 +23,13 @@ let browser: Browser;
 const PHONE = { width: 375, height: 812 };
 const KINDS = PAGE_KINDS;
 
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iot-phone-'));
-  const r = runBuild({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: join(dir, 'dist') });
+  const r = runBuild({
+    NIST_SOURCES_DIR: requireSourcesDir(),
+    IOT_CACHE_DIR: join(dir, 'cache'),
+    IOT_OUT_DIR: join(dir, 'dist'),
+  });
   if (r.code !== 0) throw new Error(`build failed:\n${r.out.slice(-4000)}`);
   site = await serve(join(dir, 'dist'));
   browser = await launchBrowser();
@@ -38,7 +41,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext }> {
+async function open(
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport: PHONE, ...options });
   const page = await context.newPage();
   await page.goto(site.url(path));
@@ -49,33 +55,41 @@ async function open(path: string, options: Parameters<Browser['newContext']>[0] 
 }
 
 describe('every kind of page on a 375 px phone', () => {
-  it.each(KINDS)('%s (/%s): no sideways scrolling, the heading on the first screen, tables scroll in their own box, targets of 24 px', async (_kind, path) => {
-    const { page, context } = await open(path);
-    const m = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      width: document.documentElement.clientWidth,
-      heading: document.querySelector('main h1')!.getBoundingClientRect().bottom,
-      tablesPastEdge: [...document.querySelectorAll('main table')].filter((t) => {
-        // A table wider than the screen must sit in a box that scrolls sideways (or scroll itself), within the screen.
-        if (!t.getClientRects().length) return false;
-        let box: Element | null = t;
-        while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
-        const width = document.documentElement.clientWidth + 0.5;
-        return box ? box.getBoundingClientRect().right > width : t.getBoundingClientRect().right > width;
-      }).length,
-    }));
-    expect(m.scrollWidth).toBeLessThanOrEqual(m.width);
-    expect(m.heading).toBeLessThanOrEqual(PHONE.height);
-    expect(m.tablesPastEdge).toBe(0);
-    const small = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
-    expect(small.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
-    await context.close();
-  });
+  it.each(KINDS)(
+    '%s (/%s): no sideways scrolling, the heading on the first screen, tables scroll in their own box, targets of 24 px',
+    async (_kind, path) => {
+      const { page, context } = await open(path);
+      const m = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        width: document.documentElement.clientWidth,
+        heading: document.querySelector('main h1')!.getBoundingClientRect().bottom,
+        tablesPastEdge: [...document.querySelectorAll('main table')].filter((t) => {
+          // A table wider than the screen must sit in a box that scrolls sideways (or scroll itself), within the screen.
+          if (!t.getClientRects().length) return false;
+          let box: Element | null = t;
+          while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+          const width = document.documentElement.clientWidth + 0.5;
+          return box ? box.getBoundingClientRect().right > width : t.getBoundingClientRect().right > width;
+        }).length,
+      }));
+      expect(m.scrollWidth).toBeLessThanOrEqual(m.width);
+      expect(m.heading).toBeLessThanOrEqual(PHONE.height);
+      expect(m.tablesPastEdge).toBe(0);
+      const small = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+      expect(small.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('a wide table scrolls inside its box, which shows a shadow at the edge with more columns and takes keyboard focus', async () => {
     const { page, context } = await open('controls/ac/');
     const box = page.locator('.table-scroll').first();
-    const s = await box.evaluate((el) => ({ scrolls: el.scrollWidth > el.clientWidth, background: getComputedStyle(el).backgroundImage, tabIndex: (el as HTMLElement).tabIndex, label: el.getAttribute('aria-label') }));
+    const s = await box.evaluate((el) => ({
+      scrolls: el.scrollWidth > el.clientWidth,
+      background: getComputedStyle(el).backgroundImage,
+      tabIndex: (el as HTMLElement).tabIndex,
+      label: el.getAttribute('aria-label'),
+    }));
     expect(s.scrolls).toBe(true);
     expect(s.background).toContain('radial-gradient');
     expect(s.tabIndex).toBe(0);
@@ -117,20 +131,26 @@ describe('every kind of page on a 375 px phone', () => {
 });
 
 describe('accessible names', () => {
-  it.each(KINDS)('%s (/%s): every control\'s accessible name contains its visible label', async (_kind, path) => {
+  it.each(KINDS)("%s (/%s): every control's accessible name contains its visible label", async (_kind, path) => {
     const { page, context } = await open(path, { viewport: { width: 1280, height: 900 } });
     const mismatched = await page.evaluate(() => {
       const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-      return [...document.querySelectorAll<HTMLElement>('a[aria-label], button[aria-label], summary[aria-label], [role="button"][aria-label]')]
-        .filter((el) => el.offsetParent !== null)
-        .filter((el) => {
-          // biome-ignore lint/performance/useDomNodeTextContent: the visible label is the rendered text, which innerText gives (textContent keeps hidden text)
-          const visible = norm(el.innerText);
-          // Symbols (¶, ↩) and numbers name nothing a voice user would say.
-          return /[a-z]{2}/.test(visible) && !norm(el.getAttribute('aria-label')!).includes(visible);
-        })
-        // biome-ignore lint/performance/useDomNodeTextContent: the visible label as rendered, as above
-        .map((el) => `"${el.innerText.trim()}" named "${el.getAttribute('aria-label')}"`);
+      return (
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            'a[aria-label], button[aria-label], summary[aria-label], [role="button"][aria-label]',
+          ),
+        ]
+          .filter((el) => el.offsetParent !== null)
+          .filter((el) => {
+            // biome-ignore lint/performance/useDomNodeTextContent: the visible label is the rendered text, which innerText gives (textContent keeps hidden text)
+            const visible = norm(el.innerText);
+            // Symbols (¶, ↩) and numbers name nothing a voice user would say.
+            return /[a-z]{2}/.test(visible) && !norm(el.getAttribute('aria-label')!).includes(visible);
+          })
+          // biome-ignore lint/performance/useDomNodeTextContent: the visible label as rendered, as above
+          .map((el) => `"${el.innerText.trim()}" named "${el.getAttribute('aria-label')}"`)
+      );
     });
     expect(mismatched).toEqual([]);
     await context.close();

@@ -21,7 +21,11 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iot-browser-'));
-  const r = runBuild({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: join(dir, 'dist') });
+  const r = runBuild({
+    NIST_SOURCES_DIR: requireSourcesDir(),
+    IOT_CACHE_DIR: join(dir, 'cache'),
+    IOT_OUT_DIR: join(dir, 'dist'),
+  });
   if (r.code !== 0) throw new Error(`build failed:\n${r.out.slice(-4000)}`);
   site = await serve(join(dir, 'dist'));
   browser = await launchBrowser();
@@ -93,7 +97,9 @@ describe('catalog pages in the browser', () => {
     const button = page.locator('#di-1\\.1').getByRole('button', { name: 'Copy link to DI-1.1' });
     await button.click();
     await expect.poll(() => button.textContent()).toBe('Copied');
-    expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(site.url('capabilities/di-1/#di-1.1'));
+    expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(
+      site.url('capabilities/di-1/#di-1.1'),
+    );
     // The keyboard stays on the button.
     await expect(button.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await context.close();
@@ -116,7 +122,10 @@ describe('the draft', () => {
 
   it('a glossary link from the text reaches the term, which links back to its defining paragraph', async () => {
     const page = await open('guidance/1/');
-    await page.locator('a.tl-glossary', { hasText: /system element/i }).first().click();
+    await page
+      .locator('a.tl-glossary', { hasText: /system element/i })
+      .first()
+      .click();
     await page.waitForURL(/\/glossary\/#system-element$/);
     await page.locator('#system-element + dd a').click();
     await page.waitForURL(/\/guidance\/1\/#s-1-p\d+$/);
@@ -130,12 +139,17 @@ describe('the draft', () => {
       await page.goto(site.url('guidance/3/'));
       // Section 3.1's first list: questions 1–6, question 3 with sub-items a–c.
       const list = page.locator('#s-3-1-l1');
-      const markers = (items: ReturnType<Page['locator']>) => items.evaluateAll((lis) => lis.map((li) => li.querySelector(':scope > .g-marker')?.textContent));
+      const markers = (items: ReturnType<Page['locator']>) =>
+        items.evaluateAll((lis) => lis.map((li) => li.querySelector(':scope > .g-marker')?.textContent));
       await expect(markers(list.locator(':scope > ol > li'))).resolves.toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
       const third = list.locator(':scope > ol > li').nth(2);
       await expect(markers(third.locator(':scope > ol > li'))).resolves.toEqual(['a.', 'b.', 'c.']);
       await expect(third.locator(':scope > ol > li').first().textContent()).resolves.toMatch(/^a\.Personal data: /);
-      expect(await list.locator(':scope > ol > li').evaluateAll((lis) => lis.filter((li) => li.querySelector(':scope > ol')).length)).toBe(1);
+      expect(
+        await list
+          .locator(':scope > ol > li')
+          .evaluateAll((lis) => lis.filter((li) => li.querySelector(':scope > ol')).length),
+      ).toBe(1);
       // Sub-items sit to the right of their item's text, and each marker to the left of its text.
       const itemBox = (await third.boundingBox())!;
       const subBox = (await third.locator(':scope > ol > li').first().boundingBox())!;
@@ -144,8 +158,13 @@ describe('the draft', () => {
       expect(markerBox.x + markerBox.width).toBeLessThanOrEqual(subBox.x);
       expect(markerBox.x).toBeGreaterThan(itemBox.x);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      const axe = await new AxeBuilder({ page }).include('#s-3-1-l1').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      const axe = await new AxeBuilder({ page })
+        .include('#s-3-1-l1')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+        [],
+      );
       await page.context().close();
     }
   });
@@ -164,7 +183,10 @@ describe('product types', () => {
     await levels.getByRole('link', { name: 'HIGH' }).click();
     await expect.poll(() => page.url()).toMatch(/\/high\/$/);
     expect(await rows()).toBeGreaterThanOrEqual(moderate);
-    await page.getByRole('navigation', { name: 'Impact level' }).getByRole('link', { name: 'LOW', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Impact level' })
+      .getByRole('link', { name: 'LOW', exact: true })
+      .click();
     await expect.poll(rows).toBeLessThan(moderate);
     // Every requirement of the matrix is stated in full below it, with its items.
     const first = page.locator('table.matrix tbody tr th a').first();
@@ -176,12 +198,18 @@ describe('product types', () => {
 
   it('each download link serves a non-empty file of the right type', async () => {
     const page = await open('products/connected-infusion-pump/');
-    const hrefs = await page.locator('#templates ~ .table-scroll table a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await page
+      .locator('#templates ~ .table-scroll table a[download]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs).toHaveLength(18);
     const magic: Record<string, (b: Buffer) => boolean> = {
       docx: (b) => b.subarray(0, 2).toString() === 'PK',
       xlsx: (b) => b.subarray(0, 2).toString() === 'PK',
-      csv: (b) => b.toString('utf8').replace(/^\uFEFF/, '').startsWith('requirement,item,title,applies_to,'),
+      csv: (b) =>
+        b
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .startsWith('requirement,item,title,applies_to,'),
       md: (b) => b.toString('utf8').startsWith('# '),
       'oscal-profile.json': (b) => 'profile' in JSON.parse(b.toString('utf8')),
       json: (b) => 'items' in JSON.parse(b.toString('utf8')),
@@ -213,7 +241,7 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it('lists the record an id names first, above the word results, fetching only that family\'s id list', async () => {
+  it("lists the record an id names first, above the word results, fetching only that family's id list", async () => {
     const requests: string[] = [];
     const page = await open('search/?q=ac-2(7)&jump=no', requests);
     await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
@@ -221,7 +249,10 @@ describe('search', () => {
     await expect(first.getAttribute('href')).resolves.toBe('/controls/ac-2.7/');
     // A word search asks for no id list; neither loads Pagefind's worker (a second copy of its code).
     await page.locator('#search-input').fill('firmware integrity');
-    await page.locator('#search-status').filter({ hasText: /^\d+ results?\.$/ }).waitFor();
+    await page
+      .locator('#search-status')
+      .filter({ hasText: /^\d+ results?\.$/ })
+      .waitFor();
     await page.goto(page.url().replace(/\?.*/, '?q=account&jump=no'));
     await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
     expect(requests.filter((r) => r.includes('search-ids'))).toEqual(['/search-ids/sp800-53-ac.json']);
@@ -248,13 +279,16 @@ describe('search', () => {
     expect(hrefs.every((h) => h!.startsWith('/controls/'))).toBe(true);
     // AND across filters: also family IA leaves only IA controls.
     await page.locator('#search-filters input[name="family"][value="IA"]').check();
-    await expect.poll(async () => page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toSatisfy((hs: (string | null)[]) => hs.length > 0 && hs.every((h) => /^\/controls\/ia[-/]/.test(h!)));
+    await expect
+      .poll(async () => page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      .toSatisfy((hs: (string | null)[]) => hs.length > 0 && hs.every((h) => /^\/controls\/ia[-/]/.test(h!)));
     await page.context().close();
   });
 });
 
 describe('search ranking and results', () => {
-  const hrefs = (page: Page) => page.locator('#search-results li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const hrefs = (page: Page) =>
+    page.locator('#search-results li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   const searched = (page: Page, q: string) => page.locator(`#search[data-searched="${q}"]`).waitFor();
   /** Presses "Show more" until every result is listed. */
   const showAll = async (page: Page) => {
@@ -277,7 +311,9 @@ describe('search ranking and results', () => {
   });
 
   it('leaves withdrawn controls out unless the reader asks for them', async () => {
-    const model = JSON.parse(readFileSync(join(dir, 'cache/model/model.json'), 'utf8')) as { controls: { id: string; withdrawn: boolean }[] };
+    const model = JSON.parse(readFileSync(join(dir, 'cache/model/model.json'), 'utf8')) as {
+      controls: { id: string; withdrawn: boolean }[];
+    };
     const withdrawn = new Set(model.controls.filter((c) => c.withdrawn).map((c) => `/controls/${c.id}/`));
     const page = await open('search/?q=audit&jump=no');
     await searched(page, 'audit');
@@ -295,7 +331,7 @@ describe('search ranking and results', () => {
     await page.context().close();
   });
 
-  it('a reader\'s word the catalog does not use (catalog/search-terms.yaml) leads to its record first', async () => {
+  it("a reader's word the catalog does not use (catalog/search-terms.yaml) leads to its record first", async () => {
     const page = await open('search/?q=factory+reset&jump=no');
     await searched(page, 'factory reset');
     expect((await hrefs(page))[0]).toBe('/capabilities/dc-5/');
@@ -307,17 +343,26 @@ describe('search ranking and results', () => {
     // Both words are on the site ("lobbies" on one product type page), never on one page.
     const page = await open('search/?q=bluetooth+lobbies&jump=no');
     await searched(page, 'bluetooth lobbies');
-    await expect(page.locator('#search-status').textContent()).resolves.toMatch(/^No page holds every word; \d+ results holding some of them/);
-    await expect(page.locator('#search-results li').first().textContent()).resolves.toMatch(/Holds (bluetooth; not lobbies|lobbies; not bluetooth)\./);
+    await expect(page.locator('#search-status').textContent()).resolves.toMatch(
+      /^No page holds every word; \d+ results holding some of them/,
+    );
+    await expect(page.locator('#search-results li').first().textContent()).resolves.toMatch(
+      /Holds (bluetooth; not lobbies|lobbies; not bluetooth)\./,
+    );
     await page.context().close();
   });
 
   it('a paragraph of the draft is a result of its own, linking to it and showing its page and lines', async () => {
     const page = await open('search/?q=network+of+things&jump=no');
     await searched(page, 'network of things');
-    const result = page.locator('#search-results li').filter({ has: page.locator('a[href*="/guidance/"]') }).first();
+    const result = page
+      .locator('#search-results li')
+      .filter({ has: page.locator('a[href*="/guidance/"]') })
+      .first();
     await expect(result.locator('a').getAttribute('href')).resolves.toMatch(/^\/guidance\/\d+\/#s-[\w-]+-p\d+$/);
-    await expect(result.locator('.result-where').textContent()).resolves.toMatch(/^SP 800-213 Rev\. 1 draft, pp?\. \d+(–\d+)?, lines? \d+/);
+    await expect(result.locator('.result-where').textContent()).resolves.toMatch(
+      /^SP 800-213 Rev\. 1 draft, pp?\. \d+(–\d+)?, lines? \d+/,
+    );
     await result.locator('a').click();
     await expect(page.locator(':target').textContent()).resolves.toMatch(/network/i);
     await page.context().close();
@@ -335,14 +380,46 @@ describe('search ranking and results', () => {
 });
 
 describe('accessibility and air-gap', () => {
-  const sample = ['products/', 'products/ip-video-surveillance/', 'products/ip-video-surveillance/moderate/', 'guidance/', 'guidance/2/', 'glossary/', 'guides/', 'guides/using-this-site/', '', 'controls/', 'controls/ac/', 'controls/ac-2/', 'controls/ac-2.10/', 'capabilities/', 'capabilities/di/', 'capabilities/di-1/', 'capabilities/doc-1/', 'baselines/', 'downloads/', 'search/?q=account&jump=no', 'no-such-page/'];
+  const sample = [
+    'products/',
+    'products/ip-video-surveillance/',
+    'products/ip-video-surveillance/moderate/',
+    'guidance/',
+    'guidance/2/',
+    'glossary/',
+    'guides/',
+    'guides/using-this-site/',
+    '',
+    'controls/',
+    'controls/ac/',
+    'controls/ac-2/',
+    'controls/ac-2.10/',
+    'capabilities/',
+    'capabilities/di/',
+    'capabilities/di-1/',
+    'capabilities/doc-1/',
+    'baselines/',
+    'downloads/',
+    'search/?q=account&jump=no',
+    'no-such-page/',
+  ];
 
   it.each(sample)('axe finds no serious or critical issue on /%s', async (path) => {
     const page = await open(path);
     if (path.startsWith('search/')) await page.locator('#search-status').filter({ hasText: 'result' }).waitFor();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([]);
     await page.context().close();
   });
 

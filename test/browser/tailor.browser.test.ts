@@ -39,7 +39,12 @@ const workerRequested: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iot-tailor-'));
   dist = join(dir, 'dist');
-  const r = runBuild({ NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: dist, SOURCE_DATE_EPOCH });
+  const r = runBuild({
+    NIST_SOURCES_DIR: requireSourcesDir(),
+    IOT_CACHE_DIR: join(dir, 'cache'),
+    IOT_OUT_DIR: dist,
+    SOURCE_DATE_EPOCH,
+  });
   if (r.code !== 0) throw new Error(`build failed:\n${r.out.slice(-4000)}`);
   site = await serve(dist);
   browser = await launchBrowser();
@@ -58,7 +63,9 @@ afterAll(async () => {
 async function open(path: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(site.url(path));
-  await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 30_000 }).toMatch(/requirements, \d+ items, \d+ key\.$/);
+  await expect
+    .poll(() => page.locator('[data-status]').textContent(), { timeout: 30_000 })
+    .toMatch(/requirements, \d+ items, \d+ key\.$/);
   return page;
 }
 
@@ -66,8 +73,13 @@ const status = (page: Page) => page.locator('[data-status]').textContent();
 
 async function download(page: Page, name: string): Promise<Buffer> {
   // Each export starts with the button enabled (it is disabled while a file is written).
-  await expect.poll(() => page.locator('[data-downloads]').getByRole('button', { name, exact: true }).isEnabled()).toBe(true);
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-downloads]').getByRole('button', { name, exact: true }).click()]);
+  await expect
+    .poll(() => page.locator('[data-downloads]').getByRole('button', { name, exact: true }).isEnabled())
+    .toBe(true);
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.locator('[data-downloads]').getByRole('button', { name, exact: true }).click(),
+  ]);
   return readFileSync((await d.path())!);
 }
 
@@ -94,11 +106,15 @@ describe('the tailoring tool', () => {
     const page = await context.newPage();
     await page.goto(site.url('products/ip-video-surveillance/'));
     await page.getByRole('link', { name: 'Tailor this product' }).first().click();
-    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Ready: IP video surveillance system\. \d+ requirements/);
+    await expect
+      .poll(() => status(page), { timeout: 30_000 })
+      .toMatch(/^Ready: IP video surveillance system\. \d+ requirements/);
     expect(requested.some((u) => u.includes('tailor-export') || u.includes('exceljs'))).toBe(false);
     for (const [button, ext] of FORMATS) {
       const bytes = await download(page, button);
-      const built = readFileSync(join(dist, 'downloads/products/ip-video-surveillance', `ip-video-surveillance-moderate.${ext}`));
+      const built = readFileSync(
+        join(dist, 'downloads/products/ip-video-surveillance', `ip-video-surveillance-moderate.${ext}`),
+      );
       expect(bytes.equals(built), `${ext}: ${bytes.length} bytes, the build's ${built.length}`).toBe(true);
     }
     await page.close();
@@ -123,8 +139,12 @@ describe('the tailoring tool', () => {
     await expect.poll(() => status(page)).toMatch(/^Earliest support end date set to 2031-12-31\. /);
     await page.locator('[data-impact]').getByLabel('Availability').selectOption('HIGH');
     await expect.poll(() => status(page)).toMatch(/^Availability HIGH\. /);
-    await expect(page.locator('[data-level-reason]').textContent()).resolves.toContain('Impact level used: HIGH; HIGH is the high-water mark of the security category (availability HIGH).');
-    await expect(page.locator('[data-counts]').textContent()).resolves.toMatch(/^HIGH: \d+ requirements, .*Thermal camera: \d+ requirements/);
+    await expect(page.locator('[data-level-reason]').textContent()).resolves.toContain(
+      'Impact level used: HIGH; HIGH is the high-water mark of the security category (availability HIGH).',
+    );
+    await expect(page.locator('[data-counts]').textContent()).resolves.toMatch(
+      /^HIGH: \d+ requirements, .*Thermal camera: \d+ requirements/,
+    );
     await expect(page.locator('[data-counts]').textContent()).resolves.not.toContain('Vendor cloud');
 
     // DOCX: no cloud requirement, the second camera, LA-2 key with the reason, the date, level HIGH with the reason.
@@ -135,7 +155,9 @@ describe('the tailoring tool', () => {
     expect(body).toMatch(/R-LA-2 [^\n]+ {2}KEY/);
     expect(body).toContain('no such date shall be earlier than 2031-12-31');
     expect(body).toContain('Impact level HIGH (SP 800-53B HIGH baseline)');
-    expect(tailoring).toContain('Impact level used: HIGH; HIGH is the high-water mark of the security category (availability HIGH).');
+    expect(tailoring).toContain(
+      'Impact level used: HIGH; HIGH is the high-water mark of the security category (availability HIGH).',
+    );
     expect(tailoring).toContain('SC = {(confidentiality, MODERATE), (integrity, MODERATE), (availability, HIGH)}');
     expect(tailoring).toContain('Components added: Thermal camera.');
     expect(tailoring).toContain('Components removed: Vendor cloud service');
@@ -160,17 +182,35 @@ describe('the tailoring tool', () => {
     // OSCAL: valid against the pinned 1.0.6 profile schema, the date in set-parameters, high impact.
     const profile = JSON.parse((await download(page, 'OSCAL profile')).toString('utf8'));
     const manifest = loadSourceManifest(paths.sourceManifest);
-    const schema = JSON.parse(readFileSync(join(requireSourcesDir(), manifest.files.find((f) => f.kind === 'oscal-schema' && f.schemaFor === 'profile')!.file), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(
+        join(
+          requireSourcesDir(),
+          manifest.files.find((f) => f.kind === 'oscal-schema' && f.schemaFor === 'profile')!.file,
+        ),
+        'utf8',
+      ),
+    ) as object;
     const problems = new Problems();
-    expect(checkAgainstSchema(profile, schema, 'OSCAL 1.0.6 profile schema', 'profile', problems), JSON.stringify(problems.errors.slice(0, 3))).toBe(true);
+    expect(
+      checkAgainstSchema(profile, schema, 'OSCAL 1.0.6 profile schema', 'profile', problems),
+      JSON.stringify(problems.errors.slice(0, 3)),
+    ).toBe(true);
     expect(profile.profile.metadata.title).toContain('(high impact)');
-    const sa22 = profile.profile.modify['set-parameters'].find((p: { 'param-id': string }) => p['param-id'] === 'sa-22_prm_2');
+    const sa22 = profile.profile.modify['set-parameters'].find(
+      (p: { 'param-id': string }) => p['param-id'] === 'sa-22_prm_2',
+    );
     expect(sa22.values).toEqual(['2031-12-31']);
     expect(profile.profile.imports[0]['include-controls'][0]['with-ids']).toContain('sa-22');
 
     // The record, the link and a named save reproduce the state.
     const record = (await download(page, 'Tailoring record')).toString('utf8');
-    expect(JSON.parse(record)).toMatchObject({ kind: 'iot-product-tailoring', version: 1, impact: { availability: 'HIGH' }, values: { 'support-end-date': '2031-12-31' } });
+    expect(JSON.parse(record)).toMatchObject({
+      kind: 'iot-product-tailoring',
+      version: 1,
+      impact: { availability: 'HIGH' },
+      values: { 'support-end-date': '2031-12-31' },
+    });
     await page.locator('[data-save]').getByLabel('Save as').fill('Camera plan');
     await page.locator('[data-save]').getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => status(page)).toBe('Saved as "Camera plan".');
@@ -197,39 +237,62 @@ describe('the tailoring tool', () => {
     const page = await open('products/tailor/?type=ip-video-surveillance&level=moderate');
     const before = (await download(page, 'Tailoring record')).toString('utf8');
     // Opening the page on a type starts from it: wait until the autosave holds that start before taking the snapshot.
-    const autosaved = () => page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('iot-guidance-tailorings') ?? '{}').current ?? null));
+    const autosaved = () =>
+      page.evaluate(() =>
+        JSON.stringify(JSON.parse(localStorage.getItem('iot-guidance-tailorings') ?? '{}').current ?? null),
+      );
     await expect.poll(autosaved).toBe(JSON.stringify(JSON.parse(before)));
     const stored = await page.evaluate(() => localStorage.getItem('iot-guidance-tailorings'));
     expect(stored).toContain('Camera plan');
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ ...JSON.parse(before), components: [{ id: 'camera', type: 'toaster', name: 'IP camera', does: '' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        ...JSON.parse(before),
+        components: [{ id: 'camera', type: 'toaster', name: 'IP camera', does: '' }],
+      }),
+    );
     await page.locator('[data-open]').setInputFiles(bad);
-    await expect.poll(() => status(page)).toMatch(/^The file "bad\.json" is refused and nothing was changed: components\[0\]\.type: /);
+    await expect
+      .poll(() => status(page))
+      .toMatch(/^The file "bad\.json" is refused and nothing was changed: components\[0\]\.type: /);
     writeFileSync(bad, JSON.stringify({ ...JSON.parse(before), version: 2 }));
     await page.locator('[data-open]').setInputFiles(bad);
-    await expect.poll(() => status(page)).toBe('The file "bad.json" is refused and nothing was changed: version: the record is version 2, newer than this site reads (version 1); open it with the site that wrote it.');
+    await expect
+      .poll(() => status(page))
+      .toBe(
+        'The file "bad.json" is refused and nothing was changed: version: the record is version 2, newer than this site reads (version 1); open it with the site that wrote it.',
+      );
     writeFileSync(bad, '{"kind": "iot-product-tailoring", "version": 1,');
     await page.locator('[data-open]').setInputFiles(bad);
-    await expect.poll(() => status(page)).toMatch(/^The file "bad\.json" is refused and nothing was changed: it is not JSON/);
+    await expect
+      .poll(() => status(page))
+      .toMatch(/^The file "bad\.json" is refused and nothing was changed: it is not JSON/);
     expect((await download(page, 'Tailoring record')).toString('utf8')).toBe(before);
     await expect(page.evaluate(() => localStorage.getItem('iot-guidance-tailorings'))).resolves.toBe(stored);
     await expect(page.locator('[data-saves]').textContent()).resolves.toContain('Camera plan');
     // A damaged link is refused the same way and the page starts from its type.
     const broken = await open('products/tailor/?type=ip-video-surveillance#t=AAAA');
-    await expect(status(broken)).resolves.toMatch(/^The tailoring in this page's address is refused and nothing was changed: \(the link\): the link is damaged/);
+    await expect(status(broken)).resolves.toMatch(
+      /^The tailoring in this page's address is refused and nothing was changed: \(the link\): the link is damaged/,
+    );
     await broken.close();
     await page.close();
   }, 120_000);
 
   it('labels every control and axe finds no serious or critical issue', async () => {
     const page = await open('products/tailor/?type=ip-video-surveillance&level=moderate');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.length} ${v.nodes[0]?.target}`)).toEqual([]);
     await expect(page.locator('[data-status]').getAttribute('aria-live')).resolves.toBe('polite');
     await page.getByRole('button', { name: 'Mark key R-LA-2' }).click();
     const dialogResults = await new AxeBuilder({ page }).include('dialog').analyze();
-    expect(dialogResults.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(
+      dialogResults.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     await page.keyboard.press('Escape');
     await page.close();
   }, 60_000);
@@ -246,12 +309,17 @@ describe('the tailoring tool', () => {
 
   it('requested nothing outside the local server', () => {
     expect(requested.length).toBeGreaterThan(10);
-    expect([...requested, ...workerRequested].filter((u) => !u.startsWith(site.origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(
+      [...requested, ...workerRequested].filter(
+        (u) => !u.startsWith(site.origin) && !u.startsWith('blob:') && !u.startsWith('data:'),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('the tailoring tool offline', () => {
-  const built = (ext: string) => readFileSync(join(dist, 'downloads/products/ip-video-surveillance', `ip-video-surveillance-moderate.${ext}`));
+  const built = (ext: string) =>
+    readFileSync(join(dist, 'downloads/products/ip-video-surveillance', `ip-video-surveillance-moderate.${ext}`));
   const offlineStatus = (page: Page) => page.locator('[data-offline]').textContent();
 
   it('stores its files for offline use without loading the writers into the page; with the server stopped it exports and reloads', async () => {
@@ -298,8 +366,12 @@ describe('the tailoring tool offline', () => {
       expect(wb.getWorksheet('Evaluation')!.rowCount).toBeGreaterThan(10);
       const oscal = await download(page, 'OSCAL profile');
       expect(oscal.equals(built('oscal-profile.json'))).toBe(true);
-      expect(JSON.parse(oscal.toString('utf8')).profile.imports[0]['include-controls'][0]['with-ids'].length).toBeGreaterThan(10);
-      await expect.poll(() => status(page)).toMatch(/^Downloaded ip-video-surveillance-moderate\.oscal-profile\.json\.$/);
+      expect(
+        JSON.parse(oscal.toString('utf8')).profile.imports[0]['include-controls'][0]['with-ids'].length,
+      ).toBeGreaterThan(10);
+      await expect
+        .poll(() => status(page))
+        .toMatch(/^Downloaded ip-video-surveillance-moderate\.oscal-profile\.json\.$/);
 
       // Reloaded offline, the page, its script and data come from the cache, and the writers load from it again.
       await page.reload();
@@ -324,12 +396,17 @@ describe('the tailoring tool offline', () => {
       await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Ready: IP video surveillance system\. /);
       await own.close();
       await page.locator('[data-downloads]').getByRole('button', { name: 'Word (DOCX)', exact: true }).click();
-      await expect.poll(() => status(page), { timeout: 30_000 }).toBe(
-        'The file could not be written: the Word writer could not be loaded. The site does not answer (this browser may be offline) and this page was not yet stored for offline use. Reconnect and try again; once the Download section says "Ready to export offline", exports work without a connection.',
-      );
+      await expect
+        .poll(() => status(page), { timeout: 30_000 })
+        .toBe(
+          'The file could not be written: the Word writer could not be loaded. The site does not answer (this browser may be offline) and this page was not yet stored for offline use. Reconnect and try again; once the Download section says "Ready to export offline", exports work without a connection.',
+        );
       await expect(offlineStatus(page)).resolves.toBe('');
       // The tailoring record needs no writer.
-      const [d] = await Promise.all([page.waitForEvent('download'), page.locator('[data-downloads]').getByRole('button', { name: 'Tailoring record', exact: true }).click()]);
+      const [d] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-downloads]').getByRole('button', { name: 'Tailoring record', exact: true }).click(),
+      ]);
       expect(JSON.parse(readFileSync((await d.path())!, 'utf8'))).toMatchObject({ kind: 'iot-product-tailoring' });
     } finally {
       await ctx.close();

@@ -42,7 +42,15 @@ describe('npm run build, stage by stage', () => {
     cpSync(join(projectRoot, 'content/guides'), guides, { recursive: true });
     const out = join(dir, 'dist');
     const stats = join(dir, 'stats.json');
-    const env = { NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_OUT_DIR: out, IOT_CATALOG_DIR: catalog, IOT_CONTENT_DIR: guides, SOURCE_DATE_EPOCH: '1782820800', BUILD_STATS_JSON: stats };
+    const env = {
+      NIST_SOURCES_DIR: requireSourcesDir(),
+      IOT_CACHE_DIR: join(dir, 'cache'),
+      IOT_OUT_DIR: out,
+      IOT_CATALOG_DIR: catalog,
+      IOT_CONTENT_DIR: guides,
+      SOURCE_DATE_EPOCH: '1782820800',
+      BUILD_STATS_JSON: stats,
+    };
     const build = (...args: string[]) => {
       const r = runBuild(env, args);
       expect(r.code, r.out.slice(-3000)).toBe(0);
@@ -55,11 +63,22 @@ describe('npm run build, stage by stage', () => {
 
     const cold = build();
     expect(cold.cached).toEqual([]);
-    expect(cold.ran).toEqual(expect.arrayContaining(['Model', 'downloads-catalog', 'downloads-smart-lighting', 'Site (Astro)', 'Search index (Pagefind)', 'Check links']));
+    expect(cold.ran).toEqual(
+      expect.arrayContaining([
+        'Model',
+        'downloads-catalog',
+        'downloads-smart-lighting',
+        'Site (Astro)',
+        'Search index (Pagefind)',
+        'Check links',
+      ]),
+    );
     const first = downloadsOf(out);
     expect(Object.keys(first).length).toBeGreaterThan(190);
     // The downloads page learned the sizes of files written beside it.
-    expect(page('downloads')).toMatch(/sp800-213a-catalog\.xlsx<\/a><\/td><td>Excel workbook \(XLSX\)<\/td><td class="num">\d+ KB<\/td>/);
+    expect(page('downloads')).toMatch(
+      /sp800-213a-catalog\.xlsx<\/a><\/td><td>Excel workbook \(XLSX\)<\/td><td class="num">\d+ KB<\/td>/,
+    );
 
     // Nothing changed: every stage is reused, the site is the same.
     const unchanged = build();
@@ -78,7 +97,13 @@ describe('npm run build, stage by stage', () => {
     // A product type edited: the model, that type's downloads and the pages run again; the other types' downloads are the same files.
     const type = join(catalog, 'product-types/smart-lighting.yaml');
     const before = page('products/smart-lighting');
-    writeFileSync(type, readFileSync(type, 'utf8').replace('Switches and dims its light on commands and schedules', 'Switches and dims its light on commands, scenes and schedules'));
+    writeFileSync(
+      type,
+      readFileSync(type, 'utf8').replace(
+        'Switches and dims its light on commands and schedules',
+        'Switches and dims its light on commands, scenes and schedules',
+      ),
+    );
     const afterType = build();
     expect(afterType.ran.filter((s) => s.startsWith('downloads-'))).toEqual(['downloads-smart-lighting']);
     expect(afterType.ran).toEqual(expect.arrayContaining(['Model', 'Site (Astro)']));
@@ -87,12 +112,22 @@ describe('npm run build, stage by stage', () => {
     const third = downloadsOf(out);
     const lighting = Object.keys(first).filter((f) => f.startsWith('products/smart-lighting/'));
     expect(lighting.filter((f) => third[f]!.sha256 !== first[f]!.sha256).length).toBeGreaterThan(0);
-    for (const f of Object.keys(first).filter((f) => !f.startsWith('products/smart-lighting/'))) expect(third[f], f).toEqual(first[f]);
+    for (const f of Object.keys(first).filter((f) => !f.startsWith('products/smart-lighting/')))
+      expect(third[f], f).toEqual(first[f]);
 
     // --force: every stage runs; the same inputs give the same bytes, in new files.
     const forced = build('--force');
     expect(forced.cached).toEqual([]);
-    expect(forced.ran).toEqual(expect.arrayContaining(['Model', 'downloads-catalog', 'downloads-building-automation', 'Site (Astro)', 'Search index (Pagefind)', 'Check links']));
+    expect(forced.ran).toEqual(
+      expect.arrayContaining([
+        'Model',
+        'downloads-catalog',
+        'downloads-building-automation',
+        'Site (Astro)',
+        'Search index (Pagefind)',
+        'Check links',
+      ]),
+    );
     const fourth = downloadsOf(out);
     for (const f of Object.keys(third)) {
       expect(fourth[f]!.sha256, f).toBe(third[f]!.sha256);

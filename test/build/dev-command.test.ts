@@ -35,23 +35,42 @@ describe('npm run dev', () => {
     const port = await freePort();
     child = spawn(process.execPath, ['scripts/dev.ts'], {
       cwd: projectRoot,
-      env: { ...shellEnv(), NIST_SOURCES_DIR: requireSourcesDir(), IOT_CACHE_DIR: join(dir, 'cache'), IOT_CATALOG_DIR: catalog, PORT: String(port), FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: {
+        ...shellEnv(),
+        NIST_SOURCES_DIR: requireSourcesDir(),
+        IOT_CACHE_DIR: join(dir, 'cache'),
+        IOT_CATALOG_DIR: catalog,
+        PORT: String(port),
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let said = '';
     child.stdout!.on('data', (b) => (said += b));
     child.stderr!.on('data', (b) => (said += b));
     await expect.poll(() => said, { timeout: 60_000, interval: 250 }).toContain(`localhost:${port}`);
-    const terms = async () => /Also searched as: ([^<]*)\./.exec(await (await fetch(`http://localhost:${port}/capabilities/su/`)).text())?.[1];
+    const terms = async () =>
+      /Also searched as: ([^<]*)\./.exec(await (await fetch(`http://localhost:${port}/capabilities/su/`)).text())?.[1];
     await expect(terms()).resolves.toBe('firmware update');
 
     const file = join(catalog, 'search-terms.yaml');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace('  - term: firmware update\n', '  - term: firmware upgrade\n    records: [SU]\n    why: A term added while the dev server runs.\n  - term: firmware update\n'));
+    writeFileSync(
+      file,
+      original.replace(
+        '  - term: firmware update\n',
+        '  - term: firmware upgrade\n    records: [SU]\n    why: A term added while the dev server runs.\n  - term: firmware update\n',
+      ),
+    );
     await expect.poll(terms, { timeout: 30_000, interval: 250 }).toBe('firmware upgrade, firmware update');
 
     writeFileSync(file, original.replace('records: [SU, SU-1.1', 'records: [SUU, SU-1.1'));
-    await expect.poll(() => said, { timeout: 30_000, interval: 250 }).toMatch(/catalog\/search-terms\.yaml \(line \d+ \(terms\[0\]\.records\[0\]\)\): unknown SP 800-213A record "SUU"\s+hint: did you mean "SU"/);
+    await expect
+      .poll(() => said, { timeout: 30_000, interval: 250 })
+      .toMatch(
+        /catalog\/search-terms\.yaml \(line \d+ \(terms\[0\]\.records\[0\]\)\): unknown SP 800-213A record "SUU"\s+hint: did you mean "SU"/,
+      );
     await expect(terms()).resolves.toBe('firmware upgrade, firmware update');
   }, 120_000);
 });

@@ -19,8 +19,11 @@ function fixture() {
   mkdirSync(join(dir, 'inputs/sub'), { recursive: true });
   writeFileSync(join(dir, 'inputs/a.txt'), 'alpha\n');
   writeFileSync(join(dir, 'inputs/sub/b.txt'), 'beta\n');
-  writeFileSync(join(dir, 'src/writer.ts'), "import { upper } from './util/upper.ts';\nexport const write = (s: string) => upper(s);\n");
-  writeFileSync(join(dir, 'src/util/upper.ts'), "export const upper = (s: string) => s.toUpperCase();\n");
+  writeFileSync(
+    join(dir, 'src/writer.ts'),
+    "import { upper } from './util/upper.ts';\nexport const write = (s: string) => upper(s);\n",
+  );
+  writeFileSync(join(dir, 'src/util/upper.ts'), 'export const upper = (s: string) => s.toUpperCase();\n');
   writeFileSync(join(dir, 'src/unrelated.ts'), 'export const x = 1;\n');
   return dir;
 }
@@ -28,14 +31,20 @@ function fixture() {
 /** A stage that concatenates the inputs in upper case; counts its runs. */
 function upperStage(dir: string, options: { force?: boolean; values?: Record<string, string> } = {}) {
   const cache = new StageCache(join(dir, 'cache'), { force: options.force });
-  const key = stageKey({ files: [join(dir, 'inputs'), ...codeFiles([join(dir, 'src/writer.ts')])], values: options.values ?? { date: 'day 2026-12-01' } });
+  const key = stageKey({
+    files: [join(dir, 'inputs'), ...codeFiles([join(dir, 'src/writer.ts')])],
+    values: options.values ?? { date: 'day 2026-12-01' },
+  });
   return { cache, key };
 }
 
 describe('stage cache', () => {
-  it('follows the relative imports of a stage\'s code, and nothing else', () => {
+  it("follows the relative imports of a stage's code, and nothing else", () => {
     const dir = fixture();
-    expect(codeFiles([join(dir, 'src/writer.ts')])).toEqual([join(dir, 'src/util/upper.ts'), join(dir, 'src/writer.ts')]);
+    expect(codeFiles([join(dir, 'src/writer.ts')])).toEqual([
+      join(dir, 'src/util/upper.ts'),
+      join(dir, 'src/writer.ts'),
+    ]);
   });
 
   it('runs a stage once, then reuses its output while nothing changed; a changed input, code file or value runs it again', async () => {
@@ -43,7 +52,12 @@ describe('stage cache', () => {
     let runs = 0;
     const run = async (out: string) => {
       runs++;
-      await writeFile(join(out, 'out.txt'), (readFileSync(join(dir, 'inputs/a.txt'), 'utf8') + readFileSync(join(dir, 'inputs/sub/b.txt'), 'utf8')).toUpperCase());
+      await writeFile(
+        join(out, 'out.txt'),
+        (
+          readFileSync(join(dir, 'inputs/a.txt'), 'utf8') + readFileSync(join(dir, 'inputs/sub/b.txt'), 'utf8')
+        ).toUpperCase(),
+      );
     };
     const go = (o?: Parameters<typeof upperStage>[1]) => {
       const { cache, key } = upperStage(dir, o);
@@ -127,7 +141,7 @@ describe('stage cache', () => {
     expect(readFileSync(join(hit.dir, 'out.txt'), 'utf8')).toBe('GOOD\n');
   });
 
-  it('links a stage\'s files into the site: the same inode, the same bytes', async () => {
+  it("links a stage's files into the site: the same inode, the same bytes", async () => {
     const dir = fixture();
     const { cache, key } = upperStage(dir);
     const r = await runStage(cache, 'upper', key, async (out) => {

@@ -6,8 +6,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG_DOCUMENT, COMMENT_DOCUMENT_LIST, COMMENT_DOCUMENTS, COMMENT_TYPE_CODES, COMMENT_TYPE_LIST, COMMENT_TYPES, commentTypeOf, GUIDELINE_DOCUMENT, isCommentDocument } from '../../src/lib/comments/comment-documents.ts';
-import { type Comment, commentsFromRows, emptyStore, exportColumns, insertInDocumentOrder, templateRows } from '../../src/lib/comments/comment-model.ts';
+import {
+  CATALOG_DOCUMENT,
+  COMMENT_DOCUMENT_LIST,
+  COMMENT_DOCUMENTS,
+  COMMENT_TYPE_CODES,
+  COMMENT_TYPE_LIST,
+  COMMENT_TYPES,
+  commentTypeOf,
+  GUIDELINE_DOCUMENT,
+  isCommentDocument,
+} from '../../src/lib/comments/comment-documents.ts';
+import {
+  type Comment,
+  commentsFromRows,
+  emptyStore,
+  exportColumns,
+  insertInDocumentOrder,
+  templateRows,
+} from '../../src/lib/comments/comment-model.ts';
 import { commentSchema, parseWorkspace, STORE_VERSION } from '../../src/lib/comments/comment-schema.ts';
 import { projectRoot } from '../../src/lib/paths.ts';
 import { COLUMNS } from '../fixtures/comments/template-columns.ts';
@@ -28,7 +45,7 @@ const comment = (over: Partial<Comment>): Comment => ({
 });
 
 describe('comment documents and types', () => {
-  it('are the draft and the catalog, and NIST\'s three types', () => {
+  it("are the draft and the catalog, and NIST's three types", () => {
     expect(COMMENT_DOCUMENTS).toEqual(['SP 800-213r1 ipd', 'SP 800-213A']);
     expect([GUIDELINE_DOCUMENT, CATALOG_DOCUMENT]).toEqual([...COMMENT_DOCUMENTS]);
     expect(COMMENT_TYPES).toEqual({ E: 'Editorial', G: 'General', T: 'Technical' });
@@ -43,8 +60,19 @@ describe('comment documents and types', () => {
     const shape = commentSchema().shape;
     expect(shape.document.options).toEqual([...COMMENT_DOCUMENTS]);
     expect(shape.type.options).toEqual([...COMMENT_TYPE_CODES]);
-    const store = { version: STORE_VERSION, commenter: { name: '', organization: '' }, comments: [comment({ document: 'SP 800-213' as Comment['document'], type: 'X' as Comment['type'] })] };
-    expect(() => parseWorkspace(store)).toThrowError(expect.objectContaining({ problems: ['comment 1 (comments[0]), field "document": not SP 800-213r1 ipd or SP 800-213A', 'comment 1 (comments[0]), field "type": not E, G or T'] }));
+    const store = {
+      version: STORE_VERSION,
+      commenter: { name: '', organization: '' },
+      comments: [comment({ document: 'SP 800-213' as Comment['document'], type: 'X' as Comment['type'] })],
+    };
+    expect(() => parseWorkspace(store)).toThrowError(
+      expect.objectContaining({
+        problems: [
+          'comment 1 (comments[0]), field "document": not SP 800-213r1 ipd or SP 800-213A',
+          'comment 1 (comments[0]), field "type": not E, G or T',
+        ],
+      }),
+    );
     expect(emptyStore().version).toBe(STORE_VERSION);
   });
 
@@ -58,15 +86,20 @@ describe('comment documents and types', () => {
     expect(commentTypeOf('')).toBeUndefined();
   });
 
-  it('new comments go into the documents\' order', () => {
+  it("new comments go into the documents' order", () => {
     const [first, second] = COMMENT_DOCUMENTS;
-    const list = insertInDocumentOrder([comment({ id: 'b', document: second, page: '' })], comment({ id: 'a', document: first, page: '90' }));
+    const list = insertInDocumentOrder(
+      [comment({ id: 'b', document: second, page: '' })],
+      comment({ id: 'a', document: first, page: '90' }),
+    );
     expect(list.map((c) => c.id)).toEqual(['a', 'b']);
   });
 
   it('exports write, and imports read back, every document and type; a row without a document is on the draft', () => {
     const columns = exportColumns(COLUMNS);
-    const all = COMMENT_DOCUMENTS.flatMap((document, i) => COMMENT_TYPE_CODES.map((type, j) => comment({ id: `c${i}${j}`, document, type, target: `t${i}${j}` })));
+    const all = COMMENT_DOCUMENTS.flatMap((document, i) =>
+      COMMENT_TYPE_CODES.map((type, j) => comment({ id: `c${i}${j}`, document, type, target: `t${i}${j}` })),
+    );
     const rows = templateRows({ ...emptyStore(), comments: all }, columns);
     const cell = (field: string) => rows.map((r) => r[columns.findIndex((c) => c.field === field)]);
     expect(new Set(cell('document'))).toEqual(new Set(COMMENT_DOCUMENTS));
@@ -75,7 +108,10 @@ describe('comment documents and types', () => {
     const back = commentsFromRows([header, ...rows], COLUMNS, { now: '2026-12-01T00:00:00Z', newId: () => 'new' });
     expect(back.comments.map((c) => [c.document, c.type])).toEqual(all.map((c) => [c.document, c.type]));
     const noDocument = rows[0]!.map((v, i) => (columns[i]!.field === 'document' ? '' : v));
-    expect(commentsFromRows([header, noDocument], COLUMNS, { now: '2026-12-01T00:00:00Z', newId: () => 'new' }).comments[0]!.document).toBe(GUIDELINE_DOCUMENT);
+    expect(
+      commentsFromRows([header, noDocument], COLUMNS, { now: '2026-12-01T00:00:00Z', newId: () => 'new' }).comments[0]!
+        .document,
+    ).toBe(GUIDELINE_DOCUMENT);
   });
 });
 
@@ -89,14 +125,18 @@ function filesUnder(dir: string, ends: string[]): string[] {
 }
 
 describe('one source for the comment documents and types', () => {
-  const modules = [...filesUnder('src/lib/comments', ['.ts']), ...filesUnder('src/scripts', ['.ts'])].filter((f) => !f.endsWith('comment-documents.ts'));
+  const modules = [...filesUnder('src/lib/comments', ['.ts']), ...filesUnder('src/scripts', ['.ts'])].filter(
+    (f) => !f.endsWith('comment-documents.ts'),
+  );
   const astro = [...filesUnder('src/components', ['.astro']), ...filesUnder('src/pages', ['.astro'])];
 
   it('no comment module or browser script writes a document name or a type list', () => {
     expect(modules.length).toBeGreaterThan(5);
     const found = modules.flatMap((f) => {
       const text = readFileSync(join(projectRoot, f), 'utf8');
-      return [...COMMENT_DOCUMENTS.map((d) => `'${d}'`), "['E', 'G', 'T']", "'E, G or T'", "'Editorial'"].filter((s) => text.includes(s)).map((s) => `${f}: ${s}`);
+      return [...COMMENT_DOCUMENTS.map((d) => `'${d}'`), "['E', 'G', 'T']", "'E, G or T'", "'Editorial'"]
+        .filter((s) => text.includes(s))
+        .map((s) => `${f}: ${s}`);
     });
     expect(found).toEqual([]);
   });
@@ -105,11 +145,15 @@ describe('one source for the comment documents and types', () => {
     const found = astro.flatMap((f) => {
       const text = readFileSync(join(projectRoot, f), 'utf8');
       const out: string[] = [];
-      if (!f.endsWith('CommentButton.astro') && /class="g-comment"|data-comment-/.test(text)) out.push(`${f}: comment button markup of its own`);
-      for (const m of text.matchAll(/<CommentButton\b[^>]*?\bdocument=("[^"]*"|\{[^}]*\})/g)) if (!/^\{(GUIDELINE|CATALOG)_DOCUMENT\}$/.test(m[1]!)) out.push(`${f}: document=${m[1]}`);
+      if (!f.endsWith('CommentButton.astro') && /class="g-comment"|data-comment-/.test(text))
+        out.push(`${f}: comment button markup of its own`);
+      for (const m of text.matchAll(/<CommentButton\b[^>]*?\bdocument=("[^"]*"|\{[^}]*\})/g))
+        if (!/^\{(GUIDELINE|CATALOG)_DOCUMENT\}$/.test(m[1]!)) out.push(`${f}: document=${m[1]}`);
       return out;
     });
     expect(found).toEqual([]);
-    expect(astro.filter((f) => readFileSync(join(projectRoot, f), 'utf8').includes('<CommentButton ')).length).toBeGreaterThanOrEqual(6);
+    expect(
+      astro.filter((f) => readFileSync(join(projectRoot, f), 'utf8').includes('<CommentButton ')).length,
+    ).toBeGreaterThanOrEqual(6);
   });
 });

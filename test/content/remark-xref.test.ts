@@ -17,8 +17,14 @@ async function mdx(model: Model, text: string) {
 describe('cross-references in the guides', () => {
   it('resolves controls, elements and capabilities however they are written', async () => {
     const resolve = xrefResolver(await buildMiniModel(tempDir()));
-    expect(resolve('control', 'AC-2(1)')).toMatchObject({ ok: true, target: { id: 'ac-2.1', label: 'AC-2(1)', href: 'controls/ac-2.1/' } });
-    expect(resolve('element', 'doc-1.a.1.2')).toMatchObject({ ok: true, target: { id: 'DOC-1.a.1.2', href: 'capabilities/doc-1/#doc-1.a.1.2' } });
+    expect(resolve('control', 'AC-2(1)')).toMatchObject({
+      ok: true,
+      target: { id: 'ac-2.1', label: 'AC-2(1)', href: 'controls/ac-2.1/' },
+    });
+    expect(resolve('element', 'doc-1.a.1.2')).toMatchObject({
+      ok: true,
+      target: { id: 'DOC-1.a.1.2', href: 'capabilities/doc-1/#doc-1.a.1.2' },
+    });
     expect(resolve('capability', 'di-2')).toMatchObject({ ok: true, target: { id: 'DI-2', title: 'Physical Marks' } });
     expect(resolveShorthand(resolve, 'DI-1.2')).toMatchObject({ ok: true, target: { kind: 'element' } });
     expect(resolveShorthand(resolve, 'SC-8')).toMatchObject({ ok: true, target: { kind: 'control' } });
@@ -35,13 +41,17 @@ describe('cross-references in the guides', () => {
     const err = await mdx(model, 'First line.\n\nThen <Control id="sc-88" /> here.\n').catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     expect(String(err)).toContain('content/guides/example.mdx:3:6');
-    expect((err as Error).message).toBe('<Control id="sc-88">: no SP 800-53 control "sc-88"; did you mean "SC-28" or "SC-8" or "SC-99"?');
+    expect((err as Error).message).toBe(
+      '<Control id="sc-88">: no SP 800-53 control "sc-88"; did you mean "SC-28" or "SC-8" or "SC-99"?',
+    );
   });
 
   it('stops on an unknown shorthand id at its column', async () => {
     const err = await mdx(await buildMiniModel(tempDir()), 'Text with [[DI-9.9]] in it.\n').catch((e: Error) => e);
     expect(String(err)).toContain('content/guides/example.mdx:1:11');
-    expect((err as Error).message).toMatch(/^\[\[DI-9\.9\]\]: no control, element or capability "DI-9\.9"; did you mean "DI-1\.1"/);
+    expect((err as Error).message).toMatch(
+      /^\[\[DI-9\.9\]\]: no control, element or capability "DI-9\.9"; did you mean "DI-1\.1"/,
+    );
   });
 
   it('asks for a literal id', async () => {

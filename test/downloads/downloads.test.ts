@@ -19,7 +19,8 @@ async function written() {
   return { model, read };
 }
 
-const csvRecords = (bytes: Buffer) => parse(bytes, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const csvRecords = (bytes: Buffer) =>
+  parse(bytes, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 describe('catalog downloads', () => {
   it('the CSV has exactly the documented columns and a row per technical element and non-technical sub-element', async () => {
@@ -28,7 +29,17 @@ describe('catalog downloads', () => {
     const header = (parse(bytes, { bom: true, to_line: 1 }) as string[][])[0];
     expect(header).toEqual([...CATALOG_COLUMNS]);
     const rows = csvRecords(bytes);
-    expect(rows.map((r) => r.id)).toEqual(['DI-1.1', 'DI-1.2', 'DI-2.1', 'DP-1.1', 'DP-1.2', 'DOC-1.a.1.1', 'DOC-1.a.1.2', 'DOC-1.a.2.1', 'DOC-2.a.1.1']);
+    expect(rows.map((r) => r.id)).toEqual([
+      'DI-1.1',
+      'DI-1.2',
+      'DI-2.1',
+      'DP-1.1',
+      'DP-1.2',
+      'DOC-1.a.1.1',
+      'DOC-1.a.1.2',
+      'DOC-1.a.2.1',
+      'DOC-2.a.1.1',
+    ]);
   });
 
   it('a technical row carries its hierarchy, nested items, controls, both low-baseline marks, CSF and source row', async () => {
@@ -61,7 +72,11 @@ describe('catalog downloads', () => {
       text: 'Providing a description of oversight.',
       sp800_53: 'ac-1',
     });
-    expect(rows.find((r) => r.id === 'DI-2.1')).toMatchObject({ sp800_53: 'sc-8', low_baseline_source: '', low_baseline_profile: 'sc-8' });
+    expect(rows.find((r) => r.id === 'DI-2.1')).toMatchObject({
+      sp800_53: 'sc-8',
+      low_baseline_source: '',
+      low_baseline_profile: 'sc-8',
+    });
     expect(rows.find((r) => r.id === 'DOC-1.a.2.1')).toMatchObject({ sp800_53: '', csf: '' });
   });
 
@@ -96,7 +111,14 @@ describe('controls download', () => {
     expect((parse(bytes, { bom: true, to_line: 1 }) as string[][])[0]).toEqual([...CONTROL_COLUMNS]);
     const rows = csvRecords(bytes);
     expect(rows).toHaveLength(model.controls.length);
-    expect(rows.find((r) => r.id === 'ac-1')).toEqual({ id: 'ac-1', family: 'AC', title: 'Policy and Procedures', baselines: 'LOW MODERATE', withdrawn: 'no', related: 'ac-2' });
+    expect(rows.find((r) => r.id === 'ac-1')).toEqual({
+      id: 'ac-1',
+      family: 'AC',
+      title: 'Policy and Procedures',
+      baselines: 'LOW MODERATE',
+      withdrawn: 'no',
+      related: 'ac-2',
+    });
     expect(rows.find((r) => r.id === 'ac-2.2')).toMatchObject({ withdrawn: 'yes', baselines: '' });
   });
 });
@@ -106,7 +128,9 @@ describe('xlsx writer', () => {
     const model = await buildMiniModel(tempDir());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await catalogXlsx(model)) as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.getCell('G3').value).toBe('Ability to name a remote device.\n- Over the network\n  - by address');
+    expect(wb.worksheets[0]!.getCell('G3').value).toBe(
+      'Ability to name a remote device.\n- Over the network\n  - by address',
+    );
   });
 
   it('two writes of the same model with the same date give the same bytes, and the workbook carries that date', async () => {
@@ -116,7 +140,8 @@ describe('xlsx writer', () => {
     const files = await writeDownloads(model, a, date);
     await new Promise((r) => setTimeout(r, 1100));
     await writeDownloads(model, b, date);
-    for (const f of files) expect(readFileSync(join(a, 'downloads', f)).equals(readFileSync(join(b, 'downloads', f))), f).toBe(true);
+    for (const f of files)
+      expect(readFileSync(join(a, 'downloads', f)).equals(readFileSync(join(b, 'downloads', f))), f).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(a, 'downloads', DOWNLOADS.catalogXlsx)) as unknown as ArrayBuffer);
     expect(wb.created.toISOString()).toBe('2026-06-30T12:00:00.000Z');

@@ -11,7 +11,9 @@ const DATE = new Date('2026-06-30T12:00:00Z');
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function docx(): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Requirement DI-1.1 applies to the device.')] }] }));
+  return Packer.toBuffer(
+    new Document({ sections: [{ children: [new Paragraph('Requirement DI-1.1 applies to the device.')] }] }),
+  );
 }
 async function xlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -37,8 +39,11 @@ describe('Office files with one date', () => {
     expect(core).toMatch(/<dcterms:created[^>]*>2026-06-30T12:00:00Z<\/dcterms:created>/);
     expect(core).toMatch(/<dcterms:modified[^>]*>2026-06-30T12:00:00Z<\/dcterms:modified>/);
     // Zip entries keep local MS-DOS times at 2-second precision; JSZip reads them back as UTC.
-    for (const entry of Object.values(zip.files)) expect(entry.date.toISOString(), entry.name).toBe('2026-06-30T12:00:00.000Z');
-    expect((await mammoth.extractRawText({ buffer: stamped })).value).toContain('Requirement DI-1.1 applies to the device.');
+    for (const entry of Object.values(zip.files))
+      expect(entry.date.toISOString(), entry.name).toBe('2026-06-30T12:00:00.000Z');
+    expect((await mammoth.extractRawText({ buffer: stamped })).value).toContain(
+      'Requirement DI-1.1 applies to the device.',
+    );
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await stampZip(await xlsx(), DATE)) as unknown as ArrayBuffer);

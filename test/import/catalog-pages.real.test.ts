@@ -15,12 +15,22 @@ import { requireSourcesDir } from '../support/real-sources.ts';
 const TECHNICAL_PAGES = ['identity', 'configuration', 'protection', 'logical', 'update', 'state', 'security'];
 const NON_TECHNICAL_PAGES = ['documentation', 'query', 'information', 'education'];
 const PROFILE_TECHNICAL_PAGES = ['configuration', 'event', 'identity', 'logical', 'protection', 'security', 'update'];
-const PROFILE_NON_TECHNICAL_PAGES = ['configuration', 'event', 'identity', 'logical', 'maintenance', 'protection', 'security', 'update'];
+const PROFILE_NON_TECHNICAL_PAGES = [
+  'configuration',
+  'event',
+  'identity',
+  'logical',
+  'maintenance',
+  'protection',
+  'security',
+  'update',
+];
 
 function sourcesDir(): string {
   const dir = requireSourcesDir();
   for (const sub of ['sp800-213a', 'nistir-8259d-draft']) {
-    if (!existsSync(join(dir, sub))) throw new Error(`${dir} has no ${sub}/ folder: point NIST_SOURCES_DIR at the folder holding the NIST sources`);
+    if (!existsSync(join(dir, sub)))
+      throw new Error(`${dir} has no ${sub}/ folder: point NIST_SOURCES_DIR at the folder holding the NIST sources`);
   }
   return dir;
 }
@@ -39,12 +49,16 @@ function load(): Parsed {
   const dir = sourcesDir();
   const result: Parsed = { problems: new Problems(), catalog: new Map(), profile: new Map() };
   const text = (file: string) => readFileSync(join(dir, file), 'utf8');
-  const readCatalog = (file: string, kind: 'technical' | 'non-technical') => result.catalog.set(file, parseCatalogPage(text(file), file, kind, result.problems));
-  const readProfile = (file: string, kind: 'technical' | 'non-technical') => result.profile.set(file, parseProfilePage(text(file), file, kind, result.problems));
+  const readCatalog = (file: string, kind: 'technical' | 'non-technical') =>
+    result.catalog.set(file, parseCatalogPage(text(file), file, kind, result.problems));
+  const readProfile = (file: string, kind: 'technical' | 'non-technical') =>
+    result.profile.set(file, parseProfilePage(text(file), file, kind, result.problems));
   for (const page of TECHNICAL_PAGES) readCatalog(`sp800-213a/technical/${page}.md`, 'technical');
-  for (const page of NON_TECHNICAL_PAGES) readCatalog(`sp800-213a/nontechnical/manufacturer_${page}.md`, 'non-technical');
+  for (const page of NON_TECHNICAL_PAGES)
+    readCatalog(`sp800-213a/nontechnical/manufacturer_${page}.md`, 'non-technical');
   for (const page of PROFILE_TECHNICAL_PAGES) readProfile(`nistir-8259d-draft/technical/${page}.md`, 'technical');
-  for (const page of PROFILE_NON_TECHNICAL_PAGES) readProfile(`nistir-8259d-draft/nontechnical/${page}.md`, 'non-technical');
+  for (const page of PROFILE_NON_TECHNICAL_PAGES)
+    readProfile(`nistir-8259d-draft/nontechnical/${page}.md`, 'non-technical');
   parsed = result;
   return result;
 }
@@ -83,7 +97,9 @@ describe('SP 800-213A technical pages', () => {
   });
 
   it('have the elements (top-level bullets) counted per page', () => {
-    const counts = TECHNICAL_PAGES.map((page) => technical(page).subCapabilities.reduce((n, s) => n + s.elements.length, 0));
+    const counts = TECHNICAL_PAGES.map((page) =>
+      technical(page).subCapabilities.reduce((n, s) => n + s.elements.length, 0),
+    );
     expect(counts).toEqual([8, 4, 15, 43, 7, 45, 33]);
   });
 
@@ -91,7 +107,12 @@ describe('SP 800-213A technical pages', () => {
     const identity = technical('identity');
     expect(identity).toMatchObject({ title: 'Device Identification', line: 11, notes: [] });
     expect(identity.description).toMatch(/^The capability to identify the IoT device/);
-    expect(identity.subCapabilities.map((s) => s.title)).toEqual(['Identifier Management Support', 'Actions Based on Device Identity', 'Device Authentication Support', 'Physical Identifiers']);
+    expect(identity.subCapabilities.map((s) => s.title)).toEqual([
+      'Identifier Management Support',
+      'Actions Based on Device Identity',
+      'Device Authentication Support',
+      'Physical Identifiers',
+    ]);
     expect(identity.subCapabilities[3]?.elements).toEqual([]);
     expect(technical('configuration').subCapabilities.map((s) => s.line)).toEqual([15, 19, 23, 27, 31]);
   });
@@ -149,12 +170,19 @@ describe('SP 800-213A non-technical pages', () => {
   it('read the capability statement, notes, groups and element parts', () => {
     const documentation = nonTechnical('documentation');
     expect(documentation.title).toBe('Documentation from the Manufacturer');
-    expect(documentation.description).toMatch(/^The ability for the manufacturer and\/or the manufacturer's supporting entity, to create/);
+    expect(documentation.description).toMatch(
+      /^The ability for the manufacturer and\/or the manufacturer's supporting entity, to create/,
+    );
     expect(documentation.notes).toHaveLength(7);
     const doc1 = documentation.subCapabilities[0]!;
     expect(doc1.elements.map((e) => e.group?.label).join(' ')).toBe('a. b. c. c. c. c. c. d. d. e. f. g. h. h.');
     const first = doc1.elements[0]!;
-    expect(first).toMatchObject({ label: '1.', line: 39, topic: 'Device acquisition and maintenance', group: { label: 'a.', title: 'Expected customers and use cases' } });
+    expect(first).toMatchObject({
+      label: '1.',
+      line: 39,
+      topic: 'Device acquisition and maintenance',
+      group: { label: 'a.', title: 'Expected customers and use cases' },
+    });
     expect(first.items).toHaveLength(7);
     expect(first.items[0]?.examples).toHaveLength(4);
   });
@@ -174,16 +202,22 @@ describe('SP 800-213A non-technical pages', () => {
 
   it('read an example written without a bullet and a bold title with a doubled "**"', () => {
     const last = nonTechnical('documentation').subCapabilities[3]!.elements.at(-1)!;
-    expect(last.items.find((i) => i.line === 566)?.examples).toEqual([expect.stringMatching(/^Clearly indicate through documented statements/)]);
+    expect(last.items.find((i) => i.line === 566)?.examples).toEqual([
+      expect.stringMatching(/^Clearly indicate through documented statements/),
+    ]);
     const query = nonTechnical('query').subCapabilities[1]!.elements[0]!;
-    expect(query.text).toBe('Cybersecurity State Awareness: Establish communications with the details necessary for answering customer questions about implementing cybersecurity event awareness and control directives.');
+    expect(query.text).toBe(
+      'Cybersecurity State Awareness: Establish communications with the details necessary for answering customer questions about implementing cybersecurity event awareness and control directives.',
+    );
   });
 });
 
 describe('NISTIR 8259D draft profile pages', () => {
   it('technical pages have their sections and element bullets', () => {
     expect(PROFILE_TECHNICAL_PAGES.map((page) => technicalTopic(page).sections.length)).toEqual([5, 4, 3, 5, 3, 5, 1]);
-    expect(PROFILE_TECHNICAL_PAGES.map((page) => technicalTopic(page).sections.reduce((n, s) => n + s.items.length, 0))).toEqual([0, 33, 9, 31, 13, 32, 5]);
+    expect(
+      PROFILE_TECHNICAL_PAGES.map((page) => technicalTopic(page).sections.reduce((n, s) => n + s.items.length, 0)),
+    ).toEqual([0, 33, 9, 31, 13, 32, 5]);
     expect(technicalTopic('update').sections[0]).toMatchObject({ heading: 'Software Update', implied: true });
     expect(technicalTopic('identity').navigation).toEqual(['See also the non-technical counterpart to this section']);
   });
@@ -192,7 +226,11 @@ describe('NISTIR 8259D draft profile pages', () => {
     const counts = PROFILE_NON_TECHNICAL_PAGES.map((page) => {
       const sections = nonTechnicalTopic(page).sections;
       expect(sections.every((s) => s.manufacturer.length > 0 && s.agency.length > 0)).toBe(true);
-      return [sections.length, sections.reduce((n, s) => n + s.manufacturer.length, 0), sections.reduce((n, s) => n + s.agency.length, 0)];
+      return [
+        sections.length,
+        sections.reduce((n, s) => n + s.manufacturer.length, 0),
+        sections.reduce((n, s) => n + s.agency.length, 0),
+      ];
     });
     expect(counts).toEqual([
       [2, 4, 4],
@@ -209,7 +247,9 @@ describe('NISTIR 8259D draft profile pages', () => {
   it('read the colon-less "**Manufacturer**" and the description of non-technical topics', () => {
     const logical = nonTechnicalTopic('logical');
     expect(logical.sections[3]?.manufacturer).toHaveLength(11);
-    expect(logical.description).toMatch(/^The management and operational controls to support secure IoT device interface/);
+    expect(logical.description).toMatch(
+      /^The management and operational controls to support secure IoT device interface/,
+    );
     expect(nonTechnicalTopic('maintenance').navigation).toBeUndefined();
   });
 });
@@ -221,11 +261,20 @@ describe('problems found in the real pages', () => {
 
   it('has only warnings about true oddities of the sources', () => {
     expect(load().problems.list.map((p) => `${p.file} ${p.place}: ${p.message}`)).toEqual([
-      ...[15, 19, 23, 27, 31].map((line) => `sp800-213a/technical/configuration.md line ${line}: sub-capability heading is level 1 ("#"), expected "##"; read as a sub-capability`),
-      ...[29, 30].map((line) => `sp800-213a/technical/logical.md line ${line}: bullet indented 1 space(s) deeper than its first sibling; read as a sibling, not as a nested item`),
+      ...[15, 19, 23, 27, 31].map(
+        (line) =>
+          `sp800-213a/technical/configuration.md line ${line}: sub-capability heading is level 1 ("#"), expected "##"; read as a sub-capability`,
+      ),
+      ...[29, 30].map(
+        (line) =>
+          `sp800-213a/technical/logical.md line ${line}: bullet indented 1 space(s) deeper than its first sibling; read as a sibling, not as a nested item`,
+      ),
       'sp800-213a/nontechnical/manufacturer_query.md line 46: stray "**" inside the bold element title; read as one bold title',
       'nistir-8259d-draft/technical/event.md line 62: bullet indented 1 space(s) deeper than its first sibling; read as a sibling, not as a nested item',
-      ...[69, 70].map((line) => `nistir-8259d-draft/technical/logical.md line ${line}: bullet indented 1 space(s) deeper than its first sibling; read as a sibling, not as a nested item`),
+      ...[69, 70].map(
+        (line) =>
+          `nistir-8259d-draft/technical/logical.md line ${line}: bullet indented 1 space(s) deeper than its first sibling; read as a sibling, not as a nested item`,
+      ),
       'nistir-8259d-draft/technical/update.md line 16: bullets before the first "##" heading; kept in a section named after the page title',
       'nistir-8259d-draft/nontechnical/event.md line 37: paragraph under "**Manufacturer:**" where a bullet was expected; kept as one of its entries',
       'nistir-8259d-draft/nontechnical/event.md line 61: paragraph under "**Agency:**" where a bullet was expected; kept as one of its entries',

@@ -17,7 +17,10 @@ function lineWith(markdown: string, snippet: string): number {
   return index + 1;
 }
 
-function parse(name: string, kind: 'technical' | 'non-technical'): { page: PageCapability; problems: Problems; markdown: string } {
+function parse(
+  name: string,
+  kind: 'technical' | 'non-technical',
+): { page: PageCapability; problems: Problems; markdown: string } {
   const markdown = fixture(name);
   const problems = new Problems();
   const page = parseCatalogPage(markdown, `${name}.md`, kind, problems);
@@ -32,7 +35,12 @@ describe('parseCatalogPage — technical page', () => {
   const { page, problems, markdown } = parse('technical', 'technical');
 
   it('reads front matter and counts lines from the top of the file', () => {
-    expect(page.frontMatter).toEqual({ layout: 'default', title: 'Kettle Control', navOrder: 3, permalink: '/technical/kettle/' });
+    expect(page.frontMatter).toEqual({
+      layout: 'default',
+      title: 'Kettle Control',
+      navOrder: 3,
+      permalink: '/technical/kettle/',
+    });
     expect(page.title).toBe('Kettle Control');
     expect(page.line).toBe(8);
     expect(page.description).toBe('The capability to control when and how a kettle heats water.');
@@ -58,7 +66,10 @@ describe('parseCatalogPage — technical page', () => {
     ]);
     const start = heating.elements[0]!;
     expect(start.line).toBe(lineWith(markdown, 'start heating on request'));
-    expect(start.items.map((i) => i.text)).toEqual(['Ability to refuse requests from unknown apps.', 'Ability to offer these heat levels:']);
+    expect(start.items.map((i) => i.text)).toEqual([
+      'Ability to refuse requests from unknown apps.',
+      'Ability to offer these heat levels:',
+    ]);
     expect(start.items[1]?.items.map((i) => [i.text, i.line])).toEqual([
       ['Warm', lineWith(markdown, '- Warm')],
       ['Boiling', lineWith(markdown, '- Boiling')],
@@ -77,12 +88,18 @@ describe('parseCatalogPage — technical page', () => {
   it('accepts a missing description and keeps a lead-in bullet as an element', () => {
     const scheduled = page.subCapabilities[1]!;
     expect(scheduled.description).toBe('');
-    expect(scheduled.elements.map((e) => e.text)).toEqual(['Ability to heat at a set time.', 'If heating is scheduled from far away:']);
+    expect(scheduled.elements.map((e) => e.text)).toEqual([
+      'Ability to heat at a set time.',
+      'If heating is scheduled from far away:',
+    ]);
     expect(scheduled.elements[1]?.items.map((i) => i.text)).toEqual(['Ability to confirm the schedule with the owner']);
   });
 
   it('accepts a sub-capability with a description and no elements', () => {
-    expect(page.subCapabilities[2]).toMatchObject({ description: 'Ability to switch the kettle off with a button on its base.', elements: [] });
+    expect(page.subCapabilities[2]).toMatchObject({
+      description: 'Ability to switch the kettle off with a button on its base.',
+      elements: [],
+    });
   });
 });
 
@@ -120,7 +137,12 @@ describe('parseCatalogPage — non-technical page', () => {
   });
 
   it('reads the sub-capability label (both "1)." and "2.)"), its anchor line and description', () => {
-    expect(help1).toMatchObject({ label: '1.', title: 'Help owners set up the gadget securely.', anchor: 'Help1', line: lineWith(markdown, '## 1).') });
+    expect(help1).toMatchObject({
+      label: '1.',
+      title: 'Help owners set up the gadget securely.',
+      anchor: 'Help1',
+      line: lineWith(markdown, '## 1).'),
+    });
     expect(help1?.description).toBe('This part lists what the maker can do so that owners start from a safe setup.');
     expect(help2).toMatchObject({ label: '2.', title: 'Answer owner questions.', anchor: 'Help2' });
   });
@@ -146,7 +168,11 @@ describe('parseCatalogPage — non-technical page', () => {
       examples: ['A printed card in the box.', "A video on the maker's site."],
       line: lineWith(markdown, 'short checklist'),
     });
-    expect(reset).toMatchObject({ text: 'Providing a way to reset the gadget to factory settings.', examples: ['A pinhole reset button on the back.'], items: [] });
+    expect(reset).toMatchObject({
+      text: 'Providing a way to reset the gadget to factory settings.',
+      examples: ['A pinhole reset button on the back.'],
+      items: [],
+    });
   });
 
   it('reads a description written on the line right after the bold title', () => {
@@ -168,7 +194,10 @@ describe('parseCatalogPage — non-technical page', () => {
     expect(desk.text).toBe('Device Security: Run a help desk for security questions.');
     const phone = desk.items[0]!;
     expect(phone.examples).toEqual(['A hotline open on weekdays.']);
-    expect(phone.items.map((i) => i.text)).toEqual(['Providing opening hours, including:', 'Providing an email address.']);
+    expect(phone.items.map((i) => i.text)).toEqual([
+      'Providing opening hours, including:',
+      'Providing an email address.',
+    ]);
     expect(phone.items[0]).toMatchObject({ examples: ['Nine to five.'] });
     expect(phone.items[0]?.items.map((i) => i.text)).toEqual(['Weekday hours.', 'Weekend hours.']);
   });
@@ -193,8 +222,14 @@ describe('parseCatalogPage — warnings', () => {
     expect(page.notes).toEqual(['A bullet before any sub-capability.']);
     expect(page.subCapabilities.map((s) => s.title)).toEqual(['Level One Sub', 'Second', 'Third']);
     expect(page.subCapabilities[0]?.notes).toEqual(['A trailing paragraph where an element should be.']);
-    expect(page.subCapabilities[1]).toMatchObject({ notes: ['An orphan example.'], elements: [{ text: 'Ability two.' }] });
-    expect(page.subCapabilities[2]?.elements[0]).toMatchObject({ text: 'Ability three.', examples: ['Belongs to three, but is not indented.'] });
+    expect(page.subCapabilities[1]).toMatchObject({
+      notes: ['An orphan example.'],
+      elements: [{ text: 'Ability two.' }],
+    });
+    expect(page.subCapabilities[2]?.elements[0]).toMatchObject({
+      text: 'Ability three.',
+      examples: ['Belongs to three, but is not indented.'],
+    });
   });
 
   it('reports what a non-technical page holds out of place', () => {
@@ -208,7 +243,11 @@ describe('parseCatalogPage — warnings', () => {
       `warning line ${lineWith(markdown, 'A bullet element')}: bullets where numbered elements ("1. **…**") were expected; each bullet is read as an element`,
     ]);
     expect(page.frontMatter).toEqual({});
-    expect(page.subCapabilities[0]?.elements[0]).toMatchObject({ text: 'Not bold: a statement written without bold.', topic: 'Not bold', group: { label: 'b.', title: 'Real group' } });
+    expect(page.subCapabilities[0]?.elements[0]).toMatchObject({
+      text: 'Not bold: a statement written without bold.',
+      topic: 'Not bold',
+      group: { label: 'b.', title: 'Real group' },
+    });
     expect(page.subCapabilities[1]).toMatchObject({ anchor: 'Second', elements: [{ text: 'A bullet element.' }] });
   });
 
@@ -229,6 +268,9 @@ describe('parseCatalogPage — warnings', () => {
   it('never throws, even on an empty page', () => {
     const problems = new Problems();
     expect(() => parseCatalogPage('', 'empty.md', 'non-technical', problems)).not.toThrow();
-    expect(problems.errors.map((p) => p.message)).toEqual(['page has no "#" title heading', 'page has no sub-capability heading']);
+    expect(problems.errors.map((p) => p.message)).toEqual([
+      'page has no "#" title heading',
+      'page has no sub-capability heading',
+    ]);
   });
 });

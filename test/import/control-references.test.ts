@@ -11,7 +11,10 @@ const cell = (text: string, boldRanges: [number, number][] = []): CellText => ({
 
 describe('reading "related controls" cells', () => {
   it('reads a control and an enhancement per line', () => {
-    const r = parseControlCell(cell('AC-2 ACCOUNT MANAGEMENT\nAC-2 ACCOUNT MANAGEMENT (7) ACCOUNT MANAGEMENT | PRIVILEGED USER ACCOUNTS'), FAMILIES);
+    const r = parseControlCell(
+      cell('AC-2 ACCOUNT MANAGEMENT\nAC-2 ACCOUNT MANAGEMENT (7) ACCOUNT MANAGEMENT | PRIVILEGED USER ACCOUNTS'),
+      FAMILIES,
+    );
     expect(r.references.map((x) => [x.id, x.baseTitle, x.enhancementTitle])).toEqual([
       ['ac-2', 'ACCOUNT MANAGEMENT', undefined],
       ['ac-2.7', 'ACCOUNT MANAGEMENT', 'PRIVILEGED USER ACCOUNTS'],
@@ -20,7 +23,12 @@ describe('reading "related controls" cells', () => {
   });
 
   it('reads past missing and doubled spaces, and notes the slips', () => {
-    const r = parseControlCell(cell('SC-28PROTECTION OF INFORMATION AT REST\nCM-5  ACCESS RESTRICTIONS FOR CHANGE \nAC-2 ACCOUNT MANAGEMENT(2) ACCOUNT MANAGEMENT | AUTOMATED'), FAMILIES);
+    const r = parseControlCell(
+      cell(
+        'SC-28PROTECTION OF INFORMATION AT REST\nCM-5  ACCESS RESTRICTIONS FOR CHANGE \nAC-2 ACCOUNT MANAGEMENT(2) ACCOUNT MANAGEMENT | AUTOMATED',
+      ),
+      FAMILIES,
+    );
     expect(r.references.map((x) => [x.id, x.slips])).toEqual([
       ['sc-28', ['no space after "SC-28"']],
       ['cm-5', []],
@@ -29,8 +37,17 @@ describe('reading "related controls" cells', () => {
   });
 
   it('keeps parenthesised words of a title apart from the enhancement number', () => {
-    const r = parseControlCell(cell('IA-2 IDENTIFICATION AND AUTHENTICATION (ORGANIZATIONAL USERS) (1) IDENTIFICATION AND AUTHENTICATION (ORGANIZATIONAL USERS) | MULTI-FACTOR AUTHENTICATION TO PRIVILEGED ACCOUNTS'), FAMILIES);
-    expect(r.references[0]).toMatchObject({ id: 'ia-2.1', baseTitle: 'IDENTIFICATION AND AUTHENTICATION (ORGANIZATIONAL USERS)', enhancementTitle: 'MULTI-FACTOR AUTHENTICATION TO PRIVILEGED ACCOUNTS' });
+    const r = parseControlCell(
+      cell(
+        'IA-2 IDENTIFICATION AND AUTHENTICATION (ORGANIZATIONAL USERS) (1) IDENTIFICATION AND AUTHENTICATION (ORGANIZATIONAL USERS) | MULTI-FACTOR AUTHENTICATION TO PRIVILEGED ACCOUNTS',
+      ),
+      FAMILIES,
+    );
+    expect(r.references[0]).toMatchObject({
+      id: 'ia-2.1',
+      baseTitle: 'IDENTIFICATION AND AUTHENTICATION (ORGANIZATIONAL USERS)',
+      enhancementTitle: 'MULTI-FACTOR AUTHENTICATION TO PRIVILEGED ACCOUNTS',
+    });
   });
 
   it('takes bold from the characters of the id, also across rich-text runs', () => {
@@ -43,7 +60,11 @@ describe('reading "related controls" cells', () => {
   });
 
   it('says "No Mapping", skips blank lines, and reports text that is no reference', () => {
-    expect(parseControlCell(cell('No Mapping '), FAMILIES)).toEqual({ references: [], noMapping: true, unreadable: [] });
+    expect(parseControlCell(cell('No Mapping '), FAMILIES)).toEqual({
+      references: [],
+      noMapping: true,
+      unreadable: [],
+    });
     const r = parseControlCell(cell('   \nSI-4 SYSTEM MONITORING\nsee the other sheet\n'), FAMILIES);
     expect(r.references.map((x) => x.id)).toEqual(['si-4']);
     expect(r.unreadable).toEqual([{ line: 3, text: 'see the other sheet' }]);
@@ -52,7 +73,9 @@ describe('reading "related controls" cells', () => {
   it('splits two references typed on one line, but not capital pairs of unknown families', () => {
     const r = parseControlCell(cell('CM-6 CONFIGURATION SETTINGS SI-4 SYSTEM MONITORING'), FAMILIES);
     expect(r.references.map((x) => x.id)).toEqual(['cm-6', 'si-4']);
-    expect(parseControlCell(cell('SC-7 BOUNDARY PROTECTION TO-2 PARTS'), FAMILIES).references.map((x) => x.id)).toEqual(['sc-7']);
+    expect(parseControlCell(cell('SC-7 BOUNDARY PROTECTION TO-2 PARTS'), FAMILIES).references.map((x) => x.id)).toEqual(
+      ['sc-7'],
+    );
   });
 
   it('compares titles regardless of case, hyphens and spacing, but not spelling', () => {

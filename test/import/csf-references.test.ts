@@ -3,7 +3,12 @@ import { parseCsfCell } from '../../src/lib/import/csf-references.ts';
 
 describe('reading CSF 1.1 subcategory cells', () => {
   it('reads ids separated by semicolons and new lines, once each', () => {
-    expect(parseCsfCell('ID.SC-3; PR.MA-1\nPR.MA-2\nPR.MA-1\n')).toEqual({ ids: ['ID.SC-3', 'PR.MA-1', 'PR.MA-2'], noMapping: false, slips: [], unreadable: [] });
+    expect(parseCsfCell('ID.SC-3; PR.MA-1\nPR.MA-2\nPR.MA-1\n')).toEqual({
+      ids: ['ID.SC-3', 'PR.MA-1', 'PR.MA-2'],
+      noMapping: false,
+      slips: [],
+      unreadable: [],
+    });
   });
 
   it('reads past other separators and a wrong function whose category is unambiguous', () => {

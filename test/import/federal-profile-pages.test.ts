@@ -6,7 +6,10 @@ import { Problems } from '../../src/lib/problems.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/federal-profile/', import.meta.url));
 
-function parse(name: string, kind: 'technical' | 'non-technical'): { topic: ProfileTopic; problems: Problems; markdown: string } {
+function parse(
+  name: string,
+  kind: 'technical' | 'non-technical',
+): { topic: ProfileTopic; problems: Problems; markdown: string } {
   const markdown = readFileSync(`${fixtures}${name}/page.md`, 'utf8');
   const problems = new Problems();
   const topic = parseProfilePage(markdown, `${name}.md`, kind, problems);
@@ -72,7 +75,10 @@ describe('parseProfilePage — technical page without "##" headings', () => {
       description: 'Ability to update the toaster. Elements:',
       line: lineWith(markdown, 'fetch updates'),
     });
-    expect(topic.sections[0]?.items.map((i) => i.text)).toEqual(['Ability to fetch updates.', 'Ability to check update signatures.']);
+    expect(topic.sections[0]?.items.map((i) => i.text)).toEqual([
+      'Ability to fetch updates.',
+      'Ability to check update signatures.',
+    ]);
   });
 });
 
@@ -81,9 +87,16 @@ describe('parseProfilePage — non-technical page', () => {
   const [cleaning, repairs, disposal] = topic.sections;
 
   it('reads title, navigation and description', () => {
-    expect(topic).toMatchObject({ title: 'Toaster Upkeep', description: 'The management controls that keep toasters in good shape.' });
+    expect(topic).toMatchObject({
+      title: 'Toaster Upkeep',
+      description: 'The management controls that keep toasters in good shape.',
+    });
     expect(topic.navigation).toEqual(['See also the technical side']);
-    expect(topic.sections.map((s) => s.heading)).toEqual(['Policies for cleaning toasters.', 'Policies for repairs.', 'Policies for disposal.']);
+    expect(topic.sections.map((s) => s.heading)).toEqual([
+      'Policies for cleaning toasters.',
+      'Policies for repairs.',
+      'Policies for disposal.',
+    ]);
   });
 
   it('reads the Manufacturer and Agency lists, nested bullets kept in the item trees', () => {
@@ -94,7 +107,10 @@ describe('parseProfilePage — non-technical page', () => {
       items: [],
     });
     expect(cleaning?.agencyItems?.[0]?.items.map((i) => i.text)).toEqual(['Rota covers weekends.']);
-    expect(cleaning?.manufacturerItems?.map((i) => i.line)).toEqual([lineWith(markdown, 'cleaning instructions'), lineWith(markdown, 'cleaning brush')]);
+    expect(cleaning?.manufacturerItems?.map((i) => i.line)).toEqual([
+      lineWith(markdown, 'cleaning instructions'),
+      lineWith(markdown, 'cleaning brush'),
+    ]);
   });
 
   it('accepts "**Manufacturer**" without colon and "**Agency:** " with a trailing space', () => {
@@ -125,7 +141,10 @@ describe('parseProfilePage — non-technical page', () => {
 describe('parseProfilePage — errors', () => {
   it('reports a page without title and sections as errors, without throwing', () => {
     const { topic, problems } = parse('no-headings', 'non-technical');
-    expect(places(problems)).toEqual(['error line 1: page has no "#" title heading', 'error line 1: page has no section ("##" heading) and no bullets']);
+    expect(places(problems)).toEqual([
+      'error line 1: page has no "#" title heading',
+      'error line 1: page has no section ("##" heading) and no bullets',
+    ]);
     expect(topic).toMatchObject({ title: '', description: 'Some words but no headings at all.', sections: [] });
   });
 });

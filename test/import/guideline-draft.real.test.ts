@@ -7,7 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Block, type GuidelineDocument, parseGuidelineDraft, type Section } from '../../src/lib/import/guideline-draft/index.ts';
+import {
+  type Block,
+  type GuidelineDocument,
+  parseGuidelineDraft,
+  type Section,
+} from '../../src/lib/import/guideline-draft/index.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { requireSourcesDir } from '../support/real-sources.ts';
 import { documentWords, ledgerDifference, sourceWords } from '../support/word-ledger.ts';
@@ -28,7 +33,8 @@ function load(): Parsed {
   if (parsed) return parsed;
   const dir = requireSourcesDir();
   const path = join(dir, FILE);
-  if (!existsSync(path)) throw new Error(`${dir} has no ${FILE}: point NIST_SOURCES_DIR at the folder holding the NIST sources`);
+  if (!existsSync(path))
+    throw new Error(`${dir} has no ${FILE}: point NIST_SOURCES_DIR at the folder holding the NIST sources`);
   const markdown = readFileSync(path, 'utf8');
   const problems = new Problems();
   parsed = { doc: parseGuidelineDraft(markdown, FILE, problems), problems, markdown };
@@ -44,7 +50,6 @@ function section(id: string): Section {
 function blocks(): (Block & { section: string })[] {
   return load().doc.sections.flatMap((s) => s.blocks.map((b) => ({ ...b, section: s.id })));
 }
-
 
 describe('SP 800-213r1 ipd (real source)', () => {
   it('reads the title block and the comment details', () => {
@@ -68,7 +73,8 @@ describe('SP 800-213r1 ipd (real source)', () => {
       totalPages: 60,
       commentPeriod: { start: 'June 24', end: 'August 24, 2026' },
       commentEmail: 'iotsec@nist.gov',
-      commentAddress: 'National Institute of Standards and Technology\nAttn: Applied Cybersecurity Division, Information Technology Laboratory\n100 Bureau Drive (Mail Stop 2000) Gaithersburg, MD 20899-2000',
+      commentAddress:
+        'National Institute of Standards and Technology\nAttn: Applied Cybersecurity Division, Information Technology Laboratory\n100 Bureau Drive (Mail Stop 2000) Gaithersburg, MD 20899-2000',
     });
   });
 
@@ -151,8 +157,12 @@ describe('SP 800-213r1 ipd (real source)', () => {
     const numbered = pages.filter((p) => /^\d+$/.test(p.label));
     expect(numbered[0]!.lines).toEqual({ first: 1, last: 41 });
     expect(numbered[1]!.lines).toEqual({ first: 42, last: 82 });
-    for (let k = 1; k < numbered.length; k++) expect(numbered[k]!.lines!.first, `page ${numbered[k]!.label}`).toBe(numbered[k - 1]!.lines!.last + 1);
-    expect(numbered.map((p) => p.lines!.last)).toEqual([41, 82, 117, 132, 171, 192, 223, 230, 255, 298, 324, 335, 341, 367, 386, 422, 446, 479, 511, 546, 575, 615, 649, 689, 731]);
+    for (let k = 1; k < numbered.length; k++)
+      expect(numbered[k]!.lines!.first, `page ${numbered[k]!.label}`).toBe(numbered[k - 1]!.lines!.last + 1);
+    expect(numbered.map((p) => p.lines!.last)).toEqual([
+      41, 82, 117, 132, 171, 192, 223, 230, 255, 298, 324, 335, 341, 367, 386, 422, 446, 479, 511, 546, 575, 615, 649,
+      689, 731,
+    ]);
     expect(pages.filter((p) => !/^\d+$/.test(p.label)).every((p) => p.lines === undefined)).toBe(true);
   });
 
@@ -177,9 +187,18 @@ describe('SP 800-213r1 ipd (real source)', () => {
     const spanning = blocks()
       .filter((b) => 'endPage' in b && b.endPage)
       .map((b) => `${b.section}/${b.id} ${b.page}→${(b as { endPage: string }).endPage}`);
-    expect(spanning).toEqual(['2.1/p3 5→6', '2.2/p3 9→10', '2.2/p5 10→11', '2.2/p6 11→12', '3.1/l1 22→24', '3.1/l2 24→25']);
+    expect(spanning).toEqual([
+      '2.1/p3 5→6',
+      '2.2/p3 9→10',
+      '2.2/p5 10→11',
+      '2.2/p6 11→12',
+      '3.1/l1 22→24',
+      '3.1/l2 24→25',
+    ]);
     const p = section('2.1').blocks[3]!;
-    expect(p.kind === 'paragraph' && p.text).toMatch(/Use of this perspective helps identify physical and logical IoT product components/);
+    expect(p.kind === 'paragraph' && p.text).toMatch(
+      /Use of this perspective helps identify physical and logical IoT product components/,
+    );
     // Page 1 ends with a full stop and page 2 starts upper-case: two paragraphs.
     expect(section('1').blocks.map((b) => [b.kind, b.page])).toEqual([
       ['paragraph', '1'],
@@ -229,9 +248,27 @@ describe('SP 800-213r1 ipd (real source)', () => {
       [14, '42', false],
     ]);
     const figures = blocks().filter((b) => b.kind === 'figure');
-    expect(figures.map((f) => f.kind === 'figure' && [f.number, f.page])).toEqual(figuresList.filter((f) => f.inSource).map((f) => [f.number, f.page]));
+    expect(figures.map((f) => f.kind === 'figure' && [f.number, f.page])).toEqual(
+      figuresList.filter((f) => f.inSource).map((f) => [f.number, f.page]),
+    );
     const p = section('1.3').blocks[0]!;
-    expect(p.kind === 'paragraph' && p.citations).toEqual(['2', '3', '4', '5', '7', '10', '15', '16', '11', '17', '20', '22', '23', '24', '25']);
+    expect(p.kind === 'paragraph' && p.citations).toEqual([
+      '2',
+      '3',
+      '4',
+      '5',
+      '7',
+      '10',
+      '15',
+      '16',
+      '11',
+      '17',
+      '20',
+      '22',
+      '23',
+      '24',
+      '25',
+    ]);
     expect(p.kind === 'paragraph' && p.text).toContain('the NISTIR 8259 series [23], [24], [25].');
   });
 
@@ -241,7 +278,11 @@ describe('SP 800-213r1 ipd (real source)', () => {
       ['1', '7', 452, 'IoT components is a distinct term from I', undefined],
       ['2', '23', 822, 'As a reminder, if an IoT device uses clo', ['13', '14', '31', '1']],
     ]);
-    expect(blocks().flatMap((b) => (b.kind !== 'figure' && b.footnoteRefs?.length ? [`${b.section}/${b.id} ${b.footnoteRefs.join()}`] : []))).toEqual(['2.1.2/p1 1', '3.1/l1 2']);
+    expect(
+      blocks().flatMap((b) =>
+        b.kind !== 'figure' && b.footnoteRefs?.length ? [`${b.section}/${b.id} ${b.footnoteRefs.join()}`] : [],
+      ),
+    ).toEqual(['2.1.2/p1 1', '3.1/l1 2']);
   });
 
   it('marks the table-of-contents entries past page 25 as not in the source', () => {

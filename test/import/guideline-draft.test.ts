@@ -6,13 +6,30 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Block, type GuidelineDocument, normalizeText, parseGuidelineDraft, type Section } from '../../src/lib/import/guideline-draft/index.ts';
+import {
+  type Block,
+  type GuidelineDocument,
+  normalizeText,
+  parseGuidelineDraft,
+  type Section,
+} from '../../src/lib/import/guideline-draft/index.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { documentWords, ledgerDifference, sourceWords } from '../support/word-ledger.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/guideline-draft/', import.meta.url));
 const HEADER = 'NIST SP 900-7 ipd (Initial Public Draft) March 2031';
-const FIXTURES = ['front-matter', 'toc', 'page-furniture', 'headings', 'callouts', 'lists', 'footnotes', 'figures', 'citations', 'oddities'];
+const FIXTURES = [
+  'front-matter',
+  'toc',
+  'page-furniture',
+  'headings',
+  'callouts',
+  'lists',
+  'footnotes',
+  'figures',
+  'citations',
+  'oddities',
+];
 
 function parse(name: string): { doc: GuidelineDocument; problems: Problems; markdown: string } {
   const markdown = readFileSync(`${fixtures}${name}.md`, 'utf8');
@@ -86,13 +103,56 @@ describe('parseGuidelineDraft — front matter and title block', () => {
   });
 
   it('makes front-matter sections, the untitled notices first, and unnumbered pages before page i', () => {
-    const para = (text: string, page: string, snippet: string): Block => ({ kind: 'paragraph', id: 'p1', text, page, sourceLine: lineWith(markdown, snippet), citations: [], footnoteRefs: [] });
+    const para = (text: string, page: string, snippet: string): Block => ({
+      kind: 'paragraph',
+      id: 'p1',
+      text,
+      page,
+      sourceLine: lineWith(markdown, snippet),
+      citations: [],
+      footnoteRefs: [],
+    });
     expect(doc.sections.filter((s) => s.frontMatter)).toEqual([
-      { id: 'notices', title: 'Notices', titleInferred: true, level: 1, page: 'unnumbered-1', sourceLine: lineWith(markdown, 'Naming a toaster'), frontMatter: true, blocks: [para('Naming a toaster brand here does not mean that brand is endorsed.', 'unnumbered-1', 'Naming a toaster')] },
-      { id: 'authority', title: 'Authority', level: 1, page: 'unnumbered-1', sourceLine: lineWith(markdown, 'Authority'), frontMatter: true, blocks: [para('This draft exists only to exercise a parser.', 'unnumbered-1', 'This draft exists')] },
+      {
+        id: 'notices',
+        title: 'Notices',
+        titleInferred: true,
+        level: 1,
+        page: 'unnumbered-1',
+        sourceLine: lineWith(markdown, 'Naming a toaster'),
+        frontMatter: true,
+        blocks: [
+          para('Naming a toaster brand here does not mean that brand is endorsed.', 'unnumbered-1', 'Naming a toaster'),
+        ],
+      },
+      {
+        id: 'authority',
+        title: 'Authority',
+        level: 1,
+        page: 'unnumbered-1',
+        sourceLine: lineWith(markdown, 'Authority'),
+        frontMatter: true,
+        blocks: [para('This draft exists only to exercise a parser.', 'unnumbered-1', 'This draft exists')],
+      },
       // Their lines went to frontMatter.commentPeriod / commentEmail / commentAddress.
-      { id: 'public-comment-period', title: 'Public Comment Period', level: 1, page: 'unnumbered-2', sourceLine: lineWith(markdown, 'Public Comment Period'), frontMatter: true, blocks: [] },
-      { id: 'submit-comments', title: 'Submit Comments', level: 1, page: 'unnumbered-2', sourceLine: lineWith(markdown, 'Submit Comments'), frontMatter: true, blocks: [] },
+      {
+        id: 'public-comment-period',
+        title: 'Public Comment Period',
+        level: 1,
+        page: 'unnumbered-2',
+        sourceLine: lineWith(markdown, 'Public Comment Period'),
+        frontMatter: true,
+        blocks: [],
+      },
+      {
+        id: 'submit-comments',
+        title: 'Submit Comments',
+        level: 1,
+        page: 'unnumbered-2',
+        sourceLine: lineWith(markdown, 'Submit Comments'),
+        frontMatter: true,
+        blocks: [],
+      },
       {
         id: 'additional-information',
         title: 'Additional Information',
@@ -101,10 +161,38 @@ describe('parseGuidelineDraft — front matter and title block', () => {
         sourceLine: lineWith(markdown, 'Additional Information'),
         frontMatter: true,
         // The link's stray space before the comma goes; the line after the comma is the same paragraph.
-        blocks: [para('More about this draft is posted at https://example.gov/toaster, including later updates.', 'unnumbered-2', 'More about this draft')],
+        blocks: [
+          para(
+            'More about this draft is posted at https://example.gov/toaster, including later updates.',
+            'unnumbered-2',
+            'More about this draft',
+          ),
+        ],
       },
-      { id: 'abstract', title: 'Abstract', level: 1, page: 'i', sourceLine: lineWith(markdown, 'Abstract'), frontMatter: true, blocks: [para('Toasters on office networks need the same care as any other connected appliance.', 'i', 'Toasters on office')] },
-      { id: 'keywords', title: 'Keywords', level: 1, page: 'i', sourceLine: lineWith(markdown, 'Keywords'), frontMatter: true, blocks: [para('Crumbs; toasters; kitchens.', 'i', 'Crumbs;')] },
+      {
+        id: 'abstract',
+        title: 'Abstract',
+        level: 1,
+        page: 'i',
+        sourceLine: lineWith(markdown, 'Abstract'),
+        frontMatter: true,
+        blocks: [
+          para(
+            'Toasters on office networks need the same care as any other connected appliance.',
+            'i',
+            'Toasters on office',
+          ),
+        ],
+      },
+      {
+        id: 'keywords',
+        title: 'Keywords',
+        level: 1,
+        page: 'i',
+        sourceLine: lineWith(markdown, 'Keywords'),
+        frontMatter: true,
+        blocks: [para('Crumbs; toasters; kitchens.', 'i', 'Crumbs;')],
+      },
     ]);
     expect(doc.pages).toEqual([
       { label: 'unnumbered-1', sourceLine: lineWith(markdown, 'Naming a toaster'), unnumbered: true },
@@ -124,12 +212,25 @@ describe('parseGuidelineDraft — front matter and title block', () => {
       page: '1',
       sourceLine: lineWith(markdown, '1. Introduction'),
       // Page 1 holds the heading (weight 1) and the paragraph (weight 1) on lines 1–9: 1–5 and 5–9, rounded outward.
-      blocks: [{ kind: 'paragraph', id: 'p1', text: 'The body begins here with one short paragraph.', page: '1', lines: { first: 5, last: 9 }, sourceLine: lineWith(markdown, 'The body begins'), citations: [], footnoteRefs: [] }],
+      blocks: [
+        {
+          kind: 'paragraph',
+          id: 'p1',
+          text: 'The body begins here with one short paragraph.',
+          page: '1',
+          lines: { first: 5, last: 9 },
+          sourceLine: lineWith(markdown, 'The body begins'),
+          citations: [],
+          footnoteRefs: [],
+        },
+      ],
     });
   });
 
   it('reports the author spelled differently on the title page', () => {
-    expect(warnings(problems)).toEqual([`warning line ${lineWith(markdown, '## Bo Reyes ')}: The title page names author "Bo Reyes" where the cover has "Bo Reyes, Jr.".`]);
+    expect(warnings(problems)).toEqual([
+      `warning line ${lineWith(markdown, '## Bo Reyes ')}: The title page names author "Bo Reyes" where the cover has "Bo Reyes, Jr.".`,
+    ]);
   });
 });
 
@@ -150,13 +251,29 @@ describe('parseGuidelineDraft — table of contents and list of figures', () => 
   it('reads the List of Figures, a title wrapped onto the leader line included', () => {
     expect(doc.figuresList).toEqual([
       { number: 1, title: 'A Toaster Seen from Above [Adapted from a Sketch]', page: '1', inSource: true },
-      { number: 2, title: 'Crumb Paths Through a Toaster Whose Tray Is Left Open While It Is Being Cleaned and Stored', page: '2', inSource: true },
+      {
+        number: 2,
+        title: 'Crumb Paths Through a Toaster Whose Tray Is Left Open While It Is Being Cleaned and Stored',
+        page: '2',
+        inSource: true,
+      },
       { number: 3, title: 'Tray Latches', page: '9', inSource: false },
     ]);
   });
 
   it('keeps both lists as empty front-matter sections and finds the sections in the body', () => {
-    expect(doc.sections.map((s) => [s.id, s.number, s.numberInferred, s.title, s.level, s.page, s.frontMatter, s.blocks.length])).toEqual([
+    expect(
+      doc.sections.map((s) => [
+        s.id,
+        s.number,
+        s.numberInferred,
+        s.title,
+        s.level,
+        s.page,
+        s.frontMatter,
+        s.blocks.length,
+      ]),
+    ).toEqual([
       ['table-of-contents', undefined, undefined, 'Table of Contents', 1, 'i', true, 0],
       ['list-of-figures', undefined, undefined, 'List of Figures', 1, 'ii', true, 0],
       ['1', '1', undefined, 'Introduction', 1, '1', undefined, 2],
@@ -186,14 +303,25 @@ describe('parseGuidelineDraft — page furniture', () => {
       { label: '2', lines: { first: 13, last: 18 }, sourceLine: lineWith(markdown, '> 2') },
       { label: '3', lines: { first: 19, last: 21 }, sourceLine: lineIs(markdown, '3') },
     ]);
-    expect(warnings(problems)).toEqual([`warning line ${lineIs(markdown, '3')}: The page number 3 is a bare line, not a quoted "> 3" like the other page numbers.`]);
+    expect(warnings(problems)).toEqual([
+      `warning line ${lineIs(markdown, '3')}: The page number 3 is a bare line, not a quoted "> 3" like the other page numbers.`,
+    ]);
   });
 
   it('strips running headers, joins hard wraps and a paragraph running over a page break, and estimates lines', () => {
     // Page 1 (lines 1–12) weighs: heading 1, first paragraph 1 (66 chars), second paragraph's two lines 2 (97 + 91 chars) → 3 lines a weight.
     // Page 2 (lines 13–18): the rest of the second paragraph 1, the last paragraph 1 → 3 lines each.
     expect(section(doc, '1').blocks).toEqual([
-      { kind: 'paragraph', id: 'p1', text: 'A toaster is a small appliance, and many offices now connect them.', page: '1', lines: { first: 4, last: 6 }, sourceLine: lineWith(markdown, 'A toaster is'), citations: [], footnoteRefs: [] },
+      {
+        kind: 'paragraph',
+        id: 'p1',
+        text: 'A toaster is a small appliance, and many offices now connect them.',
+        page: '1',
+        lines: { first: 4, last: 6 },
+        sourceLine: lineWith(markdown, 'A toaster is'),
+        citations: [],
+        footnoteRefs: [],
+      },
       {
         kind: 'paragraph',
         id: 'p2',
@@ -206,8 +334,26 @@ describe('parseGuidelineDraft — page furniture', () => {
         footnoteRefs: [],
       },
       // Ends with a full stop at the foot of page 2: the upper-case first line of page 3 is a new paragraph.
-      { kind: 'paragraph', id: 'p3', text: 'The vendor signs each update before it leaves the factory.', page: '2', lines: { first: 16, last: 18 }, sourceLine: lineWith(markdown, 'The vendor signs'), citations: [], footnoteRefs: [] },
-      { kind: 'paragraph', id: 'p4', text: 'Signed updates are checked by the toaster before it installs them.', page: '3', lines: { first: 19, last: 21 }, sourceLine: lineWith(markdown, 'Signed updates'), citations: [], footnoteRefs: [] },
+      {
+        kind: 'paragraph',
+        id: 'p3',
+        text: 'The vendor signs each update before it leaves the factory.',
+        page: '2',
+        lines: { first: 16, last: 18 },
+        sourceLine: lineWith(markdown, 'The vendor signs'),
+        citations: [],
+        footnoteRefs: [],
+      },
+      {
+        kind: 'paragraph',
+        id: 'p4',
+        text: 'Signed updates are checked by the toaster before it installs them.',
+        page: '3',
+        lines: { first: 19, last: 21 },
+        sourceLine: lineWith(markdown, 'Signed updates'),
+        citations: [],
+        footnoteRefs: [],
+      },
     ]);
   });
 });
@@ -216,17 +362,99 @@ describe('parseGuidelineDraft — headings', () => {
   const { doc, problems, markdown } = parse('headings');
 
   it('keeps printed numbers and infers the unnumbered ones from their order', () => {
-    expect(doc.sections.map((s) => ({ id: s.id, number: s.number, numberInferred: s.numberInferred, title: s.title, level: s.level, page: s.page, sourceLine: s.sourceLine }))).toEqual([
-      { id: 'table-of-contents', number: undefined, numberInferred: undefined, title: 'Table of Contents', level: 1, page: 'i', sourceLine: lineWith(markdown, 'Table of Contents') },
-      { id: '1', number: '1', numberInferred: undefined, title: 'Introduction', level: 1, page: '1', sourceLine: lineIs(markdown, '1. Introduction') },
-      { id: '1.1', number: '1.1', numberInferred: true, title: 'Purpose of This Guide', level: 2, page: '1', sourceLine: lineWith(markdown, 'Purpose of') },
-      { id: '1.2', number: '1.2', numberInferred: true, title: 'Who Should Read It?', level: 2, page: '1', sourceLine: lineWith(markdown, 'Who Should') },
+    expect(
+      doc.sections.map((s) => ({
+        id: s.id,
+        number: s.number,
+        numberInferred: s.numberInferred,
+        title: s.title,
+        level: s.level,
+        page: s.page,
+        sourceLine: s.sourceLine,
+      })),
+    ).toEqual([
+      {
+        id: 'table-of-contents',
+        number: undefined,
+        numberInferred: undefined,
+        title: 'Table of Contents',
+        level: 1,
+        page: 'i',
+        sourceLine: lineWith(markdown, 'Table of Contents'),
+      },
+      {
+        id: '1',
+        number: '1',
+        numberInferred: undefined,
+        title: 'Introduction',
+        level: 1,
+        page: '1',
+        sourceLine: lineIs(markdown, '1. Introduction'),
+      },
+      {
+        id: '1.1',
+        number: '1.1',
+        numberInferred: true,
+        title: 'Purpose of This Guide',
+        level: 2,
+        page: '1',
+        sourceLine: lineWith(markdown, 'Purpose of'),
+      },
+      {
+        id: '1.2',
+        number: '1.2',
+        numberInferred: true,
+        title: 'Who Should Read It?',
+        level: 2,
+        page: '1',
+        sourceLine: lineWith(markdown, 'Who Should'),
+      },
       // The margin run glued after the heading is not part of its title.
-      { id: '2', number: '2', numberInferred: undefined, title: 'Heating Elements', level: 1, page: '2', sourceLine: lineWith(markdown, '2. Heating Elements 7') },
-      { id: '2.1', number: '2.1', numberInferred: true, title: 'Coils and Controllers', level: 2, page: '2', sourceLine: lineWith(markdown, 'Coils and') },
-      { id: '2.1.1', number: '2.1.1', numberInferred: undefined, title: 'Coil Limits', level: 3, page: '2', sourceLine: lineIs(markdown, '2.1.1. Coil Limits') },
-      { id: '2.1.2', number: '2.1.2', numberInferred: undefined, title: 'Timer Limits', level: 3, page: '3', sourceLine: lineIs(markdown, '2.1.2. Timer Limits') },
-      { id: '2.2', number: '2.2', numberInferred: true, title: 'Thermal Fuses', level: 2, page: '3', sourceLine: lineWith(markdown, 'Thermal Fuses') },
+      {
+        id: '2',
+        number: '2',
+        numberInferred: undefined,
+        title: 'Heating Elements',
+        level: 1,
+        page: '2',
+        sourceLine: lineWith(markdown, '2. Heating Elements 7'),
+      },
+      {
+        id: '2.1',
+        number: '2.1',
+        numberInferred: true,
+        title: 'Coils and Controllers',
+        level: 2,
+        page: '2',
+        sourceLine: lineWith(markdown, 'Coils and'),
+      },
+      {
+        id: '2.1.1',
+        number: '2.1.1',
+        numberInferred: undefined,
+        title: 'Coil Limits',
+        level: 3,
+        page: '2',
+        sourceLine: lineIs(markdown, '2.1.1. Coil Limits'),
+      },
+      {
+        id: '2.1.2',
+        number: '2.1.2',
+        numberInferred: undefined,
+        title: 'Timer Limits',
+        level: 3,
+        page: '3',
+        sourceLine: lineIs(markdown, '2.1.2. Timer Limits'),
+      },
+      {
+        id: '2.2',
+        number: '2.2',
+        numberInferred: true,
+        title: 'Thermal Fuses',
+        level: 2,
+        page: '3',
+        sourceLine: lineWith(markdown, 'Thermal Fuses'),
+      },
     ]);
     expect(doc.pages.map((p) => [p.label, p.lines])).toEqual([
       ['i', undefined],
@@ -236,7 +464,16 @@ describe('parseGuidelineDraft — headings', () => {
     ]);
     expect(section(doc, '2.1').blocks).toEqual([
       // Page 2: six units of weight 1 on eight lines; the fourth covers 11–12.
-      { kind: 'paragraph', id: 'p1', text: 'Each coil has a controller.', page: '2', lines: { first: 11, last: 12 }, sourceLine: lineWith(markdown, 'Each coil'), citations: [], footnoteRefs: [] },
+      {
+        kind: 'paragraph',
+        id: 'p1',
+        text: 'Each coil has a controller.',
+        page: '2',
+        lines: { first: 11, last: 12 },
+        sourceLine: lineWith(markdown, 'Each coil'),
+        citations: [],
+        footnoteRefs: [],
+      },
     ]);
   });
 
@@ -307,7 +544,10 @@ describe('parseGuidelineDraft — lists', () => {
       kind: 'list',
       id: 'l1',
       ordered: false,
-      items: ['Security: who can change the settings, and whether the toaster can be told to heat when nobody is around to watch it.', 'Privacy: what the toaster learns about breakfast habits.'],
+      items: [
+        'Security: who can change the settings, and whether the toaster can be told to heat when nobody is around to watch it.',
+        'Privacy: what the toaster learns about breakfast habits.',
+      ],
       page: '1',
       lines: { first: 3, last: 6 },
       sourceLine: lineWith(markdown, '• Security'),
@@ -320,7 +560,12 @@ describe('parseGuidelineDraft — lists', () => {
       kind: 'list',
       id: 'l2',
       ordered: true,
-      items: ['a signed update for every flaw; or', 'a replacement toaster, offered either:', 'at no cost; or', 'at a discount.'],
+      items: [
+        'a signed update for every flaw; or',
+        'a replacement toaster, offered either:',
+        'at no cost; or',
+        'at a discount.',
+      ],
       markers: ['a)', 'b)', 'i.', 'ii.'],
       depths: [0, 0, 1, 1],
       page: '1',
@@ -362,8 +607,18 @@ describe('parseGuidelineDraft — footnotes', () => {
 
   it('takes the reference number off the text, keeps the footnote, and joins the text around it', () => {
     expect(doc.footnotes).toEqual([
-      { number: '1', text: 'Crumb sensors are the optical parts that notice a full tray; they are not the same as smoke sensors.', page: '1', line: lineWith(markdown, '> 1Crumb') },
-      { number: '2', text: "A cloud service may be run by a third party on the vendor's behalf.", page: '1', line: lineWith(markdown, '> 2A cloud') },
+      {
+        number: '1',
+        text: 'Crumb sensors are the optical parts that notice a full tray; they are not the same as smoke sensors.',
+        page: '1',
+        line: lineWith(markdown, '> 1Crumb'),
+      },
+      {
+        number: '2',
+        text: "A cloud service may be run by a third party on the vendor's behalf.",
+        page: '1',
+        line: lineWith(markdown, '> 2A cloud'),
+      },
     ]);
     expect(section(doc, '1').blocks).toEqual([
       {
@@ -398,10 +653,44 @@ describe('parseGuidelineDraft — figures', () => {
 
   it('reads a caption that shares its quote with the running header and the next page number', () => {
     expect(section(doc, '1').blocks).toEqual([
-      { kind: 'paragraph', id: 'p1', text: 'Figure 4 shows the parts of a toaster.', page: '6', lines: { first: 2, last: 3 }, sourceLine: lineWith(markdown, 'Figure 4 shows'), citations: [], footnoteRefs: [] },
-      { kind: 'figure', id: 'f1', number: 4, caption: 'Parts of a Toaster [Drawn for This Guide]', page: '6', lines: { first: 3, last: 4 }, sourceLine: lineWith(markdown, '> Figure 4') },
-      { kind: 'figure', id: 'f2', number: 5, caption: 'Where the Crumbs Go', page: '7', lines: { first: 5, last: 7 }, sourceLine: lineWith(markdown, '> Figure 5') },
-      { kind: 'paragraph', id: 'p2', text: 'The tray collects what falls from the slots.', page: '7', lines: { first: 7, last: 9 }, sourceLine: lineWith(markdown, 'The tray'), citations: [], footnoteRefs: [] },
+      {
+        kind: 'paragraph',
+        id: 'p1',
+        text: 'Figure 4 shows the parts of a toaster.',
+        page: '6',
+        lines: { first: 2, last: 3 },
+        sourceLine: lineWith(markdown, 'Figure 4 shows'),
+        citations: [],
+        footnoteRefs: [],
+      },
+      {
+        kind: 'figure',
+        id: 'f1',
+        number: 4,
+        caption: 'Parts of a Toaster [Drawn for This Guide]',
+        page: '6',
+        lines: { first: 3, last: 4 },
+        sourceLine: lineWith(markdown, '> Figure 4'),
+      },
+      {
+        kind: 'figure',
+        id: 'f2',
+        number: 5,
+        caption: 'Where the Crumbs Go',
+        page: '7',
+        lines: { first: 5, last: 7 },
+        sourceLine: lineWith(markdown, '> Figure 5'),
+      },
+      {
+        kind: 'paragraph',
+        id: 'p2',
+        text: 'The tray collects what falls from the slots.',
+        page: '7',
+        lines: { first: 7, last: 9 },
+        sourceLine: lineWith(markdown, 'The tray'),
+        citations: [],
+        footnoteRefs: [],
+      },
     ]);
     expect(doc.pages.map((p) => [p.label, p.lines])).toEqual([
       ['6', { first: 1, last: 4 }],
@@ -427,7 +716,16 @@ describe('parseGuidelineDraft — citations', () => {
         citations: ['7', '2', '3', '4', '23', '24', '25', '9'],
         footnoteRefs: [],
       },
-      { kind: 'list', id: 'l1', ordered: false, items: ['Guides of the appliance series [23] and [7].'], page: '1', lines: { first: 5, last: 6 }, sourceLine: lineWith(markdown, '• Guides'), citations: ['23', '7'] },
+      {
+        kind: 'list',
+        id: 'l1',
+        ordered: false,
+        items: ['Guides of the appliance series [23] and [7].'],
+        page: '1',
+        lines: { first: 5, last: 6 },
+        sourceLine: lineWith(markdown, '• Guides'),
+        citations: ['23', '7'],
+      },
     ]);
     expect(warnings(problems)).toEqual([]);
   });
@@ -436,7 +734,9 @@ describe('parseGuidelineDraft — citations', () => {
     expect(normalizeText('see  [2] , [3] ,[4]  here')).toBe('see [2], [3], [4] here');
     expect(normalizeText('series [ [23] , [24] ]')).toBe('series [23], [24]');
     expect(normalizeText('the Act , the (RMF ) and ( CSF) .')).toBe('the Act, the (RMF) and (CSF).');
-    expect(normalizeText('Approved on YYYY-MM-DD [Will be added later.]')).toBe('Approved on YYYY-MM-DD [Will be added later.]');
+    expect(normalizeText('Approved on YYYY-MM-DD [Will be added later.]')).toBe(
+      'Approved on YYYY-MM-DD [Will be added later.]',
+    );
   });
 });
 
@@ -444,14 +744,25 @@ describe('parseGuidelineDraft — what it cannot place is kept and reported', ()
   const { doc, problems, markdown } = parse('oddities');
 
   it('keeps each oddity as a paragraph (or a footnote) and warns', () => {
-    expect(section(doc, 'table-of-contents').blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['Further chapters follow in the final version']);
+    expect(section(doc, 'table-of-contents').blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual([
+      'Further chapters follow in the final version',
+    ]);
     expect(section(doc, '1').blocks.map((b) => b.kind === 'paragraph' && [b.text, b.page, b.lines])).toEqual([
       ['Toasters are everywhere.', '1', { first: 2, last: 3 }],
       ['A quoted aside that is neither a caption nor a footnote.', '1', { first: 3, last: 4 }],
       ['5 6 8 9', '2', undefined],
     ]);
-    expect(section(doc, '2').blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['and this line has lost the sentence it belonged to.']);
-    expect(doc.footnotes).toEqual([{ number: '3', text: 'A footnote whose reference number is nowhere in the text.', page: '1', line: lineWith(markdown, '> 3A') }]);
+    expect(section(doc, '2').blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual([
+      'and this line has lost the sentence it belonged to.',
+    ]);
+    expect(doc.footnotes).toEqual([
+      {
+        number: '3',
+        text: 'A footnote whose reference number is nowhere in the text.',
+        page: '1',
+        line: lineWith(markdown, '> 3A'),
+      },
+    ]);
     expect(doc.pages.map((p) => [p.label, p.lines])).toEqual([
       ['i', undefined],
       ['1', { first: 1, last: 4 }],
@@ -486,7 +797,16 @@ describe('parseGuidelineDraft — nothing is lost', () => {
     if (list.kind !== 'list') throw new Error('fixture changed');
     list.items.pop();
     expect(ledgerDifference(sourceWords(markdown, HEADER), documentWords(lost)).sort()).toEqual(
-      ['privacy: +1', 'what: +1', 'the: +1', 'toaster: +1', 'learns: +1', 'about: +1', 'breakfast: +1', 'habits: +1'].sort(),
+      [
+        'privacy: +1',
+        'what: +1',
+        'the: +1',
+        'toaster: +1',
+        'learns: +1',
+        'about: +1',
+        'breakfast: +1',
+        'habits: +1',
+      ].sort(),
     );
   });
 });

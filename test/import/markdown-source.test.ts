@@ -52,7 +52,9 @@ describe('stripLiquid', () => {
 
 describe('kramdown attribute lists', () => {
   it('takes block attribute lists with their line and drops inline ones', () => {
-    const { text, blockAttributes } = takeAttributeLists('## Head\n{: #Pump1 }\n[x](y){: style="color:red;" } z\n{:latex-ignore="true"}');
+    const { text, blockAttributes } = takeAttributeLists(
+      '## Head\n{: #Pump1 }\n[x](y){: style="color:red;" } z\n{:latex-ignore="true"}',
+    );
     expect(text).toBe('## Head\n\n[x](y) z\n');
     expect(blockAttributes).toEqual([
       { line: 2, id: 'Pump1', classes: [], attributes: {} },
@@ -61,17 +63,34 @@ describe('kramdown attribute lists', () => {
   });
 
   it('parses ids, classes and key/value pairs', () => {
-    expect(parseAttributeList(" #a .b .c k='v w' n=1 q=\"r\"")).toEqual({ id: 'a', classes: ['b', 'c'], attributes: { k: 'v w', n: '1', q: 'r' } });
+    expect(parseAttributeList(' #a .b .c k=\'v w\' n=1 q="r"')).toEqual({
+      id: 'a',
+      classes: ['b', 'c'],
+      attributes: { k: 'v w', n: '1', q: 'r' },
+    });
   });
 
   it('finds a heading anchor on the next line or at the end of the heading', () => {
-    const source = readMarkdownSource('# T\n\n## One\n{: #First }\ntext\n\n## Two {#second}\n\n## Three\n', 'a.md', new Problems());
+    const source = readMarkdownSource(
+      '# T\n\n## One\n{: #First }\ntext\n\n## Two {#second}\n\n## Three\n',
+      'a.md',
+      new Problems(),
+    );
     const headings = source.tree.children.filter((n): n is Heading => n.type === 'heading');
-    expect(headings.map((h) => headingAnchor(source, h))).toEqual([{ text: 'T' }, { text: 'One', anchor: 'First' }, { text: 'Two', anchor: 'second' }, { text: 'Three' }]);
+    expect(headings.map((h) => headingAnchor(source, h))).toEqual([
+      { text: 'T' },
+      { text: 'One', anchor: 'First' },
+      { text: 'Two', anchor: 'second' },
+      { text: 'Three' },
+    ]);
   });
 
   it('marks a paragraph followed by {:latex-ignore="true"} as web-only', () => {
-    const source = readMarkdownSource('_See the [other page](x.md)_\n{:latex-ignore="true"}\n\nBody text.\n', 'a.md', new Problems());
+    const source = readMarkdownSource(
+      '_See the [other page](x.md)_\n{:latex-ignore="true"}\n\nBody text.\n',
+      'a.md',
+      new Problems(),
+    );
     const [nav, body] = source.tree.children;
     expect(isWebOnly(source, nav!)).toBe(true);
     expect(isWebOnly(source, body!)).toBe(false);
@@ -81,9 +100,29 @@ describe('kramdown attribute lists', () => {
 
 describe('markDetailsBlocks', () => {
   it('turns details/summary tag lines into comments at the same indentation and pairs them', () => {
-    const input = ['- item', "  <details><summary markdown='span'> _Examples_ </summary>", '', '  - _one_', '  </details>', '\t<details>', '   <summary>Ex</summary>', '  - _two_', '  </details>'].join('\n');
+    const input = [
+      '- item',
+      "  <details><summary markdown='span'> _Examples_ </summary>",
+      '',
+      '  - _one_',
+      '  </details>',
+      '\t<details>',
+      '   <summary>Ex</summary>',
+      '  - _two_',
+      '  </details>',
+    ].join('\n');
     const { text, details, problems } = markDetailsBlocks(input);
-    expect(text.split('\n')).toEqual(['- item', '  <!--details-->', '', '  - _one_', '  <!--/details-->', '\t<!--details-->', '   <!--summary-->', '  - _two_', '  <!--/details-->']);
+    expect(text.split('\n')).toEqual([
+      '- item',
+      '  <!--details-->',
+      '',
+      '  - _one_',
+      '  <!--/details-->',
+      '\t<!--details-->',
+      '   <!--summary-->',
+      '  - _two_',
+      '  <!--/details-->',
+    ]);
     expect(details).toEqual([
       { open: 2, close: 5 },
       { open: 6, close: 9 },
@@ -155,7 +194,11 @@ describe('readMarkdownSource', () => {
 describe('reportLayoutOddities', () => {
   it('reports a bullet deeper than its sibling and a "-word" line', () => {
     const problems = new Problems();
-    const source = readMarkdownSource('- one\n  - nested\n - two\n\nSome text\n-Note: not a bullet\n', 'odd.md', problems);
+    const source = readMarkdownSource(
+      '- one\n  - nested\n - two\n\nSome text\n-Note: not a bullet\n',
+      'odd.md',
+      problems,
+    );
     reportLayoutOddities({ source, file: 'odd.md', problems });
     expect(problems.list.map((p) => [p.place, p.message])).toEqual([
       ['line 3', 'bullet indented 1 space(s) deeper than its first sibling; read as a sibling, not as a nested item'],

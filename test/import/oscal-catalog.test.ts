@@ -25,7 +25,12 @@ describe('OSCAL catalog import', () => {
       ['sc', 'SC', 'System and Communications Protection', ['sc-8', 'sc-8.1', 'sc-28', 'sc-99']],
     ]);
     expect(controls).toHaveLength(8);
-    expect(control('ac-2.1')).toMatchObject({ label: 'AC-2(1)', kind: 'enhancement', parent: 'ac-2', sortId: 'ac-02.01' });
+    expect(control('ac-2.1')).toMatchObject({
+      label: 'AC-2(1)',
+      kind: 'enhancement',
+      parent: 'ac-2',
+      sortId: 'ac-02.01',
+    });
     expect(control('ac-2').enhancements).toEqual(['ac-2.1', 'ac-2.2']);
     expect(control('ac-1').related).toEqual(['ac-2']);
   });
@@ -37,22 +42,42 @@ describe('OSCAL catalog import', () => {
       ['a.', 'Share the rules with [Assignment: organization-defined personnel or roles]:'],
       ['b.', 'Keep them current.'],
     ]);
-    expect(smt.parts[0]!.parts[0]).toMatchObject({ id: 'ac-1_smt.a.1', label: '1.', text: '[Selection (one or more): Organization-level; System-level] rules that:' });
+    expect(smt.parts[0]!.parts[0]).toMatchObject({
+      id: 'ac-1_smt.a.1',
+      label: '1.',
+      text: '[Selection (one or more): Organization-level; System-level] rules that:',
+    });
     expect(control('ac-1').guidance).toBe('Rules matter.');
-    expect(control('ac-2.1').statement).toMatchObject({ label: '', text: 'Support account management with automated mechanisms.', parts: [] });
+    expect(control('ac-2.1').statement).toMatchObject({
+      label: '',
+      text: 'Support account management with automated mechanisms.',
+      parts: [],
+    });
   });
 
   it('renders selections without "one or more", and parameters nested in choices', () => {
     const { control } = imported();
-    expect(control('ac-2').statement!.parts[0]!.text).toBe('Manage accounts by [Selection: a role-based scheme; another [Assignment: organization-defined kind of] scheme].');
-    expect(control('ac-2').params[1]).toEqual({ id: 'ac-2_prm_2', label: 'organization-defined kind of', dependsOn: 'ac-2_prm_1', text: '[Assignment: organization-defined kind of]' });
+    expect(control('ac-2').statement!.parts[0]!.text).toBe(
+      'Manage accounts by [Selection: a role-based scheme; another [Assignment: organization-defined kind of] scheme].',
+    );
+    expect(control('ac-2').params[1]).toEqual({
+      id: 'ac-2_prm_2',
+      label: 'organization-defined kind of',
+      dependsOn: 'ac-2_prm_1',
+      text: '[Assignment: organization-defined kind of]',
+    });
     expect(JSON.stringify(imported().controls)).not.toContain('{{');
   });
 
   it('records where withdrawn controls went: an item of a control, or a whole family', () => {
     const { control } = imported();
-    expect(control('ac-2.2')).toMatchObject({ withdrawn: true, withdrawnTo: [{ relation: 'incorporated-into', target: 'item', id: 'ac-2', part: 'ac-2_smt.k', label: 'AC-2k' }] });
-    expect(control('sc-99').withdrawnTo).toEqual([{ relation: 'incorporated-into', target: 'family', id: 'ac', label: 'AC' }]);
+    expect(control('ac-2.2')).toMatchObject({
+      withdrawn: true,
+      withdrawnTo: [{ relation: 'incorporated-into', target: 'item', id: 'ac-2', part: 'ac-2_smt.k', label: 'AC-2k' }],
+    });
+    expect(control('sc-99').withdrawnTo).toEqual([
+      { relation: 'incorporated-into', target: 'family', id: 'ac', label: 'AC' },
+    ]);
     expect(control('ac-1').withdrawn).toBe(false);
   });
 
@@ -62,7 +87,9 @@ describe('OSCAL catalog import', () => {
     sc99.links = [{ href: '#ac-1_smt.a.1', rel: 'moved-to' }];
     const problems = new Problems();
     const r = importOscalCatalog(doc, { id: 'catalog', file: 'catalog.json' }, problems);
-    expect(r.controls.find((c) => c.id === 'sc-99')!.withdrawnTo).toEqual([{ relation: 'moved-to', target: 'item', id: 'ac-1', part: 'ac-1_smt.a.1', label: 'AC-1a.1' }]);
+    expect(r.controls.find((c) => c.id === 'sc-99')!.withdrawnTo).toEqual([
+      { relation: 'moved-to', target: 'item', id: 'ac-1', part: 'ac-1_smt.a.1', label: 'AC-1a.1' },
+    ]);
   });
 
   it('reports an insertion of an undefined parameter with its JSON path', () => {
@@ -71,7 +98,11 @@ describe('OSCAL catalog import', () => {
     const problems = new Problems();
     importOscalCatalog(doc, { id: 'catalog', file: 'catalog.json' }, problems);
     expect(problems.list).toEqual([
-      expect.objectContaining({ file: 'catalog.json', place: '$.catalog.groups[0].controls[0].parts[0].parts[1]', message: 'the text inserts parameter "ac-1_prm_9", which no control defines' }),
+      expect.objectContaining({
+        file: 'catalog.json',
+        place: '$.catalog.groups[0].controls[0].parts[0].parts[1]',
+        message: 'the text inserts parameter "ac-1_prm_9", which no control defines',
+      }),
     ]);
   });
 });
@@ -92,14 +123,22 @@ describe('reading JSON sources', () => {
     const schema = JSON.parse(text('mini-schema.json')) as object;
     const doc = { catalog: { uuid: 'not-a-uuid', metadata: {} } };
     expect(checkAgainstSchema(doc, schema, 'OSCAL catalog schema', 'catalog.json', problems)).toBe(false);
-    expect(problems.list[0]).toMatchObject({ place: '$.catalog.uuid', message: 'does not conform to the OSCAL catalog schema: must match format "uuid"' });
+    expect(problems.list[0]).toMatchObject({
+      place: '$.catalog.uuid',
+      message: 'does not conform to the OSCAL catalog schema: must match format "uuid"',
+    });
   });
 });
 
 describe('OSCAL baseline profile import', () => {
   it('lists the included control ids with their JSON paths', () => {
     const problems = new Problems();
-    const b = importOscalProfile(JSON.parse(text('mini-low-profile.json')) as OscalProfileDocument, 'LOW', 'low.json', problems);
+    const b = importOscalProfile(
+      JSON.parse(text('mini-low-profile.json')) as OscalProfileDocument,
+      'LOW',
+      'low.json',
+      problems,
+    );
     expect(b.controls.map((c) => c.id)).toEqual(['ac-1', 'ac-2', 'sc-8']);
     expect(b.controls[2]!.path).toBe('$.profile.imports[0].include-controls[0].with-ids[2]');
     expect(problems.list).toEqual([]);
@@ -107,7 +146,12 @@ describe('OSCAL baseline profile import', () => {
 
   it('an empty baseline is an error', () => {
     const problems = new Problems();
-    importOscalProfile({ profile: { metadata: { title: 'x' }, imports: [{ href: 'x', 'include-controls': [{ 'with-ids': [] }] }] } }, 'LOW', 'low.json', problems);
+    importOscalProfile(
+      { profile: { metadata: { title: 'x' }, imports: [{ href: 'x', 'include-controls': [{ 'with-ids': [] }] }] } },
+      'LOW',
+      'low.json',
+      problems,
+    );
     expect(problems.errors[0]).toMatchObject({ file: 'low.json', message: 'the LOW baseline includes no controls' });
   });
 });

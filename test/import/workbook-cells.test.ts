@@ -11,7 +11,12 @@ describe('reading workbook cells', () => {
     const ws = sheet();
     ws.getCell('A1').value = 'AC-1';
     ws.getCell('A1').font = { bold: true };
-    ws.getCell('A2').value = { richText: [{ text: 'AC-1 ', font: { bold: true } }, { text: 'AC-2', font: { italic: true } }] };
+    ws.getCell('A2').value = {
+      richText: [
+        { text: 'AC-1 ', font: { bold: true } },
+        { text: 'AC-2', font: { italic: true } },
+      ],
+    };
     ws.getCell('A2').font = { bold: true };
     expect(cellText(ws.getCell('A1')).bold.every(Boolean)).toBe(true);
     const rich = cellText(ws.getCell('A2'));

@@ -16,15 +16,28 @@ describe('the catalog model built from mini sources', () => {
       ['DOC-1', 'Document what the maker assumed.'],
       ['DOC-2', 'Document the features.'],
     ]);
-    expect(model.elements.filter((e) => e.kind === 'technical').map((e) => e.id)).toEqual(['DI-1.1', 'DI-1.2', 'DI-2.1', 'DP-1.1', 'DP-1.2']);
-    expect(model.subCapabilities.find((s) => s.id === 'DI-1')!.description).toBe('Ability to tell devices apart. Elements that may be necessary:');
+    expect(model.elements.filter((e) => e.kind === 'technical').map((e) => e.id)).toEqual([
+      'DI-1.1',
+      'DI-1.2',
+      'DI-2.1',
+      'DP-1.1',
+      'DP-1.2',
+    ]);
+    expect(model.subCapabilities.find((s) => s.id === 'DI-1')!.description).toBe(
+      'Ability to tell devices apart. Elements that may be necessary:',
+    );
   });
 
   it('keeps the non-technical hierarchy: group letter and element number in the id, sub-elements under elements', async () => {
     const model = await buildMiniModel(tempDir());
     const nt = model.elements.filter((e) => e.kind === 'non-technical');
     expect(nt.map((e) => e.id)).toEqual(['DOC-1.a.1', 'DOC-1.a.2', 'DOC-2.a.1']);
-    expect(nt[0]).toMatchObject({ label: '1.', group: { label: 'a.', title: 'Expected use' }, topic: 'Device Security', subElements: ['DOC-1.a.1.1', 'DOC-1.a.1.2'] });
+    expect(nt[0]).toMatchObject({
+      label: '1.',
+      group: { label: 'a.', title: 'Expected use' },
+      topic: 'Device Security',
+      subElements: ['DOC-1.a.1.1', 'DOC-1.a.1.2'],
+    });
     expect(nt[1]!.topic).toBeUndefined();
     expect(model.subElements.map((s) => [s.id, s.text])).toEqual([
       ['DOC-1.a.1.1', 'Providing a description of oversight.'],
@@ -32,7 +45,10 @@ describe('the catalog model built from mini sources', () => {
       ['DOC-1.a.2.1', 'Providing a phone number.'],
       ['DOC-2.a.1.1', 'Providing the algorithms used.'],
     ]);
-    expect(model.capabilities.find((c) => c.id === 'DOC')).toMatchObject({ label: 'A.', title: 'Documentation from the Manufacturer' });
+    expect(model.capabilities.find((c) => c.id === 'DOC')).toMatchObject({
+      label: 'A.',
+      title: 'Documentation from the Manufacturer',
+    });
   });
 
   it('splits element bullets into nested items and keeps a lead-in written over some elements', async () => {
@@ -48,7 +64,13 @@ describe('the catalog model built from mini sources', () => {
     const model = await buildMiniModel(tempDir());
     const links = (id: string) => [...model.elements, ...model.subElements].find((e) => e.id === id)!.controls;
     expect(links('DI-1.2')).toEqual([
-      { control: 'ac-2', sourceText: 'AC-2 ACCOUNT MANAGEMENT', lowBaselineSource: true, lowBaselineProfile: true, titleMatchesCatalog: true },
+      {
+        control: 'ac-2',
+        sourceText: 'AC-2 ACCOUNT MANAGEMENT',
+        lowBaselineSource: true,
+        lowBaselineProfile: true,
+        titleMatchesCatalog: true,
+      },
       {
         control: 'ac-2.1',
         sourceText: 'AC-2 ACCOUNT MANAGEMENT(1) ACCOUNT MANAGEMENT | AUTOMATED ACCOUNT MANAGEMENT',
@@ -58,7 +80,9 @@ describe('the catalog model built from mini sources', () => {
       },
     ]);
     expect(links('DP-1.1')).toMatchObject([{ control: 'sc-28', lowBaselineSource: false, lowBaselineProfile: false }]);
-    expect(links('DI-2.1')).toMatchObject([{ control: 'sc-8', titleMatchesCatalog: false, lowBaselineSource: false, lowBaselineProfile: true }]);
+    expect(links('DI-2.1')).toMatchObject([
+      { control: 'sc-8', titleMatchesCatalog: false, lowBaselineSource: false, lowBaselineProfile: true },
+    ]);
     expect(model.subElements.find((s) => s.id === 'DOC-1.a.2.1')).toMatchObject({ controls: [], noMapping: true });
   });
 
@@ -69,8 +93,13 @@ describe('the catalog model built from mini sources', () => {
       [['DI-2.1', 'sc-8'], 'Technical Capabilities 800-53!4'],
       [['DP-1.2', 'sc-28'], 'Technical Capabilities 800-53!6'],
     ]);
-    expect(of('control-title-typo').map((f) => f.message)).toEqual(['The workbook titles SC-8 "TRANSMISION CONFIDENTIALITY AND INTEGRITY"; the catalog\'s title is "Transmission Confidentiality and Integrity".']);
-    expect(of('control-reference-typo').map((f) => f.where[0]!.place)).toEqual(['Technical Capabilities 800-53!3', 'Technical Capabilities 800-53!5']);
+    expect(of('control-title-typo').map((f) => f.message)).toEqual([
+      'The workbook titles SC-8 "TRANSMISION CONFIDENTIALITY AND INTEGRITY"; the catalog\'s title is "Transmission Confidentiality and Integrity".',
+    ]);
+    expect(of('control-reference-typo').map((f) => f.where[0]!.place)).toEqual([
+      'Technical Capabilities 800-53!3',
+      'Technical Capabilities 800-53!5',
+    ]);
     expect(of('no-mapping').map((f) => f.records)).toContainEqual(['DOC-1.a.2.1']);
   });
 
@@ -91,7 +120,9 @@ describe('the catalog model built from mini sources', () => {
     const model = await buildMiniModel(tempDir());
     const ac1 = model.controls.find((c) => c.id === 'ac-1')!;
     expect(ac1.baselines).toEqual(['LOW', 'MODERATE']);
-    expect(ac1.statement!.parts[0]!.parts[0]!.text).toBe('[Selection (one or more): Organization-level; System-level] rules that:');
+    expect(ac1.statement!.parts[0]!.parts[0]!.text).toBe(
+      '[Selection (one or more): Organization-level; System-level] rules that:',
+    );
     expect(model.controls.find((c) => c.id === 'sc-28')!.baselines).toEqual(['MODERATE']);
   });
 });
@@ -102,7 +133,12 @@ describe('bad inputs stop the build with the file, the place and a hint', () => 
     tech.rows[2]![4] = 'SC-88 TRANSMISSION CONFIDENTIALITY AND INTEGRITY';
     const err = await miniModelProblems(tempDir(), { technical: tech });
     expect(err.problems).toContainEqual(
-      expect.objectContaining({ file: 'mappings/to-53.xlsx', place: 'Technical Capabilities 800-53!4 (E)', message: expect.stringContaining('unknown control "sc-88"'), hint: expect.stringContaining('did you mean "sc-28" or "sc-8"') }),
+      expect.objectContaining({
+        file: 'mappings/to-53.xlsx',
+        place: 'Technical Capabilities 800-53!4 (E)',
+        message: expect.stringContaining('unknown control "sc-88"'),
+        hint: expect.stringContaining('did you mean "sc-28" or "sc-8"'),
+      }),
     );
     expect(err.message).toContain('Building the catalog model failed');
   });
@@ -111,7 +147,12 @@ describe('bad inputs stop the build with the file, the place and a hint', () => 
     const tech = technicalSheet();
     tech.rows[0]![4] = 'AC-2 ACCOUNT MANAGEMENT\nsee above';
     const err = await miniModelProblems(tempDir(), { technical: tech });
-    expect(err.problems).toContainEqual(expect.objectContaining({ place: 'Technical Capabilities 800-53!2 (E, line 2)', message: 'cannot read a control reference in "see above"' }));
+    expect(err.problems).toContainEqual(
+      expect.objectContaining({
+        place: 'Technical Capabilities 800-53!2 (E, line 2)',
+        message: 'cannot read a control reference in "see above"',
+      }),
+    );
   });
 
   it('a duplicate id names both rows', async () => {
@@ -119,7 +160,13 @@ describe('bad inputs stop the build with the file, the place and a hint', () => 
     nt.rows[3]![2] = { bold: '1.\tExplain the help desk.' };
     const err = await miniModelProblems(tempDir(), { nonTechnical: nt });
     expect(err.problems).toContainEqual(
-      expect.objectContaining({ file: 'mappings/to-53.xlsx', place: 'Non Technical Manufacturers!5', message: expect.stringMatching(/duplicate catalog record id "DOC-1\.a\.1": also used by the record at mappings\/to-53\.xlsx \(Non Technical Manufacturers!3\)/) }),
+      expect.objectContaining({
+        file: 'mappings/to-53.xlsx',
+        place: 'Non Technical Manufacturers!5',
+        message: expect.stringMatching(
+          /duplicate catalog record id "DOC-1\.a\.1": also used by the record at mappings\/to-53\.xlsx \(Non Technical Manufacturers!3\)/,
+        ),
+      }),
     );
   });
 
@@ -127,7 +174,12 @@ describe('bad inputs stop the build with the file, the place and a hint', () => 
     const tech = technicalSheet();
     tech.merges.push('D5:D6');
     const err = await miniModelProblems(tempDir(), { technical: tech });
-    expect(err.problems).toContainEqual(expect.objectContaining({ place: 'Technical Capabilities 800-53!6 (D)', message: 'element cell is merged with D5' }));
+    expect(err.problems).toContainEqual(
+      expect.objectContaining({
+        place: 'Technical Capabilities 800-53!6 (D)',
+        message: 'element cell is merged with D5',
+      }),
+    );
   });
 
   it('an empty sheet is an error', async () => {
@@ -135,7 +187,9 @@ describe('bad inputs stop the build with the file, the place and a hint', () => 
     tech.rows = [];
     tech.merges = [];
     const err = await miniModelProblems(tempDir(), { technical: tech });
-    expect(err.problems).toContainEqual(expect.objectContaining({ place: 'Technical Capabilities 800-53!2', message: 'the technical sheet has no rows' }));
+    expect(err.problems).toContainEqual(
+      expect.objectContaining({ place: 'Technical Capabilities 800-53!2', message: 'the technical sheet has no rows' }),
+    );
   });
 
   it('a capability missing from capabilities.yaml is named with a "did you mean"', async () => {
@@ -143,7 +197,11 @@ describe('bad inputs stop the build with the file, the place and a hint', () => 
     tech.rows[0]![0] = { bold: 'Device Identiy' };
     const err = await miniModelProblems(tempDir(), { technical: tech });
     expect(err.problems).toContainEqual(
-      expect.objectContaining({ place: 'Technical Capabilities 800-53!2', message: 'technical capability "Device Identiy" is not declared in catalog/capabilities.yaml', hint: expect.stringContaining('did you mean "Device Identity"?') }),
+      expect.objectContaining({
+        place: 'Technical Capabilities 800-53!2',
+        message: 'technical capability "Device Identiy" is not declared in catalog/capabilities.yaml',
+        hint: expect.stringContaining('did you mean "Device Identity"?'),
+      }),
     );
   });
 

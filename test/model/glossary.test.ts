@@ -3,7 +3,17 @@ import { buildGlossary, parseGlossaryConfig } from '../../src/lib/model/glossary
 import type { Guideline } from '../../src/lib/model/schemas/guideline.ts';
 import { Problems } from '../../src/lib/problems.ts';
 
-const para = (id: string, text: string, extra: object = {}) => ({ kind: 'paragraph' as const, id, text, page: '3', sourceLine: 10, citations: [], footnoteRefs: [], lines: { first: 80, last: 84 }, ...extra });
+const para = (id: string, text: string, extra: object = {}) => ({
+  kind: 'paragraph' as const,
+  id,
+  text,
+  page: '3',
+  sourceLine: 10,
+  citations: [],
+  footnoteRefs: [],
+  lines: { first: 80, last: 84 },
+  ...extra,
+});
 const guideline = {
   pdfUrl: 'https://example.org/draft.pdf',
   pdfPageOffset: 8,
@@ -23,7 +33,15 @@ const guideline = {
       sourceLine: 5,
       blocks: [
         para('p1', 'Widgets matter. A widget is a small thing that does one job. Widgets are common.'),
-        { kind: 'list' as const, id: 'l1', ordered: false, items: ['Gadgets – larger things made of widgets.', 'Other things'], page: '3', sourceLine: 12, citations: [] },
+        {
+          kind: 'list' as const,
+          id: 'l1',
+          ordered: false,
+          items: ['Gadgets – larger things made of widgets.', 'Other things'],
+          page: '3',
+          sourceLine: 12,
+          citations: [],
+        },
         para('p2', 'Each widget has widget parts 1 inside.', { footnoteRefs: ['1'] }),
         para('p3', 'Systems may include helpers, which are processes run by the maker.'),
       ],
@@ -52,7 +70,12 @@ describe('the glossary', () => {
       ['widget-part', 'Widget parts are the pieces a widget needs.', '1'],
       ['doohickey', undefined, undefined],
     ]);
-    expect(entries[0]!.definition).toMatchObject({ section: '1', sectionNumber: '1', page: '3', lines: { first: 80, last: 84 } });
+    expect(entries[0]!.definition).toMatchObject({
+      section: '1',
+      sectionNumber: '1',
+      page: '3',
+      lines: { first: 80, last: 84 },
+    });
   });
 
   it('reports a malformed term list with its JSON path', () => {

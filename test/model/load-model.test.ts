@@ -20,6 +20,8 @@ describe('loading the model JSON', () => {
     const model = JSON.parse(JSON.stringify(await buildMiniModel(tempDir())));
     model.controls[0].id = 'AC 2';
     model.elements[0].stray = true;
-    expect(() => parseModel(model, '.cache/model/model.json')).toThrow(/^The catalog model \.cache\/model\/model\.json does not fit the model schema \(src\/lib\/model\/schemas\/model\.ts\): \$\.controls\.0\.id: must be an OSCAL control id.*; \$\.elements\.0: Unrecognized key: "stray"\. Run "npm run import" to write it again\.$/);
+    expect(() => parseModel(model, '.cache/model/model.json')).toThrow(
+      /^The catalog model \.cache\/model\/model\.json does not fit the model schema \(src\/lib\/model\/schemas\/model\.ts\): \$\.controls\.0\.id: must be an OSCAL control id.*; \$\.elements\.0: Unrecognized key: "stray"\. Run "npm run import" to write it again\.$/,
+    );
   });
 });

@@ -55,26 +55,30 @@ describe('search terms', () => {
   });
 
   it('rejects a term listed twice, a record named twice, a missing reason and bad YAML, each with its line', () => {
-    expect(parse(`terms:
+    expect(
+      parse(`terms:
   - term: OTA
     records: [SU-1.1, SU-1.1]
     why: Over-the-air update.
   - term: ota
     records: [SU]
     why: Listed again by mistake.
-`).problems).toEqual([
+`).problems,
+    ).toEqual([
       'line 3 (terms[0].records[1]): "SU-1.1" is listed twice for "OTA" | Name each record once.',
       'line 5 (terms[1].term): the term "ota" is already listed on line 2 | List each term once, with every record it leads to.',
     ]);
-    expect(parse(`terms:
+    expect(
+      parse(`terms:
   - term: OTA
     records: [SU]
-`).problems).toEqual([expect.stringMatching(/^line 2 \(terms\[0\]\.why\): /)]);
+`).problems,
+    ).toEqual([expect.stringMatching(/^line 2 \(terms\[0\]\.why\): /)]);
     expect(parse('terms: [\n').problems[0]).toMatch(/^line \d+: not valid YAML/);
   });
 });
 
-describe('the project\'s search terms against the real catalog', () => {
+describe("the project's search terms against the real catalog", () => {
   it('every term of catalog/search-terms.yaml names records that exist, and the model holds them all', async () => {
     const m = await realModel();
     const problems = new Problems();

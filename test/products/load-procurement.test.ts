@@ -37,23 +37,36 @@ function load(dir: string) {
   return { procurement, problems: problems.list, findings };
 }
 
-const lineOf = (file: string, text: string) => readFileSync(join(REAL, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+  readFileSync(join(REAL, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 
 describe('catalog/procurement', () => {
   it('loads without problems: terms for every requirement, and each wording correction as a finding of the source report', () => {
     const { procurement, problems, findings } = load(REAL);
     expect(problems).toEqual([]);
-    const expected = model.subCapabilities.filter((s) => s.kind === 'technical').length + model.elements.filter((e) => e.kind === 'non-technical').length;
+    const expected =
+      model.subCapabilities.filter((s) => s.kind === 'technical').length +
+      model.elements.filter((e) => e.kind === 'non-technical').length;
     expect(procurement.requirements).toHaveLength(expected);
     expect(findings.filter((f) => f.kind === 'wording-corrected')).toHaveLength(procurement.corrections.length);
-    expect(findings.find((f) => f.records[0] === 'CSA-5.1')!.where.at(-1)).toEqual({ source: 'project', file: 'catalog/procurement/wording-corrections.yaml', place: `line ${lineOf('wording-corrections.yaml', 'element: CSA-5.1')}` });
-    expect(model.findings.filter((f) => f.kind === 'wording-corrected').length, 'the real model carries them').toBe(procurement.corrections.length);
+    expect(findings.find((f) => f.records[0] === 'CSA-5.1')!.where.at(-1)).toEqual({
+      source: 'project',
+      file: 'catalog/procurement/wording-corrections.yaml',
+      place: `line ${lineOf('wording-corrections.yaml', 'element: CSA-5.1')}`,
+    });
+    expect(model.findings.filter((f) => f.kind === 'wording-corrected').length, 'the real model carries them').toBe(
+      procurement.corrections.length,
+    );
   });
 
   it('reports agency-value words the element does not contain, with the line', () => {
     const dir = withEdit('agency-values.yaml', 'replace: in a timely manner', 'replace: in a timely way');
     const { problems } = load(dir);
-    expect(problems.map((p) => [p.file, p.message])).toEqual([['catalog/procurement/agency-values.yaml', 'DIS-2.b.1.1 does not contain the words "in a timely way"']]);
+    expect(problems.map((p) => [p.file, p.message])).toEqual([
+      ['catalog/procurement/agency-values.yaml', 'DIS-2.b.1.1 does not contain the words "in a timely way"'],
+    ]);
     expect(problems[0]!.place).toMatch(/^line \d+ \(\[\d+\]\.uses\[0\]\.replace\)$/);
   });
 
@@ -66,7 +79,10 @@ describe('catalog/procurement', () => {
 
   it('reports a requirement with no terms, an item given as a requirement, and a pass criterion of another method', () => {
     const missing = load(withEdit('requirements/DI.yaml', 'DI-4:', 'DI-4.1:'));
-    expect(missing.problems.map((p) => p.message)).toEqual(['"DI-4.1" is an item of a requirement, not a requirement', '1 requirement(s) have no terms: DI-4']);
+    expect(missing.problems.map((p) => p.message)).toEqual([
+      '"DI-4.1" is an item of a requirement, not a requirement',
+      '1 requirement(s) have no terms: DI-4',
+    ]);
     expect(missing.problems[0]!.place).toBe(`line ${lineOf('requirements/DI.yaml', 'DI-4:')} (DI-4.1)`);
     const dir = tempDir();
     cpSync(REAL, dir, { recursive: true });
@@ -75,31 +91,54 @@ describe('catalog/procurement', () => {
     const at = text.indexOf('verification: ', text.indexOf('DI-1:'));
     const method = /^verification: (\w+)/.exec(text.slice(at))![1]!;
     const other = method === 'test' ? 'analysis' : 'test';
-    writeFileSync(file, `${text.slice(0, at)}verification: ${other}${text.slice(at + `verification: ${method}`.length)}`);
-    expect(load(dir).problems.map((p) => p.message)).toEqual([`the pass criterion says "Verified by ${method}" but verification is "${other}"`]);
+    writeFileSync(
+      file,
+      `${text.slice(0, at)}verification: ${other}${text.slice(at + `verification: ${method}`.length)}`,
+    );
+    expect(load(dir).problems.map((p) => p.message)).toEqual([
+      `the pass criterion says "Verified by ${method}" but verification is "${other}"`,
+    ]);
   });
 
   it('reports an unknown agency value named in a post-market clause with a "did you mean"', () => {
-    const { problems } = load(withEdit('post-market.yaml', 'earlier than {support-end-date}', 'earlier than {support-end-day}'));
+    const { problems } = load(
+      withEdit('post-market.yaml', 'earlier than {support-end-date}', 'earlier than {support-end-day}'),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'catalog/procurement/post-market.yaml', message: 'unknown agency value "{support-end-day}"' });
+    expect(problems[0]).toMatchObject({
+      file: 'catalog/procurement/post-market.yaml',
+      message: 'unknown agency value "{support-end-day}"',
+    });
     expect(problems[0]!.hint).toBe('did you mean "support-end-date"?');
   });
 
   it('reports a wording correction whose words are no longer in the catalog, so that a fixed source is noticed', () => {
-    const { problems } = load(withEdit('wording-corrections.yaml', 'replace: revoke their access', 'replace: revoke all their access'));
+    const { problems } = load(
+      withEdit('wording-corrections.yaml', 'replace: revoke their access', 'replace: revoke all their access'),
+    );
     expect(problems.map((p) => p.message)).toEqual(['LA-2.3 does not contain the words "revoke all their access"']);
     expect(problems[0]!.hint).toContain('remove the entry if the source has been fixed');
   });
 
   it('reports a definition of a term the glossary does not list', () => {
     const { problems } = load(withEdit('definitions.yaml', '- term: Backend\n', '- term: Back end\n'));
-    expect(problems.map((p) => [p.message, p.hint])).toEqual([['"Back end" is not a term of catalog/glossary.yaml', 'did you mean "Backend"?']]);
+    expect(problems.map((p) => [p.message, p.hint])).toEqual([
+      ['"Back end" is not a term of catalog/glossary.yaml', 'did you mean "Backend"?'],
+    ]);
   });
 
   it('reports a federal clause naming an unknown product type', () => {
-    const { problems } = load(withEdit('federal-clauses.yaml', 'types: all\n  cfr: 48 CFR 52.204-24', 'types: [ip-video-survelliance]\n  cfr: 48 CFR 52.204-24'));
+    const { problems } = load(
+      withEdit(
+        'federal-clauses.yaml',
+        'types: all\n  cfr: 48 CFR 52.204-24',
+        'types: [ip-video-survelliance]\n  cfr: 48 CFR 52.204-24',
+      ),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ message: 'unknown product type "ip-video-survelliance"', hint: 'did you mean "ip-video-surveillance"?' });
+    expect(problems[0]).toMatchObject({
+      message: 'unknown product type "ip-video-survelliance"',
+      hint: 'did you mean "ip-video-surveillance"?',
+    });
   });
 });

@@ -79,13 +79,20 @@ describe('parseProductType', () => {
     ]);
     expect(type!.allocation.map((r) => r.capabilities)).toEqual([['DI-1', 'DP'], ['DP-1']]);
     expect(type!.key.map((k) => k.requirement)).toEqual(['DI-1', 'DOC-1.a.1']);
-    expect(type!['not-applicable']).toEqual([{ elements: ['DI-1.2'], components: ['sensor'], why: 'The sensor is never identified remotely.' }]);
+    expect(type!['not-applicable']).toEqual([
+      { elements: ['DI-1.2'], components: ['sensor'], why: 'The sensor is never identified remotely.' },
+    ]);
   });
 
   it('reports an unknown capability with the file, its line and a "did you mean"', async () => {
     const { problems } = await parse(variant('[DP-1]', '[DP-3]'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'error', file: FILE, place: 'line 22 (allocation[1].capabilities[0])', message: 'unknown SP 800-213A capability "DP-3"' });
+    expect(problems[0]).toMatchObject({
+      severity: 'error',
+      file: FILE,
+      place: 'line 22 (allocation[1].capabilities[0])',
+      message: 'unknown SP 800-213A capability "DP-3"',
+    });
     expect(problems[0]!.hint).toMatch(/^did you mean "DP-1"/);
   });
 
@@ -99,13 +106,22 @@ describe('parseProductType', () => {
   it('reports an allocation to a component the file does not declare', async () => {
     const { problems } = await parse(variant('components: [cloud]', 'components: [clowd]'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: FILE, place: 'line 23 (allocation[1].components[0])', message: 'unknown component "clowd"', hint: 'did you mean "cloud"?' });
+    expect(problems[0]).toMatchObject({
+      file: FILE,
+      place: 'line 23 (allocation[1].components[0])',
+      message: 'unknown component "clowd"',
+      hint: 'did you mean "cloud"?',
+    });
   });
 
   it('requires at least one IoT device', async () => {
     const { problems } = await parse(variant('type: iot-device', 'type: gateway'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: FILE, place: 'line 5 (components)', message: 'an IoT product has at least one IoT device component' });
+    expect(problems[0]).toMatchObject({
+      file: FILE,
+      place: 'line 5 (components)',
+      message: 'an IoT product has at least one IoT device component',
+    });
   });
 
   it('reports a schema error at its line and returns nothing', async () => {
@@ -118,24 +134,49 @@ describe('parseProductType', () => {
 
   it('reports an unknown key requirement, and an item named where its requirement is meant', async () => {
     const { problems } = await parse(variant('requirement: DI-1\n', 'requirement: DI-9\n'));
-    expect(problems.map((p) => [p.place, p.message])).toEqual([['line 26 (key[0].requirement)', 'unknown SP 800-213A requirement "DI-9"']]);
+    expect(problems.map((p) => [p.place, p.message])).toEqual([
+      ['line 26 (key[0].requirement)', 'unknown SP 800-213A requirement "DI-9"'],
+    ]);
     expect(problems[0]!.hint).toMatch(/did you mean "DI-1"/);
     const item = await parse(variant('requirement: DOC-1.a.1\n', 'requirement: DOC-1.a.1.2\n'));
-    expect(item.problems.map((p) => [p.place, p.message, p.hint])).toEqual([['line 28 (key[1].requirement)', 'must be a requirement id: a technical sub-capability such as SU-1 or a non-technical element such as DOC-1.e.1', 'See catalog/product-types/README.md for the fields of a product type.']]);
+    expect(item.problems.map((p) => [p.place, p.message, p.hint])).toEqual([
+      [
+        'line 28 (key[1].requirement)',
+        'must be a requirement id: a technical sub-capability such as SU-1 or a non-technical element such as DOC-1.e.1',
+        'See catalog/product-types/README.md for the fields of a product type.',
+      ],
+    ]);
   });
 
   it('reports a not-applicable element that the allocation does not give to the component, or an unknown one', async () => {
-    const notGiven = await parse(variant('    components: [sensor]\n    why: The sensor is never', '    components: [cloud]\n    why: The sensor is never'));
-    expect(notGiven.problems.map((p) => [p.place, p.message])).toEqual([['line 31 (not-applicable[0].elements[0])', 'DI-1.2 is not allocated to "cloud", so there is nothing to take out']]);
+    const notGiven = await parse(
+      variant(
+        '    components: [sensor]\n    why: The sensor is never',
+        '    components: [cloud]\n    why: The sensor is never',
+      ),
+    );
+    expect(notGiven.problems.map((p) => [p.place, p.message])).toEqual([
+      [
+        'line 31 (not-applicable[0].elements[0])',
+        'DI-1.2 is not allocated to "cloud", so there is nothing to take out',
+      ],
+    ]);
     const unknown = await parse(variant('elements: [DI-1.2]', 'elements: [DI-1.7]'));
-    expect(unknown.problems.map((p) => [p.place, p.message])).toEqual([['line 31 (not-applicable[0].elements[0])', 'unknown SP 800-213A technical element "DI-1.7"']]);
+    expect(unknown.problems.map((p) => [p.place, p.message])).toEqual([
+      ['line 31 (not-applicable[0].elements[0])', 'unknown SP 800-213A technical element "DI-1.7"'],
+    ]);
   });
 });
 
 describe('the product types in catalog/product-types', () => {
   const load = async () => {
     const problems = new Problems();
-    const types = loadProductTypes(join(projectRoot, 'catalog/product-types'), 'catalog/product-types', await realModel(), problems);
+    const types = loadProductTypes(
+      join(projectRoot, 'catalog/product-types'),
+      'catalog/product-types',
+      await realModel(),
+      problems,
+    );
     return { types, problems: problems.list };
   };
 
@@ -163,9 +204,15 @@ describe('the product types in catalog/product-types', () => {
   it('give every type an IoT device, and allocate every component by some rule', async () => {
     const { types } = await load();
     for (const t of types) {
-      expect(t.components.some((c) => c.type === 'iot-device'), `${t.id} has an IoT device`).toBe(true);
+      expect(
+        t.components.some((c) => c.type === 'iot-device'),
+        `${t.id} has an IoT device`,
+      ).toBe(true);
       const allocated = new Set(t.allocation.flatMap((r) => r.components));
-      expect(t.components.filter((c) => !allocated.has(c.id)).map((c) => c.id), `${t.id}: components no rule allocates`).toEqual([]);
+      expect(
+        t.components.filter((c) => !allocated.has(c.id)).map((c) => c.id),
+        `${t.id}: components no rule allocates`,
+      ).toEqual([]);
       for (const c of t.components) expect(COMPONENT_TYPES).toContain(c.type);
     }
   });
@@ -177,7 +224,9 @@ describe('the product types in catalog/product-types', () => {
     for (const t of types) {
       const unallocated = t.key
         .map((k) => technical.get(k.requirement))
-        .filter((e) => e && !t.allocation.some((r) => r.capabilities.includes(e.id) || r.capabilities.includes(e.capability)))
+        .filter(
+          (e) => e && !t.allocation.some((r) => r.capabilities.includes(e.id) || r.capabilities.includes(e.capability)),
+        )
         .map((e) => e!.id);
       expect(unallocated, `${t.id}: technical key requirements no rule allocates`).toEqual([]);
     }

@@ -31,11 +31,39 @@ const camera: ProductType = {
 /** The mini model with test terms for every requirement, and one agency value and one correction. */
 async function model(): Promise<Model> {
   const m = await buildMiniModel(tempDir());
-  const ids = [...m.subCapabilities.filter((s) => s.kind === 'technical').map((s) => s.id), ...m.elements.filter((e) => e.kind === 'non-technical').map((e) => e.id)];
+  const ids = [
+    ...m.subCapabilities.filter((s) => s.kind === 'technical').map((s) => s.id),
+    ...m.elements.filter((e) => e.kind === 'non-technical').map((e) => e.id),
+  ];
   const procurement: Procurement = {
-    requirements: ids.map((id) => ({ id, file: 'test', title: `Title of ${id}`, verification: 'test', evidence: [`Evidence for ${id}.`], outcome: `Outcome of ${id}.`, pass: `Verified by test: check ${id}.` })),
-    values: [{ id: 'oversight-kind', name: 'kind of oversight', kind: 'text', params: [], uses: [{ element: 'DOC-1.a.1.1', replace: 'a description of oversight', with: 'a description of {value}' }] }],
-    corrections: [{ element: 'DI-1.1', replace: 'name the device uniquely', with: 'name the device uniquely and permanently', why: 'A test correction.', file: 'test', line: 1 }],
+    requirements: ids.map((id) => ({
+      id,
+      file: 'test',
+      title: `Title of ${id}`,
+      verification: 'test',
+      evidence: [`Evidence for ${id}.`],
+      outcome: `Outcome of ${id}.`,
+      pass: `Verified by test: check ${id}.`,
+    })),
+    values: [
+      {
+        id: 'oversight-kind',
+        name: 'kind of oversight',
+        kind: 'text',
+        params: [],
+        uses: [{ element: 'DOC-1.a.1.1', replace: 'a description of oversight', with: 'a description of {value}' }],
+      },
+    ],
+    corrections: [
+      {
+        element: 'DI-1.1',
+        replace: 'name the device uniquely',
+        with: 'name the device uniquely and permanently',
+        why: 'A test correction.',
+        file: 'test',
+        line: 1,
+      },
+    ],
     postMarket: [],
     deliverables: [],
     federalClauses: [],
@@ -72,8 +100,12 @@ describe('selecting requirements for a product type', () => {
     expect(item('DOC-1.a.1.1').text).toBe('provide a description of [AGENCY: kind of oversight]');
     expect(item('DOC-1.a.1.1').values).toEqual(['oversight-kind']);
     expect(item('DP-1.2').text).toBe('where keys are stored on the device, provide the ability to protect the keys');
-    const filled = selectRequirements(catalogIndex(await model()), camera, 'LOW', { values: { 'oversight-kind': 'quarterly oversight' } });
-    expect(filled.requirements.flatMap((r) => r.items).find((i) => i.record === 'DOC-1.a.1.1')!.text).toBe('provide a description of quarterly oversight');
+    const filled = selectRequirements(catalogIndex(await model()), camera, 'LOW', {
+      values: { 'oversight-kind': 'quarterly oversight' },
+    });
+    expect(filled.requirements.flatMap((r) => r.items).find((i) => i.record === 'DOC-1.a.1.1')!.text).toBe(
+      'provide a description of quarterly oversight',
+    );
   });
 
   it('a higher level selects more, says what it adds, and the same inputs give the same output', async () => {
@@ -92,12 +124,23 @@ describe('selecting requirements for a product type', () => {
     const s = selectRequirements(index, noDp, 'MODERATE');
     expect(s.unallocated.map((u) => u.element)).toEqual(['DP-1.1', 'DP-1.2']);
     expect(s.requirements.some((r) => r.capability === 'DP')).toBe(false);
-    const na = selectRequirements(index, { ...camera, 'not-applicable': [{ elements: ['DI-1.2'], components: ['camera'], why: 'The camera is never identified remotely.' }] }, 'LOW');
+    const na = selectRequirements(
+      index,
+      {
+        ...camera,
+        'not-applicable': [
+          { elements: ['DI-1.2'], components: ['camera'], why: 'The camera is never identified remotely.' },
+        ],
+      },
+      'LOW',
+    );
     const di1 = na.requirements.find((r) => r.id === 'DI-1')!;
     expect(di1.items.map((i) => [i.record, i.components])).toEqual([
       ['DI-1.1', ['camera', 'recorder']],
       ['DI-1.2', ['recorder']],
     ]);
-    expect(na.notApplicable).toEqual([{ element: 'DI-1.2', components: ['camera'], why: 'The camera is never identified remotely.' }]);
+    expect(na.notApplicable).toEqual([
+      { element: 'DI-1.2', components: ['camera'], why: 'The camera is never identified remotely.' },
+    ]);
   });
 });

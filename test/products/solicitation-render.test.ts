@@ -19,7 +19,8 @@ import { catalogIndex } from '../../src/lib/site/catalog-index.ts';
 import { realModel } from '../support/real-sources.ts';
 
 const run = promisify(execFile);
-const INSTALL = 'install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)';
+const INSTALL =
+  'install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)';
 const LETTER = new Set(['612x792', '792x612']);
 
 interface PageInfo {
@@ -64,7 +65,15 @@ async function pageInfo(pdf: string): Promise<PageInfo[]> {
 /** One soffice call converting all files into outDir; returns the PDF path per input. */
 async function convert(files: string[], outDir: string, profile: string): Promise<Map<string, string>> {
   mkdirSync(outDir, { recursive: true });
-  const args = ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...files];
+  const args = [
+    '--headless',
+    `-env:UserInstallation=file://${profile}`,
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    outDir,
+    ...files,
+  ];
   const { stdout, stderr } = await run('soffice', args, { timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
   const made = new Set(readdirSync(outDir));
   const out = new Map<string, string>();
@@ -103,13 +112,29 @@ beforeAll(async () => {
     written.push({ doc, docx, xlsx, docxXml });
   }
   // One soffice call per format, each into its own folder (the PDFs share base names), one after the other (same profile).
-  const docxPdfs = await convert(written.map((w) => w.docx), join(dir, 'docx-pdf'), profile);
-  const xlsxPdfs = await convert(written.map((w) => w.xlsx), join(dir, 'xlsx-pdf'), profile);
+  const docxPdfs = await convert(
+    written.map((w) => w.docx),
+    join(dir, 'docx-pdf'),
+    profile,
+  );
+  const xlsxPdfs = await convert(
+    written.map((w) => w.xlsx),
+    join(dir, 'xlsx-pdf'),
+    profile,
+  );
   for (const w of written) {
     const docxPdf = docxPdfs.get(w.docx)!;
     const xlsxPdf = xlsxPdfs.get(w.xlsx)!;
     const { stdout: docxText } = await run('pdftotext', [docxPdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
-    renders.push({ doc: w.doc, docxXml: w.docxXml, docxPdf, docxPages: await pageInfo(docxPdf), docxText, xlsxPdf, xlsxPages: await pageInfo(xlsxPdf) });
+    renders.push({
+      doc: w.doc,
+      docxXml: w.docxXml,
+      docxPdf,
+      docxPages: await pageInfo(docxPdf),
+      docxText,
+      xlsxPdf,
+      xlsxPages: await pageInfo(xlsxPdf),
+    });
   }
 }, 300_000);
 
@@ -127,12 +152,18 @@ describe('the moderate DOCX and XLSX of every product type, as LibreOffice rende
 
   it('every page of every PDF is US Letter', () => {
     for (const r of renders)
-      for (const [pdf, pages] of [[r.docxPdf, r.docxPages], [r.xlsxPdf, r.xlsxPages]] as const)
-        for (const p of pages) expect([...LETTER], `${basename(pdf)} page ${p.page}`).toContain(`${p.width}x${p.height}`);
+      for (const [pdf, pages] of [
+        [r.docxPdf, r.docxPages],
+        [r.xlsxPdf, r.xlsxPages],
+      ] as const)
+        for (const p of pages)
+          expect([...LETTER], `${basename(pdf)} page ${p.page}`).toContain(`${p.width}x${p.height}`);
   });
 
   it('the DOCX is at most 45 pages', () => {
-    const over = renders.filter((r) => r.docxPages.length > 45).map((r) => `${r.doc.fileBase}: ${r.docxPages.length} pages`);
+    const over = renders
+      .filter((r) => r.docxPages.length > 45)
+      .map((r) => `${r.doc.fileBase}: ${r.docxPages.length} pages`);
     expect(over).toEqual([]);
   });
 
@@ -146,9 +177,21 @@ describe('the moderate DOCX and XLSX of every product type, as LibreOffice rende
   it('the DOCX text has the page footer, the section headings and every key requirement', () => {
     for (const r of renders) {
       const text = squash(r.docxText);
-      for (const s of ['Page 1 of', 'Values the agency sets', 'Post-market support', 'Deliverables', 'Instructions to offerors', 'Evaluation', 'Annex A Traceability']) expect(text, `${r.doc.fileBase}: "${s}"`).toContain(s);
+      for (const s of [
+        'Page 1 of',
+        'Values the agency sets',
+        'Post-market support',
+        'Deliverables',
+        'Instructions to offerors',
+        'Evaluation',
+        'Annex A Traceability',
+      ])
+        expect(text, `${r.doc.fileBase}: "${s}"`).toContain(s);
       expect(r.doc.key.length, `${r.doc.fileBase} key requirements`).toBeGreaterThan(0);
-      for (const k of r.doc.key) expect(text, `${r.doc.fileBase}: key requirement ${k.number}`).toMatch(new RegExp(`${k.number.replace(/[.-]/g, '\\$&')}(?![\\w-])`));
+      for (const k of r.doc.key)
+        expect(text, `${r.doc.fileBase}: key requirement ${k.number}`).toMatch(
+          new RegExp(`${k.number.replace(/[.-]/g, '\\$&')}(?![\\w-])`),
+        );
     }
   });
 

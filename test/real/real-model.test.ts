@@ -26,7 +26,8 @@ describe('the model of the real sources', () => {
     expect(text).not.toMatch(/\{\{\s*insert/);
     const params = m.controls.flatMap((c) => c.params);
     expect(params.length).toBeGreaterThan(1000);
-    for (const p of params) expect(p.text).toMatch(p.select ? /^\[Selection( \(one or more\))?: .+\]$/ : /^\[Assignment: .+\]$/);
+    for (const p of params)
+      expect(p.text).toMatch(p.select ? /^\[Selection( \(one or more\))?: .+\]$/ : /^\[Assignment: .+\]$/);
     const ac1 = m.controls.find((c) => c.id === 'ac-1')!;
     expect(ac1.statement!.parts.map((p) => p.label)).toEqual(['a.', 'b.', 'c.']);
     expect(ac1.statement!.parts[0]!.parts[0]!.parts.map((p) => p.label)).toEqual(['(a)', '(b)']);
@@ -40,10 +41,23 @@ describe('the model of the real sources', () => {
 
   it('has 161 technical elements in 7 capabilities and 38 sub-capabilities, and 181 non-technical sub-elements in 4 capabilities', async () => {
     const m = await realModel();
-    expect(m.capabilities.filter((c) => c.kind === 'technical').map((c) => c.id)).toEqual(['DI', 'DC', 'DP', 'LA', 'SU', 'CSA', 'DS']);
+    expect(m.capabilities.filter((c) => c.kind === 'technical').map((c) => c.id)).toEqual([
+      'DI',
+      'DC',
+      'DP',
+      'LA',
+      'SU',
+      'CSA',
+      'DS',
+    ]);
     expect(m.subCapabilities.filter((c) => c.kind === 'technical')).toHaveLength(38);
     expect(m.elements.filter((c) => c.kind === 'technical')).toHaveLength(161);
-    expect(m.capabilities.filter((c) => c.kind === 'non-technical').map((c) => c.id)).toEqual(['DOC', 'IQR', 'DIS', 'EDU']);
+    expect(m.capabilities.filter((c) => c.kind === 'non-technical').map((c) => c.id)).toEqual([
+      'DOC',
+      'IQR',
+      'DIS',
+      'EDU',
+    ]);
     expect(m.subElements).toHaveLength(181);
   });
 
@@ -92,7 +106,9 @@ describe('the model of the real sources', () => {
     expect(rows).toHaveLength(161 + 181);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     expect(rows.filter((r) => r.type === 'technical')).toHaveLength(161);
-    expect(rows.every((r) => /^(Technical Capabilities 800-53|Non Technical Manufacturers)!\d+$/.test(r.source!))).toBe(true);
+    expect(rows.every((r) => /^(Technical Capabilities 800-53|Non Technical Manufacturers)!\d+$/.test(r.source!))).toBe(
+      true,
+    );
   });
 
   it('its CSV reads back in strict mode (any line break ends an unquoted record) to the same rows, multi-line elements with their line breaks', async () => {
@@ -112,7 +128,8 @@ describe('the catalog pages and the federal profile joined to the workbook', () 
     expect(m.capabilities.filter((c) => !c.pageProvenance)).toEqual([]);
     expect(m.subCapabilities.filter((s) => !s.pageProvenance)).toEqual([]);
     const prefix: Record<string, string> = { DOC: 'Doc', IQR: 'Query', DIS: 'Info', EDU: 'Edu' };
-    for (const s of m.subCapabilities.filter((x) => x.kind === 'non-technical')) expect(s.anchor).toBe(`${prefix[s.capability]}${s.label!.replace('.', '')}`);
+    for (const s of m.subCapabilities.filter((x) => x.kind === 'non-technical'))
+      expect(s.anchor).toBe(`${prefix[s.capability]}${s.label!.replace('.', '')}`);
   });
 
   it('finds nearly every record on its page, and reports the rest as findings', async () => {
@@ -121,14 +138,28 @@ describe('the catalog pages and the federal profile joined to the workbook', () 
     const onPage = records.filter((r) => r.pageProvenance);
     expect(onPage.length / records.length).toBeGreaterThan(0.95);
     const onlyInWorkbook = m.findings.filter((f) => f.kind === 'only-in-workbook').flatMap((f) => f.records);
-    expect(records.filter((r) => !r.pageProvenance).map((r) => r.id).sort()).toEqual(onlyInWorkbook.sort());
+    expect(
+      records
+        .filter((r) => !r.pageProvenance)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(onlyInWorkbook.sort());
     expect(m.subElements.filter((s) => s.examples.length).length).toBeGreaterThan(50);
   });
 
   it('has the federal profile topics with manufacturer and agency actions', async () => {
     const m = await realModel();
     const nontech = m.profileTopics.filter((t) => t.kind === 'non-technical');
-    expect(nontech.map((t) => t.topic).sort()).toEqual(['configuration', 'event', 'identity', 'logical', 'maintenance', 'protection', 'security', 'update']);
+    expect(nontech.map((t) => t.topic).sort()).toEqual([
+      'configuration',
+      'event',
+      'identity',
+      'logical',
+      'maintenance',
+      'protection',
+      'security',
+      'update',
+    ]);
     for (const t of nontech) {
       expect(t.sections.length).toBeGreaterThan(0);
       for (const s of t.sections) expect(s.manufacturer.length + s.agency.length).toBeGreaterThan(0);

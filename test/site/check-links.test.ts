@@ -18,7 +18,8 @@ function site(files: Record<string, string>): string {
 describe('the link check over a built site', () => {
   it('accepts links to pages, files and anchors that exist, relative or absolute', async () => {
     const dir = site({
-      'index.html': '<a href="/controls/ac-2/#related">x</a><a href="controls/ac-2/">y</a><a href="/downloads/a.csv">z</a><a href="https://www.nist.gov/">NIST</a>',
+      'index.html':
+        '<a href="/controls/ac-2/#related">x</a><a href="controls/ac-2/">y</a><a href="/downloads/a.csv">z</a><a href="https://www.nist.gov/">NIST</a>',
       'controls/ac-2/index.html': '<h2 id="related">Related</h2><a href="../../">home</a><a href="#related">self</a>',
       'downloads/a.csv': 'id\n',
     });
@@ -32,14 +33,19 @@ describe('the link check over a built site', () => {
     });
     const problems = await checkLinks(dir);
     expect(problems.map((p) => [p.file, p.place, p.message])).toEqual([
-      ['controls/ac-2/index.html', 'href/src "/controls/ac-2/#nowhere"', 'anchor "#nowhere" is not on controls/ac-2/index.html'],
+      [
+        'controls/ac-2/index.html',
+        'href/src "/controls/ac-2/#nowhere"',
+        'anchor "#nowhere" is not on controls/ac-2/index.html',
+      ],
       ['index.html', 'href/src "/controls/ac-99/"', 'leads to no page or file (controls/ac-99/index.html)'],
     ]);
   });
 
   it('reports resources loaded from elsewhere, and links outside the base path', async () => {
     const dir = site({
-      'index.html': '<script src="https://cdn.example.com/x.js"></script><link rel="stylesheet" href="https://fonts.example.com/a.css"><a href="/other/">o</a>',
+      'index.html':
+        '<script src="https://cdn.example.com/x.js"></script><link rel="stylesheet" href="https://fonts.example.com/a.css"><a href="/other/">o</a>',
     });
     const problems = await checkLinks(dir, '/projects/iot/');
     expect(problems.map((p) => p.message)).toEqual([
@@ -59,12 +65,18 @@ describe('the link check over a built site', () => {
       '_astro/site.css': 'a{}\n/*# sourceMappingURL=site.css.map */\n',
     });
     const problems = await checkLinks(dir);
-    expect(problems.map((p) => `${p.file} ${p.place}`)).toEqual(['_astro/site.css sourceMappingURL "site.css.map"', '_astro/vendor.js sourceMappingURL "vendor.js.map"']);
+    expect(problems.map((p) => `${p.file} ${p.place}`)).toEqual([
+      '_astro/site.css sourceMappingURL "site.css.map"',
+      '_astro/vendor.js sourceMappingURL "vendor.js.map"',
+    ]);
     expect(problems[0]!.hint).toMatch(/Ship the map/);
   });
 
   it('resolves pages under a base path', async () => {
-    const dir = site({ 'index.html': '<a href="/projects/iot/controls/">c</a>', 'controls/index.html': '<a href="/projects/iot/">h</a>' });
+    const dir = site({
+      'index.html': '<a href="/projects/iot/controls/">c</a>',
+      'controls/index.html': '<a href="/projects/iot/">h</a>',
+    });
     expect(await checkLinks(dir, '/projects/iot/')).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ describe('ids typed into search', () => {
   it('reads control ids however they are written', async () => {
     const { list } = site();
     for (const q of ['IA-3', 'ia-3', 'IA 3', ' ia-03 ', 'IA3']) expect(await resolveId(q, list), q).toBe('ia-3');
-    for (const q of ['AC-2(7)', 'ac-2.7', 'AC-2 (7)', 'ac 2(7)', 'AC-02(07)']) expect(await resolveId(q, list), q).toBe('ac-2.7');
+    for (const q of ['AC-2(7)', 'ac-2.7', 'AC-2 (7)', 'ac 2(7)', 'AC-02(07)'])
+      expect(await resolveId(q, list), q).toBe('ac-2.7');
   });
 
   it('reads SP 800-213A ids in any case, even where they look like a control id', async () => {
@@ -32,7 +33,8 @@ describe('ids typed into search', () => {
 
   it('does not take words, or ids that do not exist, for a record', async () => {
     const { list } = site();
-    for (const q of ['firmware update', 'account', 'IA-3 logging', '', 'IA-99', 'XX-1']) expect(await resolveId(q, list), q).toBeUndefined();
+    for (const q of ['firmware update', 'account', 'IA-3 logging', '', 'IA-99', 'XX-1'])
+      expect(await resolveId(q, list), q).toBeUndefined();
   });
 
   it('asks for no id list for words, and for one small list per id', async () => {

@@ -3,9 +3,21 @@ import { type LinkRule, linkText } from '../../src/lib/site/text-links.ts';
 
 const rules: LinkRule[] = [
   { kind: 'citation', pattern: /\[(\d+)\]/, resolve: (m) => ({ href: `#ref-${m[1]}` }) },
-  { kind: 'control', pattern: /\b([A-Z]{2})-(\d+)\b/, resolve: (m) => (m[1] === 'AC' ? { href: `/controls/ac-${m[2]}/` } : undefined) },
-  { kind: 'glossary', pattern: /\bIoT products?\b/, resolve: () => ({ href: '/glossary/#iot-product', key: 'iot-product' }) },
-  { kind: 'glossary', pattern: /\bIoT product components?\b/, resolve: () => ({ href: '/glossary/#iot-product-component', key: 'iot-product-component' }) },
+  {
+    kind: 'control',
+    pattern: /\b([A-Z]{2})-(\d+)\b/,
+    resolve: (m) => (m[1] === 'AC' ? { href: `/controls/ac-${m[2]}/` } : undefined),
+  },
+  {
+    kind: 'glossary',
+    pattern: /\bIoT products?\b/,
+    resolve: () => ({ href: '/glossary/#iot-product', key: 'iot-product' }),
+  },
+  {
+    kind: 'glossary',
+    pattern: /\bIoT product components?\b/,
+    resolve: () => ({ href: '/glossary/#iot-product-component', key: 'iot-product-component' }),
+  },
 ];
 
 describe('links in running text', () => {

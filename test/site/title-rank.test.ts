@@ -9,14 +9,16 @@ describe('title tiers of search results', () => {
     expect(titleWithoutId('Baselines')).toBe('Baselines');
   });
 
-  it('ranks a readers\' term above the exact title, above a title holding the phrase, above the rest', () => {
+  it("ranks a readers' term above the exact title, above a title holding the phrase, above the rest", () => {
     expect(titleTier('firmware update', 'SU Software Update', ['firmware update', 'OTA'])).toBe(3);
     expect(titleTier('account management', 'AC-2 Account Management')).toBe(2);
     expect(titleTier('Account  Management', 'AC-2(1) Automated System Account Management')).toBe(1);
     expect(titleTier('audit log', 'CSA-6 Audit Log Storage & Retention')).toBe(1);
     expect(titleTier('audit log', 'AU-5(5) Alternate Audit Logging Capability')).toBe(0);
     expect(titleTier('management account', 'AC-2 Account Management')).toBe(0);
-    expect(titleTier('flaw remediation', 'SI-2(3) Time to Remediate Flaws and Benchmarks for Corrective Actions')).toBe(0);
+    expect(titleTier('flaw remediation', 'SI-2(3) Time to Remediate Flaws and Benchmarks for Corrective Actions')).toBe(
+      0,
+    );
   });
 
   it('reads a plural as its singular', () => {

@@ -52,7 +52,12 @@ describe('fetching the pinned sources', () => {
   it('copies from NIST_SOURCES_DIR, checks the hash, and prints a line per file', async () => {
     const cacheDir = tempDir();
     const lines: string[] = [];
-    const got = await fetchSources(manifestFor(CONTENT), { cacheDir, sourcesDir: sourcesDirWith(CONTENT), log: (l) => lines.push(l), fetchImpl: noNetwork });
+    const got = await fetchSources(manifestFor(CONTENT), {
+      cacheDir,
+      sourcesDir: sourcesDirWith(CONTENT),
+      log: (l) => lines.push(l),
+      fetchImpl: noNetwork,
+    });
     expect(got.map((g) => g.origin)).toEqual(['sources-dir']);
     expect(readFileSync(join(cacheDir, 'oscal/catalog.json'), 'utf8')).toBe(CONTENT);
     expect(lines).toHaveLength(1);
@@ -68,7 +73,13 @@ describe('fetching the pinned sources', () => {
   });
 
   it('stops on a hash mismatch, naming the file, both hashes and what to do', async () => {
-    const err = await failure(fetchSources(manifestFor(CONTENT), { cacheDir: tempDir(), sourcesDir: sourcesDirWith('{"hello":"tampered"}'), fetchImpl: noNetwork }));
+    const err = await failure(
+      fetchSources(manifestFor(CONTENT), {
+        cacheDir: tempDir(),
+        sourcesDir: sourcesDirWith('{"hello":"tampered"}'),
+        fetchImpl: noNetwork,
+      }),
+    );
     const p = err.problems[0]!;
     expect(p.file).toMatch(/oscal\/catalog\.json$/);
     expect(p.place).toBe('catalog/sources.json $.files[0]');
@@ -80,14 +91,21 @@ describe('fetching the pinned sources', () => {
 
   it('does not cache a file that failed its check', async () => {
     const cacheDir = tempDir();
-    await failure(fetchSources(manifestFor(CONTENT), { cacheDir, sourcesDir: sourcesDirWith('tampered'), fetchImpl: noNetwork }));
+    await failure(
+      fetchSources(manifestFor(CONTENT), { cacheDir, sourcesDir: sourcesDirWith('tampered'), fetchImpl: noNetwork }),
+    );
     expect(() => readFileSync(join(cacheDir, 'oscal/catalog.json'))).toThrow();
   });
 
   it('stops on a file missing from NIST_SOURCES_DIR, saying where it was looked for', async () => {
     const dir = tempDir();
-    const err = await failure(fetchSources(manifestFor(CONTENT), { cacheDir: tempDir(), sourcesDir: dir, fetchImpl: noNetwork }));
-    expect(err.problems[0]).toMatchObject({ file: join(dir, 'oscal/catalog.json'), message: 'source file "catalog" is missing from NIST_SOURCES_DIR' });
+    const err = await failure(
+      fetchSources(manifestFor(CONTENT), { cacheDir: tempDir(), sourcesDir: dir, fetchImpl: noNetwork }),
+    );
+    expect(err.problems[0]).toMatchObject({
+      file: join(dir, 'oscal/catalog.json'),
+      message: 'source file "catalog" is missing from NIST_SOURCES_DIR',
+    });
     expect(err.problems[0]!.hint).toContain('https://example.org/catalog.json');
   });
 
@@ -105,7 +123,10 @@ describe('fetching the pinned sources', () => {
   it('stops on a failed download, naming the URL and the offline alternative', async () => {
     const failing: typeof fetch = async () => new Response('nope', { status: 404, statusText: 'Not Found' });
     const err = await failure(fetchSources(manifestFor(CONTENT), { cacheDir: tempDir(), fetchImpl: failing }));
-    expect(err.problems[0]).toMatchObject({ file: 'https://example.org/catalog.json', message: 'download of "catalog" failed: HTTP 404 Not Found' });
+    expect(err.problems[0]).toMatchObject({
+      file: 'https://example.org/catalog.json',
+      message: 'download of "catalog" failed: HTTP 404 Not Found',
+    });
     expect(err.problems[0]!.hint).toContain('NIST_SOURCES_DIR');
   });
 });

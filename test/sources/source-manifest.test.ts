@@ -50,13 +50,18 @@ describe('catalog/sources.json', () => {
 
   it('rejects duplicate ids and files, naming both entries', () => {
     const err = load({ files: [entry(), entry()] }) as ProblemsError;
-    expect(err.problems.map((p) => p.message)).toEqual(['duplicate id "catalog" (also at $.files[0])', 'duplicate file "oscal/catalog.json" (also at $.files[0])']);
+    expect(err.problems.map((p) => p.message)).toEqual([
+      'duplicate id "catalog" (also at $.files[0])',
+      'duplicate file "oscal/catalog.json" (also at $.files[0])',
+    ]);
   });
 
   it('rejects a baseline pinned twice', () => {
     const low = (id: string, file: string) => entry({ id, file, kind: 'oscal-profile', baseline: 'LOW' });
     const err = load({ files: [low('low', 'a.json'), low('low-again', 'b.json')] }) as ProblemsError;
-    expect(err.problems.map((p) => [p.place, p.message])).toEqual([['$.files[1]', 'a second oscal-profile LOW is pinned (also at $.files[0])']]);
+    expect(err.problems.map((p) => [p.place, p.message])).toEqual([
+      ['$.files[1]', 'a second oscal-profile LOW is pinned (also at $.files[0])'],
+    ]);
   });
 
   it('rejects paths that leave the sources folder and non-https URLs', () => {
@@ -66,14 +71,33 @@ describe('catalog/sources.json', () => {
 
   it('reports a manifest that is not JSON', () => {
     const err = load('{ "files": [') as ProblemsError;
-    expect(err.problems[0]).toMatchObject({ file: 'catalog/sources.json', place: '$', message: expect.stringContaining('cannot read the source manifest') });
+    expect(err.problems[0]).toMatchObject({
+      file: 'catalog/sources.json',
+      place: '$',
+      message: expect.stringContaining('cannot read the source manifest'),
+    });
   });
 
   it('the project manifest pins every file with a sha256, a size and an https URL', () => {
     const m = loadSourceManifest(join(import.meta.dirname, '../../catalog/sources.json'));
     expect(m.files.length).toBeGreaterThan(30);
     const kinds = new Set(m.files.map((f) => f.kind));
-    for (const k of ['oscal-catalog', 'oscal-profile', 'oscal-schema', 'sp800-53-mapping-workbook', 'csf-mapping-workbook', 'sp800-213a-page', 'federal-profile-page', 'guideline-draft']) expect(kinds).toContain(k);
-    expect(m.files.filter((f) => f.kind === 'oscal-profile').map((f) => f.kind === 'oscal-profile' && f.baseline).sort()).toEqual(['HIGH', 'LOW', 'MODERATE', 'PRIVACY']);
+    for (const k of [
+      'oscal-catalog',
+      'oscal-profile',
+      'oscal-schema',
+      'sp800-53-mapping-workbook',
+      'csf-mapping-workbook',
+      'sp800-213a-page',
+      'federal-profile-page',
+      'guideline-draft',
+    ])
+      expect(kinds).toContain(k);
+    expect(
+      m.files
+        .filter((f) => f.kind === 'oscal-profile')
+        .map((f) => f.kind === 'oscal-profile' && f.baseline)
+        .sort(),
+    ).toEqual(['HIGH', 'LOW', 'MODERATE', 'PRIVACY']);
   });
 });

@@ -17,21 +17,35 @@ const problems: string[] = [];
 function watch(context: BrowserContext): BrowserContext {
   void context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   context.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|CSP violation/i.test(msg.text())) problems.push(`${msg.page()?.url() ?? ''}: ${msg.text()}`);
+    if (msg.type() === 'error' && /Content Security Policy|CSP violation/i.test(msg.text()))
+      problems.push(`${msg.page()?.url() ?? ''}: ${msg.text()}`);
   });
-  context.on('weberror', (e) => problems.push(`${e.page()?.url() ?? ''}: uncaught ${e.error().name}: ${e.error().message}`));
+  context.on('weberror', (e) =>
+    problems.push(`${e.page()?.url() ?? ''}: uncaught ${e.error().name}: ${e.error().message}`),
+  );
   return context;
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => watch(await newContext(options));

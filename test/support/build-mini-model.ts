@@ -6,7 +6,11 @@ import { type MiniOptions, writeMiniSources } from './mini-sources.ts';
 /** Builds the model from mini sources written into `root`. */
 export async function buildMiniModel(root: string, options: MiniOptions = {}) {
   const mini = await writeMiniSources(root, options);
-  return buildModel({ manifest: loadSourceManifest(mini.manifestPath), sourcesRoot: mini.dir, capabilitiesPath: mini.capabilitiesPath });
+  return buildModel({
+    manifest: loadSourceManifest(mini.manifestPath),
+    sourcesRoot: mini.dir,
+    capabilitiesPath: mini.capabilitiesPath,
+  });
 }
 
 /** Builds the model and returns the ProblemsError it fails with. */

@@ -30,7 +30,8 @@ async function inDb<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
       });
       let result: unknown;
       if (fn === 'get') result = (await req(t.objectStore('workspace').get('current'))) ?? null;
-      if (fn === 'aside') result = ((await req(t.objectStore('aside').getAll())) as { text: string }[]).map((r) => r.text);
+      if (fn === 'aside')
+        result = ((await req(t.objectStore('aside').getAll())) as { text: string }[]).map((r) => r.text);
       if (fn === 'put') t.objectStore('workspace').put(arg, 'current');
       if (fn === 'clear') {
         t.objectStore('workspace').clear();

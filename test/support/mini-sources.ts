@@ -27,27 +27,98 @@ export interface SheetSpec {
 
 export const technicalSheet = (): SheetSpec => ({
   name: 'Technical Capabilities 800-53 ',
-  header: ['TECHNICAL\nCapability', 'Sub-Capabilities', 'Field Separates Out Sub-Capabilities', 'Element/Action', 'Related Controls'],
+  header: [
+    'TECHNICAL\nCapability',
+    'Sub-Capabilities',
+    'Field Separates Out Sub-Capabilities',
+    'Element/Action',
+    'Related Controls',
+  ],
   rows: [
-    [{ bold: 'Device Identity' }, 'Identifier Support', 'Ability to tell devices apart. Elements that may be necessary:', 'Ability to name the device uniquely.', { bold: 'AC-2 ACCOUNT MANAGEMENT' }],
-    [null, null, null, 'Ability to name a remote device.\no\t Over the network\n-\t by address', { runs: [{ text: 'AC-2 ACCOUNT MANAGEMENT\n', bold: true }, { text: 'AC-2 ACCOUNT MANAGEMENT(1) ACCOUNT MANAGEMENT | AUTOMATED ACCOUNT MANAGEMENT' }] }],
-    [null, 'Physical Marks', null, 'Ability to carry a physical label.', 'SC-8 TRANSMISION CONFIDENTIALITY AND INTEGRITY'],
-    [{ bold: 'Data Protection' }, 'Secure Storage', 'Ability to protect stored data.', 'Ability to encrypt data at rest.', 'SC-28PROTECTION OF INFORMATION AT REST'],
-    [null, null, 'If keys are stored on the device:', 'Ability to protect the keys.', { bold: 'SC-28 PROTECTION OF INFORMATION AT REST' }],
+    [
+      { bold: 'Device Identity' },
+      'Identifier Support',
+      'Ability to tell devices apart. Elements that may be necessary:',
+      'Ability to name the device uniquely.',
+      { bold: 'AC-2 ACCOUNT MANAGEMENT' },
+    ],
+    [
+      null,
+      null,
+      null,
+      'Ability to name a remote device.\no\t Over the network\n-\t by address',
+      {
+        runs: [
+          { text: 'AC-2 ACCOUNT MANAGEMENT\n', bold: true },
+          { text: 'AC-2 ACCOUNT MANAGEMENT(1) ACCOUNT MANAGEMENT | AUTOMATED ACCOUNT MANAGEMENT' },
+        ],
+      },
+    ],
+    [
+      null,
+      'Physical Marks',
+      null,
+      'Ability to carry a physical label.',
+      'SC-8 TRANSMISION CONFIDENTIALITY AND INTEGRITY',
+    ],
+    [
+      { bold: 'Data Protection' },
+      'Secure Storage',
+      'Ability to protect stored data.',
+      'Ability to encrypt data at rest.',
+      'SC-28PROTECTION OF INFORMATION AT REST',
+    ],
+    [
+      null,
+      null,
+      'If keys are stored on the device:',
+      'Ability to protect the keys.',
+      { bold: 'SC-28 PROTECTION OF INFORMATION AT REST' },
+    ],
   ],
   merges: ['A2:A4', 'B2:B3', 'C2:C3', 'A5:A6', 'B5:B6'],
 });
 
 export const nonTechnicalSheet = (): SheetSpec => ({
   name: 'Non Technical Manufacturers',
-  header: ['NON-TECHNICAL\nCapability', 'Sub-Capabilities', 'Element/Action', 'Sub-Element/Sub-Action (if applicable)', 'Related Controls'],
+  header: [
+    'NON-TECHNICAL\nCapability',
+    'Sub-Capabilities',
+    'Element/Action',
+    'Sub-Element/Sub-Action (if applicable)',
+    'Related Controls',
+  ],
   rows: [
-    [{ bold: 'A. Documentation from the Manufacturer ' }, { bold: '1.\tDocument what the maker assumed. ' }, { bold: 'a.\tExpected use ' }, null, null],
-    [null, null, { bold: '1.\tDevice Security: Explain how to oversee the device.' }, 'Providing a description of oversight.', { bold: 'AC-1 POLICY AND PROCEDURES\n' }],
-    [null, null, null, 'Providing a list of roles.', 'AC-2 ACCOUNT MANAGEMENT (1) ACCOUNT MANAGEMENT | AUTOMATED ACCOUNT MANAGEMENT'],
+    [
+      { bold: 'A. Documentation from the Manufacturer ' },
+      { bold: '1.\tDocument what the maker assumed. ' },
+      { bold: 'a.\tExpected use ' },
+      null,
+      null,
+    ],
+    [
+      null,
+      null,
+      { bold: '1.\tDevice Security: Explain how to oversee the device.' },
+      'Providing a description of oversight.',
+      { bold: 'AC-1 POLICY AND PROCEDURES\n' },
+    ],
+    [
+      null,
+      null,
+      null,
+      'Providing a list of roles.',
+      'AC-2 ACCOUNT MANAGEMENT (1) ACCOUNT MANAGEMENT | AUTOMATED ACCOUNT MANAGEMENT',
+    ],
     [null, null, { bold: '2.\tExplain the help desk.' }, 'Providing a phone number.', 'No Mapping '],
     [null, { bold: '2.\tDocument the features.' }, { bold: 'a.\tFeatures' }, null, null],
-    [null, null, { bold: '1.\tData Protection: Explain the encryption.' }, 'Providing the algorithms used.', { bold: 'SC-8 TRANSMISSION CONFIDENTIALITY AND INTEGRITY' }],
+    [
+      null,
+      null,
+      { bold: '1.\tData Protection: Explain the encryption.' },
+      'Providing the algorithms used.',
+      { bold: 'SC-8 TRANSMISSION CONFIDENTIALITY AND INTEGRITY' },
+    ],
   ],
   merges: ['A2:A7', 'B2:B5', 'C3:C4', 'B6:B7'],
 });
@@ -156,23 +227,57 @@ export async function writeMiniSources(root: string, options: MiniOptions = {}):
   const fixture = (name: string) => readFileSync(join(fixturesDir, 'oscal', name));
   put({ id: 'catalog', kind: 'oscal-catalog', file: 'oscal/catalog.json' }, fixture('mini-catalog.json'));
   put({ id: 'low', kind: 'oscal-profile', baseline: 'LOW', file: 'oscal/low.json' }, fixture('mini-low-profile.json'));
-  put({ id: 'moderate', kind: 'oscal-profile', baseline: 'MODERATE', file: 'oscal/moderate.json' }, fixture('mini-moderate-profile.json'));
-  put({ id: 'catalog-schema', kind: 'oscal-schema', schemaFor: 'catalog', file: 'schema/catalog.json' }, fixture('mini-schema.json'));
-  put({ id: 'profile-schema', kind: 'oscal-schema', schemaFor: 'profile', file: 'schema/profile.json' }, fixture('mini-schema.json'));
+  put(
+    { id: 'moderate', kind: 'oscal-profile', baseline: 'MODERATE', file: 'oscal/moderate.json' },
+    fixture('mini-moderate-profile.json'),
+  );
+  put(
+    { id: 'catalog-schema', kind: 'oscal-schema', schemaFor: 'catalog', file: 'schema/catalog.json' },
+    fixture('mini-schema.json'),
+  );
+  put(
+    { id: 'profile-schema', kind: 'oscal-schema', schemaFor: 'profile', file: 'schema/profile.json' },
+    fixture('mini-schema.json'),
+  );
   put(
     { id: 'mapping', kind: 'sp800-53-mapping-workbook', file: 'mappings/to-53.xlsx' },
     await workbookBytes([options.technical ?? technicalSheet(), options.nonTechnical ?? nonTechnicalSheet()]),
   );
-  put({ id: 'csf', kind: 'csf-mapping-workbook', file: 'mappings/to-csf.xlsx' }, await workbookBytes(options.csf ?? csfSheets()));
-  const page = (name: string) => readFileSync(join(fixturesDir, 'mini-sources', name));
-  put({ id: 'page-identity', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/identity.md' }, options.pages?.identity ?? page('identity.md'));
-  put({ id: 'page-protection', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/protection.md' }, options.pages?.protection ?? page('protection.md'));
-  put({ id: 'page-overview', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/overview.md' }, Buffer.from('# Not a capability page\n'));
   put(
-    { id: 'page-documentation', kind: 'sp800-213a-page', part: 'non-technical', file: 'pages/nontechnical/manufacturer_documentation.md' },
+    { id: 'csf', kind: 'csf-mapping-workbook', file: 'mappings/to-csf.xlsx' },
+    await workbookBytes(options.csf ?? csfSheets()),
+  );
+  const page = (name: string) => readFileSync(join(fixturesDir, 'mini-sources', name));
+  put(
+    { id: 'page-identity', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/identity.md' },
+    options.pages?.identity ?? page('identity.md'),
+  );
+  put(
+    { id: 'page-protection', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/protection.md' },
+    options.pages?.protection ?? page('protection.md'),
+  );
+  put(
+    { id: 'page-overview', kind: 'sp800-213a-page', part: 'technical', file: 'pages/technical/overview.md' },
+    Buffer.from('# Not a capability page\n'),
+  );
+  put(
+    {
+      id: 'page-documentation',
+      kind: 'sp800-213a-page',
+      part: 'non-technical',
+      file: 'pages/nontechnical/manufacturer_documentation.md',
+    },
     options.pages?.documentation ?? page('manufacturer_documentation.md'),
   );
-  put({ id: 'profile-identity', kind: 'federal-profile-page', part: 'non-technical', file: 'profile/nontechnical/identity.md' }, page('profile-identity.md'));
+  put(
+    {
+      id: 'profile-identity',
+      kind: 'federal-profile-page',
+      part: 'non-technical',
+      file: 'profile/nontechnical/identity.md',
+    },
+    page('profile-identity.md'),
+  );
   for (const { text, ...entry } of options.extra ?? []) put(entry, Buffer.from(text));
 
   const manifest = { files };
@@ -187,4 +292,3 @@ export async function writeMiniSources(root: string, options: MiniOptions = {}):
 export function replaceWithoutPinning(mini: MiniSources, file: string, text: string): void {
   writeFileSync(join(mini.dir, file), text);
 }
-

@@ -10,7 +10,8 @@ import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 
 const log = process.env.NETWORK_WATCH_LOG;
-const isLocal = (host: unknown) => host === undefined || host === null || host === '' || host === 'localhost' || host === '127.0.0.1' || host === '::1';
+const isLocal = (host: unknown) =>
+  host === undefined || host === null || host === '' || host === 'localhost' || host === '127.0.0.1' || host === '::1';
 const record = (line: string) => {
   if (log) appendFileSync(log, `${line}\n`);
 };
@@ -18,7 +19,11 @@ const record = (line: string) => {
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  const target = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as { host?: string; port?: unknown; path?: string };
+  const target = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as {
+    host?: string;
+    port?: unknown;
+    path?: string;
+  };
   if (!target.path && !isLocal(target.host)) record(`connect ${target.host}:${String(target.port)}`);
   return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
 } as typeof connect;

@@ -33,10 +33,25 @@ export function realModel(): Promise<Model> {
   model ??= (async () => {
     const manifest = loadSourceManifest(paths.sourceManifest);
     const cacheDir = mkdtempSync(join(tmpdir(), 'iot-real-'));
-    await fetchSources(manifest, { cacheDir, sourcesDir: requireSourcesDir(), fetchImpl: () => Promise.reject(new Error('integration tests never download')) }).catch((e) => {
-      throw new Error(`The real sources are incomplete or do not match their pins; set NIST_SOURCES_DIR to the folder of NIST source files.\n${(e as Error).message}`);
+    await fetchSources(manifest, {
+      cacheDir,
+      sourcesDir: requireSourcesDir(),
+      fetchImpl: () => Promise.reject(new Error('integration tests never download')),
+    }).catch((e) => {
+      throw new Error(
+        `The real sources are incomplete or do not match their pins; set NIST_SOURCES_DIR to the folder of NIST source files.\n${(e as Error).message}`,
+      );
     });
-    return buildModel({ manifest, sourcesRoot: cacheDir, capabilitiesPath: paths.capabilities, glossaryPath: paths.glossary, productTypesDir: paths.productTypes, procurementDir: paths.procurement, commentTemplatePath: paths.commentTemplate, searchTermsPath: paths.searchTerms });
+    return buildModel({
+      manifest,
+      sourcesRoot: cacheDir,
+      capabilitiesPath: paths.capabilities,
+      glossaryPath: paths.glossary,
+      productTypesDir: paths.productTypes,
+      procurementDir: paths.procurement,
+      commentTemplatePath: paths.commentTemplate,
+      searchTermsPath: paths.searchTerms,
+    });
   })();
   return model;
 }

@@ -8,7 +8,10 @@ export function shellEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitestKeys.test(k)));
 }
 
-export function runBuild(env: Record<string, string>, args: string[] = []): { code: number | string | null; out: string } {
+export function runBuild(
+  env: Record<string, string>,
+  args: string[] = [],
+): { code: number | string | null; out: string } {
   const r = spawnSync(process.execPath, ['scripts/build.ts', ...args], {
     cwd: projectRoot,
     env: { ...shellEnv(), FORCE_COLOR: '0', NO_COLOR: '1', ...env },

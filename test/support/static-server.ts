@@ -44,5 +44,10 @@ export async function serve(dir: string, base = '/'): Promise<Served> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as { port: number };
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, base, url: (p: string) => `${origin}${base}${p.replace(/^\//, '')}`, close: () => new Promise((ok) => server.close(() => ok())) };
+  return {
+    origin,
+    base,
+    url: (p: string) => `${origin}${base}${p.replace(/^\//, '')}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
 }

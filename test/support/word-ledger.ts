@@ -13,7 +13,10 @@ export function words(text: string): string[] {
 export function isMarginRun(line: string): boolean {
   const tokens = line.trim().split(/\s+/);
   if (!tokens.every((t) => /^\d+$/.test(t))) return false;
-  return tokens.every((t, k) => k === 0 || (k === 1 ? tokens[0]!.endsWith(String(Number(t) - 1)) : Number(t) === Number(tokens[k - 1]) + 1));
+  return tokens.every(
+    (t, k) =>
+      k === 0 || (k === 1 ? tokens[0]!.endsWith(String(Number(t) - 1)) : Number(t) === Number(tokens[k - 1]) + 1),
+  );
 }
 
 export function trailingRunLength(line: string): number {
@@ -56,7 +59,8 @@ export function blockWords(b: Block): string[] {
 export function documentWords(doc: GuidelineDocument): string[] {
   const fm = doc.frontMatter;
   const out: string[] = [];
-  for (const v of [fm.commentPeriod?.start, fm.commentPeriod?.end, fm.commentEmail, fm.commentAddress]) if (v) out.push(...words(v));
+  for (const v of [fm.commentPeriod?.start, fm.commentPeriod?.end, fm.commentEmail, fm.commentAddress])
+    if (v) out.push(...words(v));
   for (const t of doc.toc) out.push(...words(`${t.appendix ? 'Appendix' : ''} ${t.number ?? ''} ${t.title} ${t.page}`));
   for (const f of doc.figuresList) out.push(...words(`Figure ${f.number} ${f.title} ${f.page}`));
   for (const s of doc.sections) {

@@ -8,13 +8,24 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Problem, ProblemsError } from '../problems.ts';
 
-type Reply = { type: 'ok'; result: unknown; peakRssMB: number } | { type: 'problems'; stage: string; problems: Problem[] } | { type: 'error'; message: string };
+type Reply =
+  | { type: 'ok'; result: unknown; peakRssMB: number }
+  | { type: 'problems'; stage: string; problems: Problem[] }
+  | { type: 'error'; message: string };
 
 const SELF = fileURLToPath(import.meta.url);
 
-export function inChild<T>(module: string, fn: string, args: unknown[] = [], signal?: AbortSignal): Promise<{ result: T; peakRssMB: number }> {
+export function inChild<T>(
+  module: string,
+  fn: string,
+  args: unknown[] = [],
+  signal?: AbortSignal,
+): Promise<{ result: T; peakRssMB: number }> {
   return new Promise((ok, fail) => {
-    const child = fork(SELF, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(signal ? { signal } : {}) });
+    const child = fork(SELF, ['--child'], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(signal ? { signal } : {}),
+    });
     let reply: Reply | undefined;
     child.on('message', (m: Reply) => (reply = m));
     child.on('error', (e) => fail(e));
@@ -37,7 +48,11 @@ if (process.argv[2] === '--child' && process.send) {
       await send({ type: 'ok', result: result ?? null, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) });
       process.exit(0);
     } catch (e) {
-      await send(e instanceof ProblemsError ? { type: 'problems', stage: e.stage, problems: e.problems } : { type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      await send(
+        e instanceof ProblemsError
+          ? { type: 'problems', stage: e.stage, problems: e.problems }
+          : { type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+      );
       process.exit(1);
     }
   });

@@ -26,16 +26,37 @@ export const CATALOG_STAGE = 'downloads-catalog';
 export const productTypeStage = (id: string) => `downloads-${id}`;
 
 /** The stage keys of the downloads: the catalog stage, then one per product type (in the model's order). */
-export function downloadKeys(model: Model, values: { date: string; sources: string }): { name: string; key: string; job: Omit<DownloadJob, 'dir' | 'name'> }[] {
+export function downloadKeys(
+  model: Model,
+  values: { date: string; sources: string },
+): { name: string; key: string; job: Omit<DownloadJob, 'dir' | 'name'> }[] {
   const rest = sha256(JSON.stringify({ ...model, productTypes: [] }));
   // The child's own file, and the writers each stage runs with what they import.
-  const catalogCode = [CHILD, ...codeFiles([lib('downloads/write-downloads.ts'), lib('downloads/write-product-downloads.ts'), lib('report/source-report.ts'), lib('site/catalog-index.ts')])];
-  const productCode = [CHILD, ...codeFiles([lib('downloads/write-product-downloads.ts'), lib('site/catalog-index.ts')])];
+  const catalogCode = [
+    CHILD,
+    ...codeFiles([
+      lib('downloads/write-downloads.ts'),
+      lib('downloads/write-product-downloads.ts'),
+      lib('report/source-report.ts'),
+      lib('site/catalog-index.ts'),
+    ]),
+  ];
+  const productCode = [
+    CHILD,
+    ...codeFiles([lib('downloads/write-product-downloads.ts'), lib('site/catalog-index.ts')]),
+  ];
   return [
-    { name: CATALOG_STAGE, key: stageKey({ files: [...catalogCode, LOCK], values: { model: rest, ...values } }), job: { kind: 'catalog' } },
+    {
+      name: CATALOG_STAGE,
+      key: stageKey({ files: [...catalogCode, LOCK], values: { model: rest, ...values } }),
+      job: { kind: 'catalog' },
+    },
     ...model.productTypes.map((t) => ({
       name: productTypeStage(t.id),
-      key: stageKey({ files: [...productCode, LOCK], values: { model: rest, productType: sha256(JSON.stringify(t)), ...values } }),
+      key: stageKey({
+        files: [...productCode, LOCK],
+        values: { model: rest, productType: sha256(JSON.stringify(t)), ...values },
+      }),
       job: { kind: 'product-type' as const, typeId: t.id },
     })),
   ];
@@ -45,7 +66,14 @@ export function downloadKeys(model: Model, values: { date: string; sources: stri
  * Runs the jobs in a child process (its own memory, its own core), calling
  * `onDone` as each one finishes; resolves with the child's peak memory.
  */
-export function runDownloadJobs(modelJson: string, schemas: OscalSchemas, date: Date, jobs: DownloadJob[], onDone: (m: Extract<DownloadsMessage, { type: 'done' }>) => Promise<void> | void, signal?: AbortSignal): Promise<{ peakRssMB: number }> {
+export function runDownloadJobs(
+  modelJson: string,
+  schemas: OscalSchemas,
+  date: Date,
+  jobs: DownloadJob[],
+  onDone: (m: Extract<DownloadsMessage, { type: 'done' }>) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<{ peakRssMB: number }> {
   return new Promise((ok, fail) => {
     const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(signal ? { signal } : {}) });
     let failure: Error | undefined;
@@ -62,7 +90,8 @@ export function runDownloadJobs(modelJson: string, schemas: OscalSchemas, date: 
       pending.then(
         () => {
           if (failure) fail(failure);
-          else if (code !== 0 || !end) fail(new Error(`the downloads process ended with ${signal ?? `exit code ${code}`}`));
+          else if (code !== 0 || !end)
+            fail(new Error(`the downloads process ended with ${signal ?? `exit code ${code}`}`));
           else ok(end);
         },
         (e) => fail(failure ?? e),

@@ -17,7 +17,11 @@ const alive = (pid: number) => {
   }
 };
 
-export async function withProjectLock<T>(dir: string, run: () => Promise<T>, onWait: () => void = () => {}): Promise<T> {
+export async function withProjectLock<T>(
+  dir: string,
+  run: () => Promise<T>,
+  onWait: () => void = () => {},
+): Promise<T> {
   const lock = join(dir, 'build.lock');
   await mkdir(dir, { recursive: true });
   let waited = false;
@@ -29,7 +33,10 @@ export async function withProjectLock<T>(dir: string, run: () => Promise<T>, onW
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       // Gone: its process ended, or it never wrote its pid (a crash between the two steps above).
       if ((pid && !alive(pid)) || (!pid && age > 10_000)) {
         await rm(lock, { recursive: true, force: true });

@@ -41,13 +41,18 @@ export const sha256 = (data: string | Buffer) => createHash('sha256').update(dat
 /** The key of a stage: SHA-256 over its sorted input paths and their bytes, then its sorted values. */
 export function stageKey(inputs: KeyInputs): string {
   const h = createHash('sha256');
-  const files = [...new Set((inputs.files ?? []).flatMap((f) => (existsSync(f) ? listFiles(resolve(f)) : [`missing:${resolve(f)}`])))].sort();
+  const files = [
+    ...new Set(
+      (inputs.files ?? []).flatMap((f) => (existsSync(f) ? listFiles(resolve(f)) : [`missing:${resolve(f)}`])),
+    ),
+  ].sort();
   for (const f of files) {
     h.update(`file ${f}\0`);
     h.update(f.startsWith('missing:') ? '' : readFileSync(f));
     h.update('\0');
   }
-  for (const [k, v] of Object.entries(inputs.values ?? {}).sort(([a], [b]) => a.localeCompare(b))) h.update(`value ${k}=${v}\0`);
+  for (const [k, v] of Object.entries(inputs.values ?? {}).sort(([a], [b]) => a.localeCompare(b)))
+    h.update(`value ${k}=${v}\0`);
   return h.digest('hex');
 }
 
@@ -103,13 +108,18 @@ export class StageCache {
     if (!existsSync(this.root)) return;
     for (const stage of await readdir(this.root, { withFileTypes: true })) {
       if (!stage.isDirectory()) continue;
-      for (const e of await readdir(join(this.root, stage.name))) if (e.startsWith('run-')) await rm(join(this.root, stage.name, e), { recursive: true, force: true });
+      for (const e of await readdir(join(this.root, stage.name)))
+        if (e.startsWith('run-')) await rm(join(this.root, stage.name, e), { recursive: true, force: true });
     }
   }
 
   /** A fresh, empty folder for a run of `name`. */
   async begin(name: string): Promise<string> {
-    const dir = join(this.root, name, `run-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+    const dir = join(
+      this.root,
+      name,
+      `run-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    );
     await mkdir(dir, { recursive: true });
     return dir;
   }
@@ -122,7 +132,8 @@ export class StageCache {
     await rename(runDir, dir);
     this.manifest[name] = { key, dir: relative(this.root, dir), finished: new Date().toISOString() };
     await this.save();
-    if (previous && previous.dir !== this.manifest[name]!.dir) await rm(join(this.root, previous.dir), { recursive: true, force: true });
+    if (previous && previous.dir !== this.manifest[name]!.dir)
+      await rm(join(this.root, previous.dir), { recursive: true, force: true });
     return dir;
   }
 
@@ -149,7 +160,12 @@ export interface StageResult {
 }
 
 /** Runs a stage unless the cache holds its key: `run` writes into the folder it is given. */
-export async function runStage(cache: StageCache, name: string, key: string, run: (dir: string) => Promise<void>): Promise<StageResult> {
+export async function runStage(
+  cache: StageCache,
+  name: string,
+  key: string,
+  run: (dir: string) => Promise<void>,
+): Promise<StageResult> {
   const hit = cache.lookup(name, key);
   if (hit) return { dir: hit, cached: true, key };
   const dir = await cache.begin(name);

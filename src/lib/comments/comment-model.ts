@@ -4,12 +4,26 @@
  * backup, document order and merging. Pure functions: the browser workspace and
  * the tests share them. The stored shape itself is in `comment-schema.ts`.
  */
-import { COMMENT_DOCUMENTS, COMMENT_TYPE_LIST, commentTypeOf, GUIDELINE_DOCUMENT, IMPORT_COMMENT_TYPE } from './comment-documents.ts';
+import {
+  COMMENT_DOCUMENTS,
+  COMMENT_TYPE_LIST,
+  commentTypeOf,
+  GUIDELINE_DOCUMENT,
+  IMPORT_COMMENT_TYPE,
+} from './comment-documents.ts';
 import { type Comment, commentSchema, type CommentStore, describeIssue, WorkspaceError } from './comment-schema.ts';
 import { cellText, neutraliseCsvCell, restoreCsvCell, xlsxText } from './spreadsheet-cells.ts';
 import type { TemplateField } from '../model/schemas/template-fields.ts';
 
-export { COMMENT_TYPES, type Comment, type CommentStore, type CommentType, emptyStore, readBackup, STORE_VERSION } from './comment-schema.ts';
+export {
+  COMMENT_TYPES,
+  type Comment,
+  type CommentStore,
+  type CommentType,
+  emptyStore,
+  readBackup,
+  STORE_VERSION,
+} from './comment-schema.ts';
 
 export { TEMPLATE_FIELDS, type TemplateField } from '../model/schemas/template-fields.ts';
 
@@ -82,7 +96,9 @@ export function templateCsv(store: CommentStore, columns: TemplateColumn[]): { t
     if (n.changed) neutralised++;
     return csvField(n.text);
   };
-  const lines = [columns.map((c) => cell(c.header)), ...templateRows(store, columns).map((r) => r.map(cell))].map((r) => r.join(','));
+  const lines = [columns.map((c) => cell(c.header)), ...templateRows(store, columns).map((r) => r.map(cell))].map((r) =>
+    r.join(','),
+  );
   return { text: `\uFEFF${lines.join('\r\n')}\r\n`, neutralised };
 }
 
@@ -94,7 +110,10 @@ export function xlsxRows(store: CommentStore, columns: TemplateColumn[]): { rows
     replaced += x.replaced;
     return x.text;
   };
-  return { rows: [columns.map((c) => safe(c.header)), ...templateRows(store, columns).map((r) => r.map(safe))], replaced };
+  return {
+    rows: [columns.map((c) => safe(c.header)), ...templateRows(store, columns).map((r) => r.map(safe))],
+    replaced,
+  };
 }
 
 /** The full-fidelity backup. */
@@ -130,7 +149,10 @@ const contentKey = (c: Comment) => `${c.target}\u0000${c.comment.trim()}\u0000${
  * thing about the same place. `differing` counts those with a known id whose text is not the stored one
  * (the stored one is kept).
  */
-export function mergeComments(store: CommentStore, incoming: Comment[]): { store: CommentStore; added: number; duplicates: number; differing: number } {
+export function mergeComments(
+  store: CommentStore,
+  incoming: Comment[],
+): { store: CommentStore; added: number; duplicates: number; differing: number } {
   const comments = [...store.comments];
   const byId = new Map(comments.map((c) => [c.id, c]));
   const contents = new Set(comments.map(contentKey));
@@ -169,21 +191,32 @@ export interface RowsOptions {
  * names, in any order; other columns are ignored. Every row is checked; a WorkspaceError names each wrong
  * row and column. Cells are exceljs values or strings.
  */
-export function commentsFromRows(rows: unknown[][], columns: TemplateColumn[], options: RowsOptions): { commenter: string; comments: Comment[] } {
+export function commentsFromRows(
+  rows: unknown[][],
+  columns: TemplateColumn[],
+  options: RowsOptions,
+): { commenter: string; comments: Comment[] } {
   const first = options.firstRow ?? 1;
   const text = (v: unknown) => {
     const s = cellText(v);
     return options.csv ? restoreCsvCell(s) : s;
   };
   const [header, ...body] = rows;
-  if (!header?.some((h) => text(h).trim())) throw new WorkspaceError('The file is empty: its first row should name the columns of the comment template.', []);
+  if (!header?.some((h) => text(h).trim()))
+    throw new WorkspaceError('The file is empty: its first row should name the columns of the comment template.', []);
   const names = header.map((h) => normHeader(text(h)));
   const all = exportColumns(columns);
   const index = new Map(all.map((c) => [c.field, names.indexOf(normHeader(c.header))]));
   const commentColumn = all.find((c) => c.field === 'comment');
   if ((index.get('comment') ?? -1) < 0) {
     const found = header.map((h) => text(h).trim()).filter(Boolean);
-    throw new WorkspaceError(`This is not a comment template: its first row has no column "${commentColumn?.header ?? 'Comment'}" (it has ${found.slice(0, 8).map((f) => `"${f}"`).join(', ')}${found.length > 8 ? ', …' : ''}).`, []);
+    throw new WorkspaceError(
+      `This is not a comment template: its first row has no column "${commentColumn?.header ?? 'Comment'}" (it has ${found
+        .slice(0, 8)
+        .map((f) => `"${f}"`)
+        .join(', ')}${found.length > 8 ? ', …' : ''}).`,
+      [],
+    );
   }
   const headerOf = (f: TemplateField) => all.find((c) => c.field === f)?.header ?? f;
   const schema = commentSchema(options.base);
@@ -197,11 +230,13 @@ export function commentsFromRows(rows: unknown[][], columns: TemplateColumn[], o
       return i >= 0 ? text(r[i]) : '';
     };
     if (!r.some((v) => text(v).trim())) return; // blank rows between comments are not records
-    const bad = (f: TemplateField, message: string) => problems.push(`row ${rowNumber}, column "${headerOf(f)}": ${message}`);
+    const bad = (f: TemplateField, message: string) =>
+      problems.push(`row ${rowNumber}, column "${headerOf(f)}": ${message}`);
     commenter ||= get('commenter').trim();
     const typeText = get('type').trim();
     const type = commentTypeOf(typeText);
-    if (!type) bad('type', typeText ? `"${typeText.slice(0, 40)}" is not ${COMMENT_TYPE_LIST}` : `empty (${COMMENT_TYPE_LIST})`);
+    if (!type)
+      bad('type', typeText ? `"${typeText.slice(0, 40)}" is not ${COMMENT_TYPE_LIST}` : `empty (${COMMENT_TYPE_LIST})`);
     const lineOf = (f: 'lineStart' | 'lineEnd') => {
       const s = get(f).trim();
       if (!s) return undefined;
@@ -243,7 +278,11 @@ export function commentsFromRows(rows: unknown[][], columns: TemplateColumn[], o
     }
     comments.push(parsed.data);
   });
-  if (problems.length) throw new WorkspaceError(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the file.`, problems);
+  if (problems.length)
+    throw new WorkspaceError(
+      `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the file.`,
+      problems,
+    );
   return { commenter, comments };
 }
 

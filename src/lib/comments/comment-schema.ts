@@ -6,7 +6,12 @@
  * record and which field is wrong.
  */
 import { z } from 'zod';
-import { COMMENT_DOCUMENT_LIST, COMMENT_DOCUMENTS, COMMENT_TYPE_CODES, COMMENT_TYPE_LIST } from './comment-documents.ts';
+import {
+  COMMENT_DOCUMENT_LIST,
+  COMMENT_DOCUMENTS,
+  COMMENT_TYPE_CODES,
+  COMMENT_TYPE_LIST,
+} from './comment-documents.ts';
 
 // Outside Node (the pages, their workers): the site's Content-Security-Policy forbids eval, and zod would
 // otherwise probe for it (new Function) to compile its checks, which the browser reports as a policy
@@ -33,7 +38,11 @@ export function isSitePath(href: string, base = '/'): boolean {
 }
 
 const text = (max: number) => z.string().max(max, `longer than ${max.toLocaleString('en-US')} characters`);
-const line = z.number().int('not a whole number').positive('not a line number (1 or more)').max(1_000_000, 'not a line number');
+const line = z
+  .number()
+  .int('not a whole number')
+  .positive('not a line number (1 or more)')
+  .max(1_000_000, 'not a line number');
 const commenter = z.object({ name: text(500), organization: text(500) }).strict();
 
 /** Comments are limited to 2 MB of text each, so that one pasted file cannot fill the storage. */
@@ -49,7 +58,10 @@ export function commentSchema(base = '/') {
       lineStart: line.optional(),
       lineEnd: line.optional(),
       target: text(500),
-      href: z.string().refine((h) => isSitePath(h, base), 'not a link inside this site').optional(),
+      href: z
+        .string()
+        .refine((h) => isSitePath(h, base), 'not a link inside this site')
+        .optional(),
       type: z.enum(COMMENT_TYPE_CODES, `not ${COMMENT_TYPE_LIST}`),
       comment: text(MAX_TEXT).refine((s) => s.trim() !== '', 'empty'),
       suggestion: text(MAX_TEXT),
@@ -81,7 +93,11 @@ export function storeSchema(base = '/') {
     .transform(({ exported: _exported, ...s }) => s as CommentStore);
 }
 
-export const emptyStore = (): CommentStore => ({ version: STORE_VERSION, commenter: { name: '', organization: '' }, comments: [] });
+export const emptyStore = (): CommentStore => ({
+  version: STORE_VERSION,
+  commenter: { name: '', organization: '' },
+  comments: [],
+});
 
 /** Version 2 (the format of this site until version 3): as 3, without revisions. */
 const v2CommentSchema = z
@@ -101,14 +117,22 @@ const v2CommentSchema = z
     updated: z.string(),
   })
   .loose();
-const v2Schema = z.object({ version: z.literal(2), commenter: z.object({ name: z.string(), organization: z.string() }), comments: z.array(v2CommentSchema) }).loose();
+const v2Schema = z
+  .object({
+    version: z.literal(2),
+    commenter: z.object({ name: z.string(), organization: z.string() }),
+    comments: z.array(v2CommentSchema),
+  })
+  .loose();
 
 /** Version 1 kept one "commenter" string and a "lines" string ("12-15") per comment. */
 const v1Schema = z
   .object({
     version: z.literal(1),
     commenter: z.string().optional(),
-    comments: z.array(v2CommentSchema.omit({ lineStart: true, lineEnd: true }).extend({ lines: z.string().optional() }).loose()),
+    comments: z.array(
+      v2CommentSchema.omit({ lineStart: true, lineEnd: true }).extend({ lines: z.string().optional() }).loose(),
+    ),
   })
   .loose();
 
@@ -134,7 +158,15 @@ function upgrade(raw: { version: number } & Record<string, unknown>, base: strin
   if (v.version === 2) {
     const old = v2Schema.parse(v);
     // Links that do not point into this site (older versions accepted any) are dropped; the comment stays.
-    v = { ...old, version: STORE_VERSION, comments: old.comments.map(({ href, ...c }) => ({ ...c, ...(href !== undefined && isSitePath(href, base) ? { href } : {}), revision: 1 })) };
+    v = {
+      ...old,
+      version: STORE_VERSION,
+      comments: old.comments.map(({ href, ...c }) => ({
+        ...c,
+        ...(href !== undefined && isSitePath(href, base) ? { href } : {}),
+        revision: 1,
+      })),
+    };
   }
   return v;
 }
@@ -148,7 +180,10 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** "comment 3 (comments[2]), field "type": not E, G or T" */
-export function describeIssue(issue: { path: PropertyKey[]; message: string }, label = (i: number) => `comment ${i + 1}`): string {
+export function describeIssue(
+  issue: { path: PropertyKey[]; message: string },
+  label = (i: number) => `comment ${i + 1}`,
+): string {
   const [top, index, fieldName, ...rest] = issue.path;
   if (top === 'comments' && typeof index === 'number') {
     const where = `${label(index)} (comments[${index}])`;
@@ -171,7 +206,9 @@ export class WorkspaceError extends Error {
 function zodMessages(error: z.ZodError): string[] {
   return error.issues.map((i) => {
     // zod reports a wrong type as "Invalid input: expected object, received null"; say it plainly.
-    const message = i.message.replace(/^Invalid input: expected (\w+), received (\w+)$/, 'expected $1, found $2').replace(/^Invalid input$/, 'not valid');
+    const message = i.message
+      .replace(/^Invalid input: expected (\w+), received (\w+)$/, 'expected $1, found $2')
+      .replace(/^Invalid input$/, 'not valid');
     return describeIssue({ path: i.path, message });
   });
 }
@@ -181,20 +218,41 @@ function zodMessages(error: z.ZodError): string[] {
  * name each wrong record and field.
  */
 export function parseWorkspace(raw: unknown, base = '/'): CommentStore {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new WorkspaceError('This is not a comment workspace: expected a JSON object with "version", "commenter" and "comments".', []);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new WorkspaceError(
+      'This is not a comment workspace: expected a JSON object with "version", "commenter" and "comments".',
+      [],
+    );
   const version = (raw as { version?: unknown }).version;
-  if (version === undefined) throw new WorkspaceError('This is not a comment workspace: it has no "version" field (a backup exported from /comments/ has one).', []);
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new WorkspaceError(`This is not a comment workspace: "version" is ${JSON.stringify(version)}, not a version number.`, []);
-  if (version > STORE_VERSION) throw new WorkspaceError(`These comments were saved by a newer version of this site (format version ${version}; this page reads up to version ${STORE_VERSION}).`, []);
+  if (version === undefined)
+    throw new WorkspaceError(
+      'This is not a comment workspace: it has no "version" field (a backup exported from /comments/ has one).',
+      [],
+    );
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new WorkspaceError(
+      `This is not a comment workspace: "version" is ${JSON.stringify(version)}, not a version number.`,
+      [],
+    );
+  if (version > STORE_VERSION)
+    throw new WorkspaceError(
+      `These comments were saved by a newer version of this site (format version ${version}; this page reads up to version ${STORE_VERSION}).`,
+      [],
+    );
   let upgraded: unknown;
   try {
     upgraded = upgrade(raw as { version: number }, base);
   } catch (e) {
-    if (e instanceof z.ZodError) throw new WorkspaceError(`The comments (format version ${version}) are not in the expected shape.`, zodMessages(e));
+    if (e instanceof z.ZodError)
+      throw new WorkspaceError(
+        `The comments (format version ${version}) are not in the expected shape.`,
+        zodMessages(e),
+      );
     throw e;
   }
   const parsed = storeSchema(base).safeParse(upgraded);
-  if (!parsed.success) throw new WorkspaceError('The comments are not in the expected shape.', zodMessages(parsed.error));
+  if (!parsed.success)
+    throw new WorkspaceError('The comments are not in the expected shape.', zodMessages(parsed.error));
   return parsed.data;
 }
 
@@ -214,5 +272,9 @@ export function errorText(e: unknown, max = 5): string {
   if (!(e instanceof WorkspaceError)) return (e as Error).message;
   const shown = e.problems.slice(0, max);
   const more = e.problems.length - shown.length;
-  return [e.message, ...shown.map((p) => `${p}.`), ...(more > 0 ? [`And ${more} more problem${more === 1 ? '' : 's'}.`] : [])].join(' ');
+  return [
+    e.message,
+    ...shown.map((p) => `${p}.`),
+    ...(more > 0 ? [`And ${more} more problem${more === 1 ? '' : 's'}.`] : []),
+  ].join(' ');
 }

@@ -42,7 +42,13 @@ export function xmlSafe(s: string): { text: string; replaced: number } {
  */
 export function xlsxText(s: string): { text: string; replaced: number } {
   const safe = xmlSafe(s);
-  return { text: safe.text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/\r/g, '_x000D_').replace(/\u007F/g, '_x007F_'), replaced: safe.replaced };
+  return {
+    text: safe.text
+      .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+      .replace(/\r/g, '_x000D_')
+      .replace(/\u007F/g, '_x007F_'),
+    replaced: safe.replaced,
+  };
 }
 
 /** The text of an exceljs cell value, whatever its kind. */
@@ -56,7 +62,15 @@ export function cellText(value: unknown): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
   }
   if (typeof value === 'object') {
-    const v = value as { richText?: { text?: unknown }[]; text?: unknown; hyperlink?: unknown; formula?: unknown; sharedFormula?: unknown; result?: unknown; error?: unknown };
+    const v = value as {
+      richText?: { text?: unknown }[];
+      text?: unknown;
+      hyperlink?: unknown;
+      formula?: unknown;
+      sharedFormula?: unknown;
+      result?: unknown;
+      error?: unknown;
+    };
     if (Array.isArray(v.richText)) return v.richText.map((r) => cellText(r.text)).join('');
     if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
     if ('hyperlink' in v || 'text' in v) return cellText(v.text);
@@ -66,7 +80,9 @@ export function cellText(value: unknown): string {
 }
 
 /** The rows of a workbook's first sheet, as exceljs cell values (row 1 first; empty rows kept as []). */
-export function workbookRows(wb: { worksheets: { eachRow(opt: { includeEmpty: boolean }, f: (row: { values: unknown }, n: number) => void): void }[] }): unknown[][] {
+export function workbookRows(wb: {
+  worksheets: { eachRow(opt: { includeEmpty: boolean }, f: (row: { values: unknown }, n: number) => void): void }[];
+}): unknown[][] {
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: unknown[][] = [];

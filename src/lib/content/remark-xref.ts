@@ -49,11 +49,13 @@ export function remarkXref(options: RemarkXrefOptions) {
         file.fail(`<${jsx.name}> needs a literal ${spec.attr}="…" attribute`, jsx.position);
       }
       const result = resolve(spec.kind, attr!.value as string);
-      if (!result.ok) file.fail(`<${jsx.name} ${spec.attr}="${String(attr!.value)}">: ${message(result)}`, jsx.position);
+      if (!result.ok)
+        file.fail(`<${jsx.name} ${spec.attr}="${String(attr!.value)}">: ${message(result)}`, jsx.position);
     });
     // The parser may split "[[AC-2]]" over several text nodes (brackets are link syntax): join neighbours first.
     visit(tree, (node) => {
-      const children = (node as { children?: { type: string; value?: string; position?: Text['position'] }[] }).children;
+      const children = (node as { children?: { type: string; value?: string; position?: Text['position'] }[] })
+        .children;
       if (!children) return;
       for (let i = children.length - 1; i > 0; i--) {
         const [a, b] = [children[i - 1]!, children[i]!];
@@ -65,7 +67,14 @@ export function remarkXref(options: RemarkXrefOptions) {
       }
     });
     visit(tree, 'text', (node: Text, index, parent) => {
-      if (!parent || index === undefined || !node.value.includes('[[') || parent.type === 'link' || parent.type === 'linkReference') return;
+      if (
+        !parent ||
+        index === undefined ||
+        !node.value.includes('[[') ||
+        parent.type === 'link' ||
+        parent.type === 'linkReference'
+      )
+        return;
       const parts: (Text | { type: 'link'; url: string; title: string; children: Text[] })[] = [];
       let last = 0;
       for (const m of node.value.matchAll(/\[\[([^\]]+)\]\]/g)) {
@@ -77,7 +86,12 @@ export function remarkXref(options: RemarkXrefOptions) {
         }
         const t = (result as Extract<XrefResult, { ok: true }>).target;
         if (m.index! > last) parts.push({ type: 'text', value: node.value.slice(last, m.index) });
-        parts.push({ type: 'link', url: t.external ? t.href : `${options.base}${t.href}`, title: t.title, children: [{ type: 'text', value: t.label }] });
+        parts.push({
+          type: 'link',
+          url: t.external ? t.href : `${options.base}${t.href}`,
+          title: t.title,
+          children: [{ type: 'text', value: t.label }],
+        });
         last = m.index! + m[0].length;
       }
       if (!parts.length) return;

@@ -37,11 +37,25 @@ export function xrefResolver(model: Model): (kind: XrefKind, raw: string) => Xre
   for (const s of model.guideline?.sections ?? []) {
     // Paths under the base, like the other targets: sectionHref with base "/" minus its leading slash.
     const href = s.number ? sectionHref(model, '/', s.number)?.slice(1) : undefined;
-    if (href) sectionTargets.set(s.number!, { kind: 'section', id: s.number!, label: `Sec. ${s.number}`, title: s.title, href });
+    if (href)
+      sectionTargets.set(s.number!, {
+        kind: 'section',
+        id: s.number!,
+        label: `Sec. ${s.number}`,
+        title: s.title,
+        href,
+      });
   }
   for (const t of model.guideline?.toc ?? []) {
     if (!t.number || sectionTargets.has(t.number)) continue;
-    sectionTargets.set(t.number, { kind: 'section', id: t.number, label: `Sec. ${t.number}`, title: t.title, href: pdfPageUrl(model, t.page), external: true });
+    sectionTargets.set(t.number, {
+      kind: 'section',
+      id: t.number,
+      label: `Sec. ${t.number}`,
+      title: t.title,
+      href: pdfPageUrl(model, t.page),
+      external: true,
+    });
   }
   const fail = (what: string, raw: string, candidates: Iterable<string>): XrefResult => {
     const suggestions = didYouMean(raw, candidates);
@@ -51,7 +65,12 @@ export function xrefResolver(model: Model): (kind: XrefKind, raw: string) => Xre
     const wanted = raw.trim();
     if (kind === 'control') {
       const id = idCandidates(wanted).find((c) => index.controls.has(c));
-      if (!id) return fail('SP 800-53 control', wanted, [...index.controls.values()].map((c) => c.label));
+      if (!id)
+        return fail(
+          'SP 800-53 control',
+          wanted,
+          [...index.controls.values()].map((c) => c.label),
+        );
       const c = index.controls.get(id)!;
       return { ok: true, target: { kind, id, label: controlLabelOf(id), title: c.title, href: idPath(id) } };
     }
@@ -64,7 +83,11 @@ export function xrefResolver(model: Model): (kind: XrefKind, raw: string) => Xre
     if (kind === 'capability') {
       const id = wanted.toUpperCase();
       const r = index.capabilities.get(id) ?? index.subCapabilities.get(id);
-      if (!r) return fail('SP 800-213A capability or sub-capability', wanted, [...index.capabilities.keys(), ...index.subCapabilities.keys()]);
+      if (!r)
+        return fail('SP 800-213A capability or sub-capability', wanted, [
+          ...index.capabilities.keys(),
+          ...index.subCapabilities.keys(),
+        ]);
       return { ok: true, target: { kind, id, label: id, title: r.title, href: idPath(id) } };
     }
     const n = wanted.replace(/^(§|sec\.?|section)\s*/i, '').replace(/\.$/, '');

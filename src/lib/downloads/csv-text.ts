@@ -7,5 +7,11 @@
 import { stringify } from 'csv-stringify/sync';
 
 export function csvText(columns: readonly string[], rows: Record<string, string>[]): string {
-  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows', bom: true, quoted_match: /[\r\n]/ });
+  return stringify(rows, {
+    header: true,
+    columns: [...columns],
+    record_delimiter: 'windows',
+    bom: true,
+    quoted_match: /[\r\n]/,
+  });
 }

@@ -16,4 +16,5 @@ export const OSCAL_213A_CATALOG = 'sp800-213a-catalog.oscal.json';
 export const PRODUCT_EXTENSIONS = ['docx', 'xlsx', 'csv', 'md', 'json', 'oscal-profile.json'] as const;
 
 /** The path of a product template under downloads/: `products/<type>/<type>-<level>.<ext>`. */
-export const productDownloadPath = (typeId: string, level: string, ext: string) => `products/${typeId}/${typeId}-${level.toLowerCase()}.${ext}`;
+export const productDownloadPath = (typeId: string, level: string, ext: string) =>
+  `products/${typeId}/${typeId}-${level.toLowerCase()}.${ext}`;

@@ -14,8 +14,16 @@ const oscalId = (id: string) => id.toLowerCase();
 
 export function sp800213aOscalCatalog(model: Model, sp80053CatalogUrl: string, lastModified: string): object {
   const index = catalogIndex(model);
-  const links = (r: Element | SubElement) => r.controls.map((l) => ({ href: `${sp80053CatalogUrl}#${l.control}`, rel: 'related', text: index.controls.get(l.control)!.label }));
-  const props = (label: string, extra: { name: string; value: string }[] = []) => [{ name: 'label', value: label }, ...extra];
+  const links = (r: Element | SubElement) =>
+    r.controls.map((l) => ({
+      href: `${sp80053CatalogUrl}#${l.control}`,
+      rel: 'related',
+      text: index.controls.get(l.control)!.label,
+    }));
+  const props = (label: string, extra: { name: string; value: string }[] = []) => [
+    { name: 'label', value: label },
+    ...extra,
+  ];
   const statement = (id: string, prose: string) => ({ id: `${oscalId(id)}_smt`, name: 'statement', prose });
   const subElementControl = (s: SubElement) => ({
     id: oscalId(s.id),
@@ -29,10 +37,15 @@ export function sp800213aOscalCatalog(model: Model, sp80053CatalogUrl: string, l
     id: oscalId(e.id),
     class: e.kind === 'technical' ? 'SP800-213A-element' : 'SP800-213A-non-technical-element',
     title: e.id,
-    props: props(e.id, e.csf.map((c) => ({ name: 'csf-subcategory', value: c }))),
+    props: props(
+      e.id,
+      e.csf.map((c) => ({ name: 'csf-subcategory', value: c })),
+    ),
     ...(e.controls.length ? { links: links(e) } : {}),
     parts: [statement(e.id, e.text)],
-    ...(e.subElements.length ? { controls: e.subElements.map((id) => subElementControl(index.subElements.get(id)!)) } : {}),
+    ...(e.subElements.length
+      ? { controls: e.subElements.map((id) => subElementControl(index.subElements.get(id)!)) }
+      : {}),
   });
   return {
     catalog: {
@@ -42,14 +55,17 @@ export function sp800213aOscalCatalog(model: Model, sp80053CatalogUrl: string, l
         'last-modified': lastModified,
         version: '1.0',
         'oscal-version': '1.0.6',
-        remarks: 'Generated from the NIST SP 800-213A mapping workbook and catalog pages; NIST does not publish this catalog in OSCAL.',
+        remarks:
+          'Generated from the NIST SP 800-213A mapping workbook and catalog pages; NIST does not publish this catalog in OSCAL.',
       },
       groups: model.capabilities.map((cap) => ({
         id: oscalId(cap.id),
         class: cap.kind,
         title: cap.title,
         props: props(cap.id),
-        ...(cap.description ? { parts: [{ id: `${oscalId(cap.id)}_ovw`, name: 'overview', prose: cap.description }] } : {}),
+        ...(cap.description
+          ? { parts: [{ id: `${oscalId(cap.id)}_ovw`, name: 'overview', prose: cap.description }] }
+          : {}),
         controls: cap.subCapabilities.map((sid) => {
           const sub = index.subCapabilities.get(sid)!;
           return {
@@ -57,7 +73,9 @@ export function sp800213aOscalCatalog(model: Model, sp80053CatalogUrl: string, l
             class: 'SP800-213A-sub-capability',
             title: sub.title,
             props: props(sub.id),
-            ...(sub.description ? { parts: [{ id: `${oscalId(sub.id)}_ovw`, name: 'overview', prose: sub.description }] } : {}),
+            ...(sub.description
+              ? { parts: [{ id: `${oscalId(sub.id)}_ovw`, name: 'overview', prose: sub.description }] }
+              : {}),
             controls: sub.elements.map((eid) => elementControl(index.elements.get(eid)!)),
           };
         }),

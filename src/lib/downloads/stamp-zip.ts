@@ -15,7 +15,11 @@ export async function stampZip(bytes: Uint8Array | ArrayBuffer | Blob, date: Dat
   const zip = await JSZip.loadAsync(bytes);
   for (const entry of Object.values(zip.files)) entry.date = date;
   const core = zip.file('docProps/core.xml');
-  if (core) zip.file(core.name, (await core.async('string')).replace(CORE_DATES, `$1${isoSeconds(date)}$3`), { date, createFolders: false });
+  if (core)
+    zip.file(core.name, (await core.async('string')).replace(CORE_DATES, `$1${isoSeconds(date)}$3`), {
+      date,
+      createFolders: false,
+    });
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return (typeof Buffer === 'undefined' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength)) as Buffer;
 }

@@ -38,7 +38,9 @@ export function catalogJson(model: Model): string {
   const doc = {
     title: 'SP 800-213A IoT device cybersecurity capability catalog, mapped to SP 800-53 Rev. 5 and CSF 1.1',
     note: 'Generated from the pinned NIST sources listed below; do not edit. One row per technical element and per non-technical sub-element.',
-    sources: model.sources.filter((s) => s.kind !== 'guideline-draft').map(({ id, url, sha256 }) => ({ id, url, sha256 })),
+    sources: model.sources
+      .filter((s) => s.kind !== 'guideline-draft')
+      .map(({ id, url, sha256 }) => ({ id, url, sha256 })),
     columns: CATALOG_COLUMNS,
     rows: catalogRows(model),
   };

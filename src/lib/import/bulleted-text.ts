@@ -11,7 +11,10 @@ const LEVEL_1 = /^(?:o|•|▪|\u25e6)(?:\s+|\t)/;
 const LEVEL_2 = /^[-–](?:\s+|\t)/;
 
 export function parseBulletedText(cell: string): { text: string; items: NestedItem[] } {
-  const lines = cell.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = cell
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   let text = '';
   const items: NestedItem[] = [];
   for (const line of lines) {

@@ -117,12 +117,19 @@ export function parseCatalogPage(markdown: string, file: string, kind: Kind, pro
     subCapabilities: [],
   };
   if (regions.title) Object.assign(capability, capabilityTitle(nodeText(regions.title), kind));
-  else problems.error(file, 'line 1', 'page has no "#" title heading', 'Start the page body with "# Capability title".');
+  else
+    problems.error(file, 'line 1', 'page has no "#" title heading', 'Start the page body with "# Capability title".');
 
   readIntro(regions.intro, capability, ctx);
-  for (const section of regions.sections) capability.subCapabilities.push(readSubCapability(section.heading, section.blocks, kind, ctx));
+  for (const section of regions.sections)
+    capability.subCapabilities.push(readSubCapability(section.heading, section.blocks, kind, ctx));
   if (capability.subCapabilities.length === 0) {
-    problems.error(file, `line ${capability.line}`, 'page has no sub-capability heading', 'Give each sub-capability a "## Title" heading.');
+    problems.error(
+      file,
+      `line ${capability.line}`,
+      'page has no sub-capability heading',
+      'Give each sub-capability a "## Title" heading.',
+    );
   }
   reportResidue(capability, ctx);
   return capability;
@@ -145,22 +152,38 @@ function readIntro(blocks: RootContent[], capability: PageCapability, ctx: PageC
       const text = nodeText(block);
       if (!text) continue;
       if (isWebOnly(ctx.source, block)) navigation.push(text);
-      else if (capability.kind === 'non-technical' && statement === undefined && isBoldParagraph(block)) statement = text;
+      else if (capability.kind === 'non-technical' && statement === undefined && isBoldParagraph(block))
+        statement = text;
       else paragraphs.push(text);
     } else if (block.type === 'list') {
       if (capability.kind === 'technical') {
-        warnAt(ctx, block, 'bullets before the first sub-capability heading; kept as notes of the capability', 'Put the bullets under a "## Sub-capability" heading.');
+        warnAt(
+          ctx,
+          block,
+          'bullets before the first sub-capability heading; kept as notes of the capability',
+          'Put the bullets under a "## Sub-capability" heading.',
+        );
       }
       paragraphs.push(...listNotes(block));
     } else if (inDetails(ctx.source, block) && !isEmptyBlock(block)) {
-      warnAt(ctx, block, '<details> examples with no bullet before them; kept as notes of the capability', 'Put the <details> block right under the bullet it illustrates.');
+      warnAt(
+        ctx,
+        block,
+        '<details> examples with no bullet before them; kept as notes of the capability',
+        'Put the <details> block right under the bullet it illustrates.',
+      );
       paragraphs.push(...exampleTexts(block));
     } else {
       reportUnplaced(ctx, block, 'in the capability introduction');
     }
   }
   if (capability.kind === 'non-technical' && statement === undefined && paragraphs.length > 0) {
-    ctx.problems.warning(ctx.file, `line ${capability.line}`, 'no bold capability statement under the title; the first paragraph is used as the description', 'Write the capability statement as a "**bold**" paragraph.');
+    ctx.problems.warning(
+      ctx.file,
+      `line ${capability.line}`,
+      'no bold capability statement under the title; the first paragraph is used as the description',
+      'Write the capability statement as a "**bold**" paragraph.',
+    );
   }
   capability.description = statement ?? paragraphs.shift() ?? '';
   capability.notes = paragraphs;
@@ -187,9 +210,18 @@ interface SubCapabilityState {
 
 function readSubCapability(heading: Heading, blocks: RootContent[], kind: Kind, ctx: PageContext): PageSubCapability {
   if (heading.depth !== 2) {
-    warnAt(ctx, heading, `sub-capability heading is level ${heading.depth} ("${'#'.repeat(heading.depth)}"), expected "##"; read as a sub-capability`, 'Write sub-capability headings as "## Title".');
+    warnAt(
+      ctx,
+      heading,
+      `sub-capability heading is level ${heading.depth} ("${'#'.repeat(heading.depth)}"), expected "##"; read as a sub-capability`,
+      'Write sub-capability headings as "## Title".',
+    );
   }
-  const state: SubCapabilityState = { subCapability: subCapabilityHeading(heading, kind, ctx), descriptionParts: [], seenElementsOrGroup: false };
+  const state: SubCapabilityState = {
+    subCapability: subCapabilityHeading(heading, kind, ctx),
+    descriptionParts: [],
+    seenElementsOrGroup: false,
+  };
   for (const block of blocks) readSubCapabilityBlock(block, kind, state, ctx);
   closeGroup(state, ctx);
   state.subCapability.description = state.descriptionParts.join('\n\n');
@@ -205,7 +237,13 @@ function subCapabilityHeading(heading: Heading, kind: Kind, ctx: PageContext): P
       subCapability.label = `${labelled[1]}.`;
       subCapability.title = labelled[2];
     }
-    if (!anchor) warnAt(ctx, heading, 'non-technical sub-capability heading has no "{: #id }" anchor on the next line', 'Add the anchor line (e.g. "{: #Doc1 }") right under the heading.');
+    if (!anchor)
+      warnAt(
+        ctx,
+        heading,
+        'non-technical sub-capability heading has no "{: #id }" anchor on the next line',
+        'Add the anchor line (e.g. "{: #Doc1 }") right under the heading.',
+      );
   }
   if (anchor) subCapability.anchor = anchor;
   return subCapability;
@@ -223,7 +261,12 @@ function readSubCapabilityBlock(block: RootContent, kind: Kind, state: SubCapabi
   }
 }
 
-function readSubCapabilityParagraph(paragraph: Paragraph, kind: Kind, state: SubCapabilityState, ctx: PageContext): void {
+function readSubCapabilityParagraph(
+  paragraph: Paragraph,
+  kind: Kind,
+  state: SubCapabilityState,
+  ctx: PageContext,
+): void {
   const text = nodeText(paragraph);
   if (!text) return;
   const group = kind === 'non-technical' && isBoldParagraph(paragraph) ? GROUP_LINE.exec(text) : null;
@@ -234,7 +277,12 @@ function readSubCapabilityParagraph(paragraph: Paragraph, kind: Kind, state: Sub
   } else if (!state.seenElementsOrGroup) {
     state.descriptionParts.push(text);
   } else {
-    warnAt(ctx, paragraph, 'paragraph where an element was expected; kept as a note of the sub-capability', 'Make it part of an element (indent it under the element) or move it above the elements.');
+    warnAt(
+      ctx,
+      paragraph,
+      'paragraph where an element was expected; kept as a note of the sub-capability',
+      'Make it part of an element (indent it under the element) or move it above the elements.',
+    );
     state.subCapability.notes ??= [];
     state.subCapability.notes.push(text);
   }
@@ -242,7 +290,12 @@ function readSubCapabilityParagraph(paragraph: Paragraph, kind: Kind, state: Sub
 
 function readElementList(list: List, kind: Kind, state: SubCapabilityState, ctx: PageContext): void {
   if (kind === 'non-technical' && !list.ordered) {
-    warnAt(ctx, list, 'bullets where numbered elements ("1. **…**") were expected; each bullet is read as an element', 'Number the elements.');
+    warnAt(
+      ctx,
+      list,
+      'bullets where numbered elements ("1. **…**") were expected; each bullet is read as an element',
+      'Number the elements.',
+    );
   }
   state.seenElementsOrGroup = true;
   for (const item of list.children) {
@@ -250,7 +303,8 @@ function readElementList(list: List, kind: Kind, state: SubCapabilityState, ctx:
       attachStrayExamples(exampleTexts(item), item, state, ctx);
       continue;
     }
-    const element = kind === 'technical' ? technicalElement(item, ctx) : nonTechnicalElement(item, list.ordered === true, ctx);
+    const element =
+      kind === 'technical' ? technicalElement(item, ctx) : nonTechnicalElement(item, list.ordered === true, ctx);
     if (state.group) {
       element.group = { label: state.group.label, title: state.group.title };
       state.group.elements++;
@@ -262,10 +316,20 @@ function readElementList(list: List, kind: Kind, state: SubCapabilityState, ctx:
 function attachStrayExamples(examples: string[], node: RootContent, state: SubCapabilityState, ctx: PageContext): void {
   const lastElement = state.subCapability.elements.at(-1);
   if (lastElement) {
-    warnAt(ctx, node, '<details> examples not indented under any bullet; attached to the element above', 'Indent the <details> block under the bullet it illustrates.');
+    warnAt(
+      ctx,
+      node,
+      '<details> examples not indented under any bullet; attached to the element above',
+      'Indent the <details> block under the bullet it illustrates.',
+    );
     lastElement.examples.push(...examples);
   } else {
-    warnAt(ctx, node, '<details> examples with no bullet before them; kept as notes of the sub-capability', 'Put the <details> block right under the bullet it illustrates.');
+    warnAt(
+      ctx,
+      node,
+      '<details> examples with no bullet before them; kept as notes of the sub-capability',
+      'Put the <details> block right under the bullet it illustrates.',
+    );
     state.subCapability.notes ??= [];
     state.subCapability.notes.push(...examples);
   }
@@ -273,7 +337,12 @@ function attachStrayExamples(examples: string[], node: RootContent, state: SubCa
 
 function closeGroup(state: SubCapabilityState, ctx: PageContext): void {
   if (state.group && state.group.elements === 0) {
-    ctx.problems.warning(ctx.file, `line ${state.group.line}`, `group "${state.group.label} ${state.group.title}" has no numbered elements`, 'Follow the group line with "1. **…**" elements.');
+    ctx.problems.warning(
+      ctx.file,
+      `line ${state.group.line}`,
+      `group "${state.group.label} ${state.group.title}" has no numbered elements`,
+      'Follow the group line with "1. **…**" elements.',
+    );
   }
   delete state.group;
 }
@@ -310,13 +379,20 @@ function nonTechnicalElement(item: ListItem, numbered: boolean, ctx: PageContext
     } else if (child.type === 'paragraph') {
       const text = nodeText(child);
       if (!text) continue;
-      if (sawSubElements) warnAt(ctx, child, 'paragraph after the sub-element bullets of an element; kept in the element description', 'Move the paragraph above the bullets.');
+      if (sawSubElements)
+        warnAt(
+          ctx,
+          child,
+          'paragraph after the sub-element bullets of an element; kept in the element description',
+          'Move the paragraph above the bullets.',
+        );
       descriptionParts.push(text);
     } else {
       reportUnplaced(ctx, child, 'inside an element');
     }
   }
-  if (!element.text) warnAt(ctx, item, 'numbered element without text', 'Write the element as "1. **Topic: statement.**".');
+  if (!element.text)
+    warnAt(ctx, item, 'numbered element without text', 'Write the element as "1. **Topic: statement.**".');
   if (descriptionParts.length) element.description = descriptionParts.join('\n\n');
   const topic = TOPIC_LEAD.exec(element.text);
   if (topic?.[1] && topic[2]) {
@@ -342,7 +418,13 @@ function boldTitle(paragraph: Paragraph, expectBold: boolean, ctx: PageContext):
   const [first, ...after] = children;
   if (first?.type !== 'strong') {
     const text = nodeText(paragraph);
-    if (text && expectBold) warnAt(ctx, paragraph, 'element title is not bold; the whole paragraph is read as the element statement', 'Write the element as "1. **Topic: statement.**".');
+    if (text && expectBold)
+      warnAt(
+        ctx,
+        paragraph,
+        'element title is not bold; the whole paragraph is read as the element statement',
+        'Write the element as "1. **Topic: statement.**".',
+      );
     return { bold: text, rest: '' };
   }
   let bold = nodeText(first);
@@ -353,7 +435,12 @@ function boldTitle(paragraph: Paragraph, expectBold: boolean, ctx: PageContext):
     const close = tail.indexOf('**');
     bold = squash(bold + (close >= 0 ? tail.slice(0, close) : tail));
     rest = [{ type: 'text', value: close >= 0 ? tail.slice(close + 2) : '' }, ...after.slice(1)];
-    warnAt(ctx, paragraph, 'stray "**" inside the bold element title; read as one bold title', 'Remove the doubled "****".');
+    warnAt(
+      ctx,
+      paragraph,
+      'stray "**" inside the bold element title; read as one bold title',
+      'Remove the doubled "****".',
+    );
   }
   return { bold, rest: nodeText(rest) };
 }
@@ -364,7 +451,13 @@ function boldTitle(paragraph: Paragraph, expectBold: boolean, ctx: PageContext):
 function reportResidue(capability: PageCapability, ctx: PageContext): void {
   const check = (text: string | undefined, line: number): void => {
     const residue = text ? markupResidue(text) : undefined;
-    if (residue) ctx.problems.warning(ctx.file, `line ${line}`, `text still holds markup "${residue}" after cleaning`, 'Check the Markdown around this line.');
+    if (residue)
+      ctx.problems.warning(
+        ctx.file,
+        `line ${line}`,
+        `text still holds markup "${residue}" after cleaning`,
+        'Check the Markdown around this line.',
+      );
   };
   const checkItem = (item: PageItem): void => {
     check(item.text, item.line);

@@ -94,12 +94,22 @@ function readTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problems):
       sub = undefined;
     }
     if (!cap) {
-      problems.error(file, place, 'row comes before any capability (column A)', 'Write the capability in column A of the first row of its block.');
+      problems.error(
+        file,
+        place,
+        'row comes before any capability (column A)',
+        'Write the capability in column A of the first row of its block.',
+      );
       continue;
     }
     if (b || !sub) {
       if (!b) {
-        problems.error(file, place, `row of capability "${cap.title}" has no sub-capability (column B)`, 'Write the sub-capability in column B of the first row of its block.');
+        problems.error(
+          file,
+          place,
+          `row of capability "${cap.title}" has no sub-capability (column B)`,
+          'Write the sub-capability in column B of the first row of its block.',
+        );
         continue;
       }
       sub = { title: squash(b), description: squash(own(cells.C)), row, elements: [] };
@@ -111,12 +121,22 @@ function readTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problems):
       else if (!c.mergedFrom || c.mergedFrom !== leadIn?.master) leadIn = undefined;
     }
     if (cells.D!.mergedFrom) {
-      problems.error(file, `${place} (D)`, `element cell is merged with ${cells.D!.mergedFrom}`, 'Each element has its own row; unmerge column D.');
+      problems.error(
+        file,
+        `${place} (D)`,
+        `element cell is merged with ${cells.D!.mergedFrom}`,
+        'Each element has its own row; unmerge column D.',
+      );
       continue;
     }
     const d = own(cells.D);
     if (!d) {
-      problems.error(file, place, `sub-capability "${sub.title}" has a row without an element (column D)`, 'Every row of the technical sheet is one element; remove the empty row or fill in column D.');
+      problems.error(
+        file,
+        place,
+        `sub-capability "${sub.title}" has a row without an element (column D)`,
+        'Every row of the technical sheet is one element; remove the empty row or fill in column D.',
+      );
       continue;
     }
     sub.elements.push({ row, text: d, mapping: cells.E!, ...(leadIn ? { leadIn: leadIn.text } : {}) });
@@ -141,7 +161,12 @@ function readNonTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problem
       sub = undefined;
     }
     if (!cap) {
-      problems.error(file, place, 'row comes before any capability (column A)', 'Write the capability in column A of the first row of its block.');
+      problems.error(
+        file,
+        place,
+        'row comes before any capability (column A)',
+        'Write the capability in column A of the first row of its block.',
+      );
       continue;
     }
     if (b) {
@@ -151,7 +176,12 @@ function readNonTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problem
       element = undefined;
     }
     if (!sub) {
-      problems.error(file, place, `row of capability "${cap.title}" has no sub-capability (column B)`, 'Write the sub-capability in column B of the first row of its block.');
+      problems.error(
+        file,
+        place,
+        `row of capability "${cap.title}" has no sub-capability (column B)`,
+        'Write the sub-capability in column B of the first row of its block.',
+      );
       continue;
     }
     if (c) {
@@ -163,22 +193,43 @@ function readNonTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problem
         element = { label, title, row, ...(group ? { group } : {}), subElements: [] };
         sub.elements.push(element);
       } else {
-        problems.error(file, `${place} (C)`, `cannot tell whether "${title.slice(0, 60)}" is a group or an element: it starts with neither "a." nor "1."`, 'Non-technical groups start with a letter ("a.") and elements with a number ("1.").');
+        problems.error(
+          file,
+          `${place} (C)`,
+          `cannot tell whether "${title.slice(0, 60)}" is a group or an element: it starts with neither "a." nor "1."`,
+          'Non-technical groups start with a letter ("a.") and elements with a number ("1.").',
+        );
         continue;
       }
     }
     if (cells.D!.mergedFrom) {
-      problems.error(file, `${place} (D)`, `sub-element cell is merged with ${cells.D!.mergedFrom}`, 'Each sub-element has its own row; unmerge column D.');
+      problems.error(
+        file,
+        `${place} (D)`,
+        `sub-element cell is merged with ${cells.D!.mergedFrom}`,
+        'Each sub-element has its own row; unmerge column D.',
+      );
       continue;
     }
     const d = own(cells.D);
     const eHasText = cells.E!.text.trim() !== '';
     if (!d) {
-      if (eHasText && !cells.E!.mergedFrom) problems.error(file, `${place} (E)`, 'a mapping is given for a row without a sub-element (column D)', 'Put the mapping on the row of the sub-element it belongs to.');
+      if (eHasText && !cells.E!.mergedFrom)
+        problems.error(
+          file,
+          `${place} (E)`,
+          'a mapping is given for a row without a sub-element (column D)',
+          'Put the mapping on the row of the sub-element it belongs to.',
+        );
       continue;
     }
     if (!element) {
-      problems.error(file, `${place} (D)`, 'sub-element comes before any element (a numbered entry in column C)', 'Number the element in column C ("1. Topic: statement").');
+      problems.error(
+        file,
+        `${place} (D)`,
+        'sub-element comes before any element (a numbered entry in column C)',
+        'Number the element in column C ("1. Topic: statement").',
+      );
       continue;
     }
     element.subElements.push({ row, text: d, mapping: cells.E! });
@@ -187,20 +238,46 @@ function readNonTechnical(ws: ExcelJS.Worksheet, file: string, problems: Problem
 }
 
 /** Reads both sheets of a mapping workbook. */
-export function readCatalogWorkbook(wb: ExcelJS.Workbook, file: string, problems: Problems): CatalogWorkbook | undefined {
+export function readCatalogWorkbook(
+  wb: ExcelJS.Workbook,
+  file: string,
+  problems: Problems,
+): CatalogWorkbook | undefined {
   const tech = findSheetByHeader(wb, 'TECHNICAL', file, problems);
   const nonTech = findSheetByHeader(wb, 'NON-TECHNICAL', file, problems);
   if (!tech || !nonTech) return undefined;
   const technical = readTechnical(tech, file, problems);
   const nonTechnical = readNonTechnical(nonTech, file, problems);
-  if (!technical.length) problems.error(file, `${tech.name.trim()}!2`, 'the technical sheet has no rows', 'The sheet must list capabilities from row 2 on.');
-  if (!nonTechnical.length) problems.error(file, `${nonTech.name.trim()}!2`, 'the non-technical sheet has no rows', 'The sheet must list capabilities from row 2 on.');
+  if (!technical.length)
+    problems.error(
+      file,
+      `${tech.name.trim()}!2`,
+      'the technical sheet has no rows',
+      'The sheet must list capabilities from row 2 on.',
+    );
+  if (!nonTechnical.length)
+    problems.error(
+      file,
+      `${nonTech.name.trim()}!2`,
+      'the non-technical sheet has no rows',
+      'The sheet must list capabilities from row 2 on.',
+    );
   for (const cap of nonTechnical) {
     for (const sub of cap.subCapabilities) {
       for (const el of sub.elements) {
-        if (!el.subElements.length) problems.error(file, sheetPlace(nonTech, el.row), `element "${el.label} ${el.title.slice(0, 50)}" has no sub-element (column D)`, 'Each non-technical element lists its sub-elements in column D on its own and the following rows.');
+        if (!el.subElements.length)
+          problems.error(
+            file,
+            sheetPlace(nonTech, el.row),
+            `element "${el.label} ${el.title.slice(0, 50)}" has no sub-element (column D)`,
+            'Each non-technical element lists its sub-elements in column D on its own and the following rows.',
+          );
       }
     }
   }
-  return { file, technical: { sheet: tech.name.trim(), capabilities: technical }, nonTechnical: { sheet: nonTech.name.trim(), capabilities: nonTechnical } };
+  return {
+    file,
+    technical: { sheet: tech.name.trim(), capabilities: technical },
+    nonTechnical: { sheet: nonTech.name.trim(), capabilities: nonTechnical },
+  };
 }

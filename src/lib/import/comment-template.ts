@@ -7,12 +7,24 @@ import { type CommentTemplateInput, commentTemplateSchema } from '../model/schem
 export function parseCommentTemplate(text: string, file: string, problems: Problems): CommentTemplateInput | undefined {
   const doc = parseDocument(text);
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');
+    for (const e of doc.errors)
+      problems.error(
+        file,
+        `line ${e.linePos?.[0]?.line ?? '?'}`,
+        `not valid YAML: ${e.message.split('\n')[0]}`,
+        'Fix the YAML syntax.',
+      );
     return undefined;
   }
   const parsed = commentTemplateSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    for (const i of parsed.error.issues) problems.error(file, jsonPath(i.path), i.message, 'Each column needs a header and a field (see the comment at the top of the file).');
+    for (const i of parsed.error.issues)
+      problems.error(
+        file,
+        jsonPath(i.path),
+        i.message,
+        'Each column needs a header and a field (see the comment at the top of the file).',
+      );
     return undefined;
   }
   return parsed.data;

@@ -59,7 +59,8 @@ export function parseControlCell(cell: CellText, families: ReadonlySet<string>):
     const starts: { index: number; family: string; number: string; match: string }[] = [];
     for (const m of rawLine.matchAll(ID_AT)) {
       const family = m[1]!.toLowerCase();
-      if (families.has(family) && m[1] === m[1]!.toUpperCase()) starts.push({ index: m.index!, family, number: m[2]!, match: m[0] });
+      if (families.has(family) && m[1] === m[1]!.toUpperCase())
+        starts.push({ index: m.index!, family, number: m[2]!, match: m[0] });
     }
     if (!starts.length) {
       result.unreadable.push({ line: lineIndex + 1, text: squashKeep(rawLine) });

@@ -85,17 +85,28 @@ export function parseProfilePage(markdown: string, file: string, kind: Kind, pro
     line: regions.title ? lineOf(regions.title) : 1,
     sections: [],
   };
-  if (!regions.title) problems.error(file, 'line 1', 'page has no "#" title heading', 'Start the page body with "# Topic title".');
+  if (!regions.title)
+    problems.error(file, 'line 1', 'page has no "#" title heading', 'Start the page body with "# Topic title".');
 
   readIntro(regions.intro, topic, ctx);
   for (const { heading, blocks } of regions.sections) {
     if (heading.depth !== 2) {
-      warnAt(ctx, heading, `section heading is level ${heading.depth} ("${'#'.repeat(heading.depth)}"), expected "##"; read as a section`, 'Write section headings as "## Heading".');
+      warnAt(
+        ctx,
+        heading,
+        `section heading is level ${heading.depth} ("${'#'.repeat(heading.depth)}"), expected "##"; read as a section`,
+        'Write section headings as "## Heading".',
+      );
     }
     topic.sections.push(readSection(nodeText(heading), lineOf(heading), blocks, kind, ctx));
   }
   if (topic.sections.length === 0) {
-    problems.error(file, `line ${topic.line}`, 'page has no section ("##" heading) and no bullets', 'Give each section a "## Heading".');
+    problems.error(
+      file,
+      `line ${topic.line}`,
+      'page has no section ("##" heading) and no bullets',
+      'Give each section a "## Heading".',
+    );
   }
   reportResidue(topic, ctx);
   return topic;
@@ -106,12 +117,19 @@ function readIntro(blocks: RootContent[], topic: ProfileTopic, ctx: PageContext)
   const navigation = blocks.filter((b) => b.type === 'paragraph' && isWebOnly(ctx.source, b) && nodeText(b));
   if (navigation.length) topic.navigation = navigation.map((b) => nodeText(b));
   const content = blocks.filter((b) => !navigation.includes(b));
-  const firstSectionContent = content.find((b) => b.type === 'list' || (b.type === 'paragraph' && PARTY_LINE.test(nodeText(b))));
+  const firstSectionContent = content.find(
+    (b) => b.type === 'list' || (b.type === 'paragraph' && PARTY_LINE.test(nodeText(b))),
+  );
   if (!firstSectionContent) {
     topic.description = introDescription(content, ctx);
     return;
   }
-  warnAt(ctx, firstSectionContent, 'bullets before the first "##" heading; kept in a section named after the page title', 'Put the bullets under a "## Heading".');
+  warnAt(
+    ctx,
+    firstSectionContent,
+    'bullets before the first "##" heading; kept in a section named after the page title',
+    'Put the bullets under a "## Heading".',
+  );
   const section = readSection(topic.title || 'Untitled', lineOf(firstSectionContent), content, topic.kind, ctx);
   section.implied = true;
   topic.sections.push(section);
@@ -140,7 +158,13 @@ interface SectionState {
   partyLine: Record<Party, number | undefined>;
 }
 
-function readSection(heading: string, line: number, blocks: RootContent[], kind: Kind, ctx: PageContext): ProfileSection {
+function readSection(
+  heading: string,
+  line: number,
+  blocks: RootContent[],
+  kind: Kind,
+  ctx: PageContext,
+): ProfileSection {
   const state: SectionState = {
     section: { heading, description: '', manufacturer: [], agency: [], items: [], line },
     descriptionParts: [],
@@ -167,11 +191,21 @@ function readSectionParagraph(paragraph: Paragraph, kind: Kind, state: SectionSt
     state.party = party;
     state.partyLine[party] ??= lineOf(paragraph);
   } else if (state.party) {
-    warnAt(ctx, paragraph, `paragraph under "**${label(state.party)}:**" where a bullet was expected; kept as one of its entries`, 'Write each action as a "- " bullet.');
+    warnAt(
+      ctx,
+      paragraph,
+      `paragraph under "**${label(state.party)}:**" where a bullet was expected; kept as one of its entries`,
+      'Write each action as a "- " bullet.',
+    );
     addPartyEntry(state, state.party, { text, items: [], examples: [], line: lineOf(paragraph) });
   } else {
     if (kind === 'technical' && state.section.items.length > 0) {
-      warnAt(ctx, paragraph, 'paragraph after the element bullets; kept in the section description', 'Move the paragraph above the bullets.');
+      warnAt(
+        ctx,
+        paragraph,
+        'paragraph after the element bullets; kept in the section description',
+        'Move the paragraph above the bullets.',
+      );
     }
     state.descriptionParts.push(text);
   }
@@ -184,7 +218,12 @@ function readSectionList(list: List, kind: Kind, state: SectionState, ctx: PageC
     return;
   }
   if (kind === 'non-technical') {
-    warnAt(ctx, list, 'bullets before the "**Manufacturer:**" / "**Agency:**" lists; kept as items of the section', 'Put the bullets under "**Manufacturer:**" or "**Agency:**", or write them as text.');
+    warnAt(
+      ctx,
+      list,
+      'bullets before the "**Manufacturer:**" / "**Agency:**" lists; kept as items of the section',
+      'Put the bullets under "**Manufacturer:**" or "**Agency:**", or write them as text.',
+    );
   }
   state.section.items.push(...bullets);
 }
@@ -205,7 +244,9 @@ function reportMissingParties(state: SectionState, ctx: PageContext): void {
   for (const party of ['manufacturer', 'agency'] as const) {
     if (state.section[party].length > 0) continue;
     const where = state.partyLine[party] ?? state.section.line;
-    const message = state.partyLine[party] ? `"**${label(party)}:**" is not followed by any bullet` : `section has no "**${label(party)}:**" list`;
+    const message = state.partyLine[party]
+      ? `"**${label(party)}:**" is not followed by any bullet`
+      : `section has no "**${label(party)}:**" list`;
     ctx.problems.warning(ctx.file, `line ${where}`, message, `Add the "**${label(party)}:**" line and its bullets.`);
   }
 }
@@ -220,7 +261,13 @@ function label(party: Party): string {
 function reportResidue(topic: ProfileTopic, ctx: PageContext): void {
   const check = (text: string, line: number): void => {
     const residue = markupResidue(text);
-    if (residue) ctx.problems.warning(ctx.file, `line ${line}`, `text still holds markup "${residue}" after cleaning`, 'Check the Markdown around this line.');
+    if (residue)
+      ctx.problems.warning(
+        ctx.file,
+        `line ${line}`,
+        `text still holds markup "${residue}" after cleaning`,
+        'Check the Markdown around this line.',
+      );
   };
   const checkItem = (item: PageItem): void => {
     check(item.text, item.line);

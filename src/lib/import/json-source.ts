@@ -29,8 +29,14 @@ export function parseJsonSource(text: string, file: string, problems: Problems):
     const lineCol = /\(line (\d+) column (\d+)\)/.exec(message);
     const pos = /position (\d+)/.exec(message);
     const offset = pos ? Number(pos[1]) : offsetFromSnippet(text, message);
-    const where = lineCol ? { line: Number(lineCol[1]), column: Number(lineCol[2]) } : offset !== undefined ? lineColumn(text, offset) : undefined;
-    const truncated = /Unexpected end of JSON input|Unterminated|end of data/i.test(message) || (offset !== undefined && offset >= text.trimEnd().length);
+    const where = lineCol
+      ? { line: Number(lineCol[1]), column: Number(lineCol[2]) }
+      : offset !== undefined
+        ? lineColumn(text, offset)
+        : undefined;
+    const truncated =
+      /Unexpected end of JSON input|Unterminated|end of data/i.test(message) ||
+      (offset !== undefined && offset >= text.trimEnd().length);
     problems.error(
       file,
       where ? `line ${where.line}, column ${where.column}` : 'place unknown',

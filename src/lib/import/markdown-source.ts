@@ -57,7 +57,8 @@ const FRONT_MATTER_FENCE = /^---\s*$/;
 const LIQUID_TAG = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g;
 const ATTRIBUTE_LIST_LINE = /^\s*\{:([^}\n]*)\}\s*$/;
 const ATTRIBUTE_LIST_INLINE = /\{:[^}\n]*\}/g;
-const DETAILS_TAGS_LINE = /^(?:<details\b[^>]*>|<\/details\s*>|<summary\b[^>]*>[^<]*<\/summary\s*>|<\/?summary\b[^>]*>|\s)+$/i;
+const DETAILS_TAGS_LINE =
+  /^(?:<details\b[^>]*>|<\/details\s*>|<summary\b[^>]*>[^<]*<\/summary\s*>|<\/?summary\b[^>]*>|\s)+$/i;
 
 /** Reads a page: front matter, cleaned Markdown tree, attribute lists and details ranges. */
 export function readMarkdownSource(markdown: string, file: string, problems: Problems): MarkdownSource {
@@ -90,7 +91,11 @@ interface LineProblem {
  * Splits `---`-fenced YAML front matter from the body. The body keeps the
  * original line numbers: the front-matter lines are replaced by empty lines.
  */
-export function splitFrontMatter(markdown: string): { frontMatter: Record<string, unknown>; body: string; problem?: LineProblem } {
+export function splitFrontMatter(markdown: string): {
+  frontMatter: Record<string, unknown>;
+  body: string;
+  problem?: LineProblem;
+} {
   const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FRONT_MATTER_FENCE.test(lines[0] ?? '')) return { frontMatter: {}, body: lines.join('\n') };
   const end = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_FENCE.test(line));
@@ -98,7 +103,11 @@ export function splitFrontMatter(markdown: string): { frontMatter: Record<string
     return {
       frontMatter: {},
       body: lines.join('\n'),
-      problem: { line: 1, message: 'front matter opened with "---" is never closed', hint: 'Close the YAML front matter with a "---" line.' },
+      problem: {
+        line: 1,
+        message: 'front matter opened with "---" is never closed',
+        hint: 'Close the YAML front matter with a "---" line.',
+      },
     };
   }
   const body = [...lines.slice(0, end + 1).map(() => ''), ...lines.slice(end + 1)].join('\n');
@@ -107,7 +116,15 @@ export function splitFrontMatter(markdown: string): { frontMatter: Record<string
     const parsed: unknown = parseYaml(yamlText);
     if (parsed === null || parsed === undefined) return { frontMatter: {}, body };
     if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-      return { frontMatter: {}, body, problem: { line: 2, message: 'front matter is not a YAML mapping', hint: 'Write the front matter as "key: value" lines.' } };
+      return {
+        frontMatter: {},
+        body,
+        problem: {
+          line: 2,
+          message: 'front matter is not a YAML mapping',
+          hint: 'Write the front matter as "key: value" lines.',
+        },
+      };
     }
     return { frontMatter: parsed as Record<string, unknown>, body };
   } catch (e) {
@@ -115,7 +132,11 @@ export function splitFrontMatter(markdown: string): { frontMatter: Record<string
     return {
       frontMatter: {},
       body,
-      problem: { line: 1 + linePos, message: `front matter is not valid YAML: ${yamlReason(e)}`, hint: 'Fix the YAML between the "---" lines.' },
+      problem: {
+        line: 1 + linePos,
+        message: `front matter is not valid YAML: ${yamlReason(e)}`,
+        hint: 'Fix the YAML between the "---" lines.',
+      },
     };
   }
 }
@@ -177,7 +198,12 @@ export function markDetailsBlocks(text: string): { text: string; details: Detail
     for (const tag of line.matchAll(/<(\/?)details\b/gi)) {
       if (tag[1]) {
         const open = openLines.pop();
-        if (open === undefined) problems.push({ line: lineNumber, message: '"</details>" closes no open <details>', hint: 'Remove the stray closing tag or add the missing <details>.' });
+        if (open === undefined)
+          problems.push({
+            line: lineNumber,
+            message: '"</details>" closes no open <details>',
+            hint: 'Remove the stray closing tag or add the missing <details>.',
+          });
         else details.push({ open, close: lineNumber });
         marks.push('<!--/details-->');
       } else {
@@ -189,7 +215,11 @@ export function markDetailsBlocks(text: string): { text: string; details: Detail
   });
   const lastLine = lines.length;
   for (const open of openLines) {
-    problems.push({ line: open, message: '<details> is never closed; it is read up to the end of the page', hint: 'Add the missing "</details>".' });
+    problems.push({
+      line: open,
+      message: '<details> is never closed; it is read up to the end of the page',
+      hint: 'Add the missing "</details>".',
+    });
     details.push({ open, close: lastLine });
   }
   details.sort((a, b) => a.open - b.open);
@@ -254,13 +284,26 @@ function isNodeList(node: Nodes | readonly Nodes[]): node is readonly Nodes[] {
 }
 
 function isBlock(node: Nodes): boolean {
-  return ['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'html', 'table', 'tableRow', 'tableCell'].includes(node.type);
+  return [
+    'paragraph',
+    'heading',
+    'list',
+    'listItem',
+    'blockquote',
+    'code',
+    'html',
+    'table',
+    'tableRow',
+    'tableCell',
+  ].includes(node.type);
 }
 
 /** A paragraph whose only non-blank content is one `**strong**` run. */
 export function isBoldParagraph(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false;
-  const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'html' && c.type !== 'break');
+  const meaningful = node.children.filter(
+    (c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'html' && c.type !== 'break',
+  );
   return meaningful.length === 1 && meaningful[0]?.type === 'strong';
 }
 
@@ -341,7 +384,11 @@ export function pageRegions(tree: Root): PageRegions {
   const titleIndex = blocks.findIndex((b) => b.type === 'heading' && b.depth === 1);
   const title = titleIndex >= 0 ? (blocks[titleIndex] as Heading) : undefined;
   const afterTitle = blocks.slice(titleIndex + 1);
-  const regions: PageRegions = { beforeTitle: titleIndex >= 0 ? blocks.slice(0, titleIndex) : [], intro: [], sections: [] };
+  const regions: PageRegions = {
+    beforeTitle: titleIndex >= 0 ? blocks.slice(0, titleIndex) : [],
+    intro: [],
+    sections: [],
+  };
   if (title) regions.title = title;
   for (const block of afterTitle) {
     if (block.type === 'heading') regions.sections.push({ heading: block, blocks: [] });
@@ -398,7 +445,12 @@ export function readBulletItem(item: ListItem, ctx: PageContext): PageItem {
       const text = nodeText(child);
       if (!text) continue;
       if (sawNestedBullets) {
-        warnAt(ctx, child, 'text after the nested bullets of a bullet; appended to that bullet’s own text', 'Move the text above the nested bullets or make it a bullet of its own.');
+        warnAt(
+          ctx,
+          child,
+          'text after the nested bullets of a bullet; appended to that bullet’s own text',
+          'Move the text above the nested bullets or make it a bullet of its own.',
+        );
       }
       textParts.push(text);
     } else {
@@ -413,8 +465,18 @@ export function readBulletItem(item: ListItem, ctx: PageContext): PageItem {
 /** Reports a block no reader expected where it is (HTML other than details tags, code, tables …). Blank blocks pass. */
 export function reportUnplaced(ctx: PageContext, node: RootContent, where: string): void {
   if (isEmptyBlock(node) || node.type === 'definition') return;
-  const what = node.type === 'html' ? `HTML "${squash(node.value).slice(0, 60)}"` : node.type === 'code' ? 'indented code block (text indented too deep?)' : `${node.type} block`;
-  warnAt(ctx, node, `${what} ${where} is not part of the page structure; ignored`, 'Rewrite it as a paragraph or bullet, or indent it like the text around it.');
+  const what =
+    node.type === 'html'
+      ? `HTML "${squash(node.value).slice(0, 60)}"`
+      : node.type === 'code'
+        ? 'indented code block (text indented too deep?)'
+        : `${node.type} block`;
+  warnAt(
+    ctx,
+    node,
+    `${what} ${where} is not part of the page structure; ignored`,
+    'Rewrite it as a paragraph or bullet, or indent it like the text around it.',
+  );
 }
 
 /** `problems.warning` at the line a node starts on. */
@@ -454,7 +516,12 @@ function reportUnevenBullets(ctx: PageContext, list: List): void {
 function reportDashLines(ctx: PageContext, paragraph: Paragraph): void {
   for (let line = lineOf(paragraph); line <= endLineOf(paragraph); line++) {
     if (/^\s*-[A-Za-z]/.test(ctx.source.lines[line - 1] ?? '')) {
-      ctx.problems.warning(ctx.file, `line ${line}`, 'line starts with "-" without a space, so it is not a bullet; read as part of the text above it', 'Put a space after "-" to make it a bullet.');
+      ctx.problems.warning(
+        ctx.file,
+        `line ${line}`,
+        'line starts with "-" without a space, so it is not a bullet; read as part of the text above it',
+        'Put a space after "-" to make it a bullet.',
+      );
     }
   }
 }

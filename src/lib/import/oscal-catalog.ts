@@ -44,7 +44,11 @@ interface OscalGroup {
   controls?: OscalControl[];
 }
 export interface OscalCatalogDocument {
-  catalog: { uuid: string; metadata: { title: string; version: string; 'oscal-version': string; 'last-modified'?: string }; groups?: OscalGroup[] };
+  catalog: {
+    uuid: string;
+    metadata: { title: string; version: string; 'oscal-version': string; 'last-modified'?: string };
+    groups?: OscalGroup[];
+  };
 }
 
 export interface ImportedCatalog {
@@ -79,11 +83,20 @@ export class ParameterRenderer {
     if (cached) return cached;
     const p = this.params.get(paramId);
     if (!p) {
-      this.problems.error(this.file, where, `the text inserts parameter "${paramId}", which no control defines`, 'The catalog is inconsistent; fetch the byte-exact file again.');
+      this.problems.error(
+        this.file,
+        where,
+        `the text inserts parameter "${paramId}", which no control defines`,
+        'The catalog is inconsistent; fetch the byte-exact file again.',
+      );
       return `[Assignment: ${paramId}]`;
     }
     if (seen.includes(paramId)) {
-      this.problems.error(this.file, where, `parameter "${paramId}" inserts itself (${[...seen, paramId].join(' → ')})`);
+      this.problems.error(
+        this.file,
+        where,
+        `parameter "${paramId}" inserts itself (${[...seen, paramId].join(' → ')})`,
+      );
       return `[Assignment: ${paramId}]`;
     }
     let text: string;
@@ -129,7 +142,11 @@ function hrefId(href: string): string {
 }
 
 /** Imports a parsed (and schema-checked) OSCAL catalog. */
-export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: string; file: string }, problems: Problems): ImportedCatalog {
+export function importOscalCatalog(
+  doc: OscalCatalogDocument,
+  source: { id: string; file: string },
+  problems: Problems,
+): ImportedCatalog {
   const file = source.file;
   const prov = (place: string): Provenance => ({ source: source.id, file, place });
   const renderer = new ParameterRenderer(problems, file);
@@ -151,13 +168,18 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
     const label = prop(part.props, 'label') ?? '';
     // NIST cites items as AC-2k, AC-1a.1, AC-1a.1(a): the first label joins the control, a numbered one follows a dot.
     const bare = label.replace(/\.$/, '').trim();
-    const cite = part.name === 'statement' ? citation : `${citation}${/^\d/.test(bare) && /[a-z]$/.test(citation) ? '.' : ''}${bare}`;
+    const cite =
+      part.name === 'statement'
+        ? citation
+        : `${citation}${/^\d/.test(bare) && /[a-z]$/.test(citation) ? '.' : ''}${bare}`;
     if (part.id) partLabels.set(part.id, cite);
     return {
       id: part.id ?? '',
       label,
       text: part.prose ? renderer.prose(part.prose, where) : '',
-      parts: (part.parts ?? []).filter((p) => p.name === 'item').map((p, i) => statementOf(p, `${where}.parts[${i}]`, cite)),
+      parts: (part.parts ?? [])
+        .filter((p) => p.name === 'item')
+        .map((p, i) => statementOf(p, `${where}.parts[${i}]`, cite)),
     };
   };
 
@@ -175,8 +197,12 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
       sortId: prop(c.props, 'sort-id') ?? c.id,
       withdrawn: prop(c.props, 'status') === 'withdrawn',
       withdrawnTo: [],
-      ...(statementIndex >= 0 ? { statement: statementOf(c.parts![statementIndex]!, `${path}.parts[${statementIndex}]`, label) } : {}),
-      ...(guidancePart?.prose ? { guidance: renderer.prose(guidancePart.prose, `${path}.parts[${(c.parts ?? []).indexOf(guidancePart)}]`) } : {}),
+      ...(statementIndex >= 0
+        ? { statement: statementOf(c.parts![statementIndex]!, `${path}.parts[${statementIndex}]`, label) }
+        : {}),
+      ...(guidancePart?.prose
+        ? { guidance: renderer.prose(guidancePart.prose, `${path}.parts[${(c.parts ?? []).indexOf(guidancePart)}]`) }
+        : {}),
       params: (c.params ?? []).map((p, i) => renderer.describe(p, `${path}.params[${i}]`)),
       related: (c.links ?? []).filter((l) => l.rel === 'related').map((l) => hrefId(l.href)),
       enhancements: (c.controls ?? []).map((e) => e.id),
@@ -192,7 +218,13 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
   };
 
   (doc.catalog.groups ?? []).forEach((g, gi) => {
-    const family: Family = { id: g.id, label: g.id.toUpperCase(), title: g.title, controls: [], provenance: prov(`$.catalog.groups[${gi}]`) };
+    const family: Family = {
+      id: g.id,
+      label: g.id.toUpperCase(),
+      title: g.title,
+      controls: [],
+      provenance: prov(`$.catalog.groups[${gi}]`),
+    };
     families.push(family);
     (g.controls ?? []).forEach((c, ci) => {
       visit(c, family, `$.catalog.groups[${gi}].controls[${ci}]`);
@@ -220,9 +252,18 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
           ...(isItem ? { part: target } : {}),
           label: isItem ? (partLabels.get(target) ?? targetControl.label) : targetControl.label,
         };
-        if (isItem && !partLabels.has(target)) problems.error(file, `${path}.links[${li}]`, `${control.label} is withdrawn to "${target}", an item ${targetControl.label} does not have`);
+        if (isItem && !partLabels.has(target))
+          problems.error(
+            file,
+            `${path}.links[${li}]`,
+            `${control.label} is withdrawn to "${target}", an item ${targetControl.label} does not have`,
+          );
       } else {
-        problems.error(file, `${path}.links[${li}]`, `${control.label} is withdrawn to "${target}", which is neither a control nor a family of the catalog`);
+        problems.error(
+          file,
+          `${path}.links[${li}]`,
+          `${control.label} is withdrawn to "${target}", which is neither a control nor a family of the catalog`,
+        );
         return;
       }
       control.withdrawnTo.push(t);
@@ -230,5 +271,9 @@ export function importOscalCatalog(doc: OscalCatalogDocument, source: { id: stri
   }
 
   const meta = doc.catalog.metadata;
-  return { metadata: { title: meta.title, version: meta.version, oscalVersion: meta['oscal-version'] }, families, controls };
+  return {
+    metadata: { title: meta.title, version: meta.version, oscalVersion: meta['oscal-version'] },
+    families,
+    controls,
+  };
 }

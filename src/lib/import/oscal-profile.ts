@@ -5,7 +5,10 @@ import type { Problems } from '../problems.ts';
 import type { Baseline } from '../model/schemas/control.ts';
 
 export interface OscalProfileDocument {
-  profile: { metadata: { title: string; version?: string }; imports: { href: string; 'include-controls'?: { 'with-ids'?: string[] }[]; 'include-all'?: object }[] };
+  profile: {
+    metadata: { title: string; version?: string };
+    imports: { href: string; 'include-controls'?: { 'with-ids'?: string[] }[]; 'include-all'?: object }[];
+  };
 }
 
 export interface ImportedBaseline {
@@ -15,11 +18,22 @@ export interface ImportedBaseline {
   controls: { id: string; path: string }[];
 }
 
-export function importOscalProfile(doc: OscalProfileDocument, baseline: Baseline, file: string, problems: Problems): ImportedBaseline {
+export function importOscalProfile(
+  doc: OscalProfileDocument,
+  baseline: Baseline,
+  file: string,
+  problems: Problems,
+): ImportedBaseline {
   const controls: { id: string; path: string }[] = [];
   const seen = new Set<string>();
   doc.profile.imports.forEach((imp, ii) => {
-    if (imp['include-all']) problems.error(file, `$.profile.imports[${ii}]`, 'the profile includes all controls, which a baseline never does', 'Check that the file is an SP 800-53B baseline profile.');
+    if (imp['include-all'])
+      problems.error(
+        file,
+        `$.profile.imports[${ii}]`,
+        'the profile includes all controls, which a baseline never does',
+        'Check that the file is an SP 800-53B baseline profile.',
+      );
     (imp['include-controls'] ?? []).forEach((inc, ci) => {
       (inc['with-ids'] ?? []).forEach((id, k) => {
         const path = `$.profile.imports[${ii}].include-controls[${ci}].with-ids[${k}]`;
@@ -32,6 +46,12 @@ export function importOscalProfile(doc: OscalProfileDocument, baseline: Baseline
       });
     });
   });
-  if (!controls.length) problems.error(file, '$.profile.imports', `the ${baseline} baseline includes no controls`, 'Check that the file is an SP 800-53B baseline profile.');
+  if (!controls.length)
+    problems.error(
+      file,
+      '$.profile.imports',
+      `the ${baseline} baseline includes no controls`,
+      'Check that the file is an SP 800-53B baseline profile.',
+    );
   return { baseline, title: doc.profile.metadata.title, controls };
 }

@@ -20,32 +20,70 @@ export interface SearchTermRecords {
 }
 
 /** Reads and checks the search terms against the catalog records. */
-export function parseSearchTerms(text: string, file: string, records: SearchTermRecords, problems: Problems): SearchTermInput[] {
+export function parseSearchTerms(
+  text: string,
+  file: string,
+  records: SearchTermRecords,
+  problems: Problems,
+): SearchTermInput[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax.');
+    for (const e of doc.errors)
+      problems.error(
+        file,
+        `line ${e.linePos?.[0]?.line ?? '?'}`,
+        `not valid YAML: ${e.message.split('\n')[0]}`,
+        'Fix the YAML syntax.',
+      );
     return [];
   }
   const at = (path: readonly PropertyKey[]) => `line ${lineOf(doc, lines, path)} (${pathText(path)})`;
   const parsed = searchTermFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.error(file, at(issue.path), issue.message, 'Each entry has term (the reader\'s words), records (SP 800-213A ids) and why; see the head of the file.');
+    for (const issue of parsed.error.issues)
+      problems.error(
+        file,
+        at(issue.path),
+        issue.message,
+        "Each entry has term (the reader's words), records (SP 800-213A ids) and why; see the head of the file.",
+      );
     return [];
   }
-  const ids = new Set([...records.capabilities, ...records.subCapabilities, ...records.elements, ...records.subElements].map((r) => r.id));
+  const ids = new Set(
+    [...records.capabilities, ...records.subCapabilities, ...records.elements, ...records.subElements].map((r) => r.id),
+  );
   const seen = new Map<string, number>();
   const out: SearchTermInput[] = [];
   parsed.data.terms.forEach((t, i) => {
     const key = t.term.toLowerCase().replace(/\s+/g, ' ');
     const line = lineOf(doc, lines, ['terms', i, 'term']);
-    if (seen.has(key)) problems.error(file, at(['terms', i, 'term']), `the term "${t.term}" is already listed on line ${seen.get(key)}`, 'List each term once, with every record it leads to.');
+    if (seen.has(key))
+      problems.error(
+        file,
+        at(['terms', i, 'term']),
+        `the term "${t.term}" is already listed on line ${seen.get(key)}`,
+        'List each term once, with every record it leads to.',
+      );
     else seen.set(key, line);
     const named = new Set<string>();
     t.records.forEach((id, j) => {
-      if (named.has(id)) problems.error(file, at(['terms', i, 'records', j]), `"${id}" is listed twice for "${t.term}"`, 'Name each record once.');
+      if (named.has(id))
+        problems.error(
+          file,
+          at(['terms', i, 'records', j]),
+          `"${id}" is listed twice for "${t.term}"`,
+          'Name each record once.',
+        );
       named.add(id);
-      if (!ids.has(id)) problems.error(file, at(['terms', i, 'records', j]), `unknown SP 800-213A record "${id}"`, didYouMeanHint(id, ids) || 'Name a capability (SU), sub-capability (SU-1), element (SU-1.1) or sub-element (DOC-3.b.1) from /capabilities/.');
+      if (!ids.has(id))
+        problems.error(
+          file,
+          at(['terms', i, 'records', j]),
+          `unknown SP 800-213A record "${id}"`,
+          didYouMeanHint(id, ids) ||
+            'Name a capability (SU), sub-capability (SU-1), element (SU-1.1) or sub-element (DOC-3.b.1) from /capabilities/.',
+        );
     });
     out.push({ term: t.term.replace(/\s+/g, ' '), records: t.records, why: t.why, line });
   });

@@ -18,24 +18,49 @@ export interface CellText {
   address: string;
 }
 
-export async function loadWorkbook(bytes: Uint8Array, file: string, problems: Problems): Promise<ExcelJS.Workbook | undefined> {
+export async function loadWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  problems: Problems,
+): Promise<ExcelJS.Workbook | undefined> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     return wb;
   } catch (e) {
-    problems.error(file, 'whole file', `cannot open the workbook: ${(e as Error).message}`, 'The file must be the byte-exact NIST .xlsx; fetch it again (npm run sources).');
+    problems.error(
+      file,
+      'whole file',
+      `cannot open the workbook: ${(e as Error).message}`,
+      'The file must be the byte-exact NIST .xlsx; fetch it again (npm run sources).',
+    );
     return undefined;
   }
 }
 
 /** The first sheet whose A1 starts with `headerStart` (case and whitespace ignored). */
-export function findSheetByHeader(wb: ExcelJS.Workbook, headerStart: string, file: string, problems: Problems): ExcelJS.Worksheet | undefined {
+export function findSheetByHeader(
+  wb: ExcelJS.Workbook,
+  headerStart: string,
+  file: string,
+  problems: Problems,
+): ExcelJS.Worksheet | undefined {
   const want = squash(headerStart).toUpperCase();
-  const found = wb.worksheets.find((ws) => squash(cellText(ws.getCell('A1')).text).toUpperCase().startsWith(want));
+  const found = wb.worksheets.find((ws) =>
+    squash(cellText(ws.getCell('A1')).text)
+      .toUpperCase()
+      .startsWith(want),
+  );
   if (!found) {
-    const seen = wb.worksheets.map((ws) => `"${ws.name}" (A1: "${squash(cellText(ws.getCell('A1')).text).slice(0, 40)}")`).join(', ');
-    problems.error(file, 'sheets', `no sheet has a header cell A1 starting with "${headerStart}"`, `Sheets found: ${seen || 'none'}. The importer finds each sheet by its A1 header.`);
+    const seen = wb.worksheets
+      .map((ws) => `"${ws.name}" (A1: "${squash(cellText(ws.getCell('A1')).text).slice(0, 40)}")`)
+      .join(', ');
+    problems.error(
+      file,
+      'sheets',
+      `no sheet has a header cell A1 starting with "${headerStart}"`,
+      `Sheets found: ${seen || 'none'}. The importer finds each sheet by its A1 header.`,
+    );
   }
   return found;
 }
@@ -50,7 +75,10 @@ function runsOf(value: ExcelJS.CellValue, cellBold: boolean): { text: string; bo
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) {
       // A run with its own font is bold only if that font says so; a run without one takes the cell's style.
-      return (value.richText as RichRun[]).map((r) => ({ text: r.text ?? '', bold: r.font ? Boolean(r.font.bold) : cellBold }));
+      return (value.richText as RichRun[]).map((r) => ({
+        text: r.text ?? '',
+        bold: r.font ? Boolean(r.font.bold) : cellBold,
+      }));
     }
     if ('text' in value && typeof value.text === 'string') return [{ text: value.text, bold: cellBold }];
     if ('result' in value) return runsOf((value as { result: ExcelJS.CellValue }).result, cellBold);
@@ -68,7 +96,11 @@ export function cellText(cell: ExcelJS.Cell): CellText {
 }
 
 /** Each non-empty row (by any of the given columns) from `firstRow` on, with the cells of those columns. */
-export function readRows(ws: ExcelJS.Worksheet, columns: string[], firstRow = 2): { row: number; cells: Record<string, CellText> }[] {
+export function readRows(
+  ws: ExcelJS.Worksheet,
+  columns: string[],
+  firstRow = 2,
+): { row: number; cells: Record<string, CellText> }[] {
   const out: { row: number; cells: Record<string, CellText> }[] = [];
   for (let r = firstRow; r <= ws.rowCount; r++) {
     const cells: Record<string, CellText> = {};

@@ -60,7 +60,11 @@ class FindingCollector {
 }
 
 /** A capability as the workbook gives it; page text is added later. */
-function newCapability(config: CapabilityConfig, wc: { title: string; label?: string }, provenance: Provenance): Capability {
+function newCapability(
+  config: CapabilityConfig,
+  wc: { title: string; label?: string },
+  provenance: Provenance,
+): Capability {
   return {
     id: config.id,
     kind: config.kind,
@@ -83,55 +87,125 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
   const families = new Set([...controls.values()].map((c) => c.family));
   const prov = (sheet: string, row: number): Provenance => ({ source: source.id, file, place: `${sheet}!${row}` });
 
-  const configFor = (kind: 'technical' | 'non-technical', title: string, place: string): CapabilityConfig | undefined => {
+  const configFor = (
+    kind: 'technical' | 'non-technical',
+    title: string,
+    place: string,
+  ): CapabilityConfig | undefined => {
     const c = configs.find((x) => x.kind === kind && textKey(x.workbook) === textKey(title));
     if (!c) {
-      const hint = didYouMeanHint(title, configs.filter((x) => x.kind === kind).map((x) => x.workbook));
-      problems.error(file, place, `${kind} capability "${title}" is not declared in ${input.configFile}`, `${hint ? `${hint} ` : ''}Add it there with an id, so that its records get stable ids.`);
+      const hint = didYouMeanHint(
+        title,
+        configs.filter((x) => x.kind === kind).map((x) => x.workbook),
+      );
+      problems.error(
+        file,
+        place,
+        `${kind} capability "${title}" is not declared in ${input.configFile}`,
+        `${hint ? `${hint} ` : ''}Add it there with an id, so that its records get stable ids.`,
+      );
     }
     return c;
   };
 
-  const linksFor = (leaf: WorkbookLeaf, sheet: string, recordId: string): { controls: ControlLink[]; noMapping: boolean } => {
+  const linksFor = (
+    leaf: WorkbookLeaf,
+    sheet: string,
+    recordId: string,
+  ): { controls: ControlLink[]; noMapping: boolean } => {
     const where = prov(sheet, leaf.row);
     const parsed = parseControlCell(leaf.mapping, families);
     for (const u of parsed.unreadable) {
-      problems.error(file, `${sheet}!${leaf.row} (E, line ${u.line})`, `cannot read a control reference in "${u.text.slice(0, 80)}"`, 'Each line must start with a control id such as "AC-2" or say "No Mapping".');
+      problems.error(
+        file,
+        `${sheet}!${leaf.row} (E, line ${u.line})`,
+        `cannot read a control reference in "${u.text.slice(0, 80)}"`,
+        'Each line must start with a control id such as "AC-2" or say "No Mapping".',
+      );
     }
     if (!parsed.references.length && !parsed.noMapping && !parsed.unreadable.length) {
-      problems.error(file, `${sheet}!${leaf.row} (E)`, `${recordId} has no related controls`, 'List its controls in column E, one a line, or write "No Mapping".');
+      problems.error(
+        file,
+        `${sheet}!${leaf.row} (E)`,
+        `${recordId} has no related controls`,
+        'List its controls in column E, one a line, or write "No Mapping".',
+      );
     }
     if (parsed.noMapping) {
-      found.add({ kind: 'no-mapping', message: `${recordId}: the workbook maps it to no SP 800-53 control ("No Mapping").`, records: [recordId], where: [where] });
+      found.add({
+        kind: 'no-mapping',
+        message: `${recordId}: the workbook maps it to no SP 800-53 control ("No Mapping").`,
+        records: [recordId],
+        where: [where],
+      });
     }
     const links: ControlLink[] = [];
     for (const ref of parsed.references) {
       const control = controls.get(ref.id);
       if (!control) {
         const hint = didYouMeanHint(ref.id, controls.keys());
-        problems.error(file, `${sheet}!${leaf.row} (E)`, `unknown control "${ref.id}" in "${ref.sourceText.slice(0, 80)}"`, `${hint ? `${hint} ` : ''}Every reference must name a control of SP 800-53 Rev. 5.`);
+        problems.error(
+          file,
+          `${sheet}!${leaf.row} (E)`,
+          `unknown control "${ref.id}" in "${ref.sourceText.slice(0, 80)}"`,
+          `${hint ? `${hint} ` : ''}Every reference must name a control of SP 800-53 Rev. 5.`,
+        );
         continue;
       }
       if (links.some((l) => l.control === ref.id)) {
-        found.add({ kind: 'duplicate-reference', message: `${recordId} lists ${control.label} more than once.`, records: [recordId, ref.id], where: [where] });
+        found.add({
+          kind: 'duplicate-reference',
+          message: `${recordId} lists ${control.label} more than once.`,
+          records: [recordId, ref.id],
+          where: [where],
+        });
         continue;
       }
       if (ref.slips.length) {
         const slips = ref.slips.join('; ');
-        found.addGrouped(`slip|${ref.sourceText}`, () => ({ kind: 'control-reference-typo', message: `"${ref.sourceText}" is read as ${control.label} despite a typing slip (${slips}).` }), recordId, where);
+        found.addGrouped(
+          `slip|${ref.sourceText}`,
+          () => ({
+            kind: 'control-reference-typo',
+            message: `"${ref.sourceText}" is read as ${control.label} despite a typing slip (${slips}).`,
+          }),
+          recordId,
+          where,
+        );
       }
       const parent = control.parent ? controls.get(control.parent) : undefined;
       const baseExpected = (parent ?? control).title;
       const baseOk = !ref.baseTitle || titleKey(ref.baseTitle) === titleKey(baseExpected);
       const enhOk = ref.enhancementTitle === undefined || titleKey(ref.enhancementTitle) === titleKey(control.title);
       if (!baseOk) {
-        found.addGrouped(`title|${ref.baseTitle}|${baseExpected}`, () => ({ kind: 'control-title-typo', message: `The workbook titles ${(parent ?? control).label} "${ref.baseTitle}"; the catalog's title is "${baseExpected}".` }), recordId, where);
+        found.addGrouped(
+          `title|${ref.baseTitle}|${baseExpected}`,
+          () => ({
+            kind: 'control-title-typo',
+            message: `The workbook titles ${(parent ?? control).label} "${ref.baseTitle}"; the catalog's title is "${baseExpected}".`,
+          }),
+          recordId,
+          where,
+        );
       }
       if (!enhOk) {
-        found.addGrouped(`title|${ref.enhancementTitle}|${control.title}`, () => ({ kind: 'control-title-typo', message: `The workbook titles ${control.label} "${ref.enhancementTitle}"; the catalog's title is "${control.title}".` }), recordId, where);
+        found.addGrouped(
+          `title|${ref.enhancementTitle}|${control.title}`,
+          () => ({
+            kind: 'control-title-typo',
+            message: `The workbook titles ${control.label} "${ref.enhancementTitle}"; the catalog's title is "${control.title}".`,
+          }),
+          recordId,
+          where,
+        );
       }
       if (control.withdrawn) {
-        found.add({ kind: 'withdrawn-control-mapped', message: `${recordId} maps to ${control.label}, which SP 800-53 Rev. 5 withdrew.`, records: [recordId, control.id], where: [where] });
+        found.add({
+          kind: 'withdrawn-control-mapped',
+          message: `${recordId} maps to ${control.label}, which SP 800-53 Rev. 5 withdrew.`,
+          records: [recordId, control.id],
+          where: [where],
+        });
       }
       const link: ControlLink = {
         control: control.id,
@@ -167,7 +241,15 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
     out.capabilities.push(cap);
     wc.subCapabilities.forEach((ws, si) => {
       const subId = `${cap.id}-${si + 1}`;
-      const sub: SubCapability = { id: subId, kind: 'technical', capability: cap.id, title: ws.title, description: ws.description, elements: [], provenance: prov(techSheet, ws.row) };
+      const sub: SubCapability = {
+        id: subId,
+        kind: 'technical',
+        capability: cap.id,
+        title: ws.title,
+        description: ws.description,
+        elements: [],
+        provenance: prov(techSheet, ws.row),
+      };
       cap.subCapabilities.push(subId);
       out.subCapabilities.push(sub);
       ws.elements.forEach((we, ei) => {
@@ -202,9 +284,24 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
     out.capabilities.push(cap);
     wc.subCapabilities.forEach((ws, si) => {
       const number = /^(\d+)\.$/.exec(ws.label)?.[1];
-      if (!number) problems.error(file, `${ntSheet}!${ws.row} (B)`, `sub-capability "${ws.title.slice(0, 60)}" has no number ("1.")`, 'Non-technical sub-capabilities are numbered; their number is part of their id.');
+      if (!number)
+        problems.error(
+          file,
+          `${ntSheet}!${ws.row} (B)`,
+          `sub-capability "${ws.title.slice(0, 60)}" has no number ("1.")`,
+          'Non-technical sub-capabilities are numbered; their number is part of their id.',
+        );
       const subId = `${cap.id}-${number ?? si + 1}`;
-      const sub: SubCapability = { id: subId, kind: 'non-technical', capability: cap.id, title: ws.title, label: ws.label, description: '', elements: [], provenance: prov(ntSheet, ws.row) };
+      const sub: SubCapability = {
+        id: subId,
+        kind: 'non-technical',
+        capability: cap.id,
+        title: ws.title,
+        label: ws.label,
+        description: '',
+        elements: [],
+        provenance: prov(ntSheet, ws.row),
+      };
       cap.subCapabilities.push(subId);
       out.subCapabilities.push(sub);
       for (const we of ws.elements) {
@@ -254,7 +351,12 @@ export function assembleRequirements(input: AssembleInput, problems: Problems, f
 
   for (const [i, config] of configs.entries()) {
     if (!out.capabilities.some((c) => c.id === config.id)) {
-      problems.error(input.configFile, `$.capabilities[${i}].workbook`, `capability "${config.workbook}" is declared but the workbook has no ${config.kind} capability of that name`, `Check the spelling against column A of ${file}, or remove the entry.`);
+      problems.error(
+        input.configFile,
+        `$.capabilities[${i}].workbook`,
+        `capability "${config.workbook}" is declared but the workbook has no ${config.kind} capability of that name`,
+        `Check the spelling against column A of ${file}, or remove the entry.`,
+      );
     }
   }
   findings.push(...found.list);

@@ -12,11 +12,21 @@ import type { CatalogRecords } from './assemble-requirements.ts';
 import type { Element, SubElement } from './schemas/catalog.ts';
 import type { Finding } from './schemas/finding.ts';
 
-function leaves(wb: CatalogWorkbook): { sheet: 'technical' | 'non-technical'; leaf: WorkbookLeaf; sheetName: string }[] {
+function leaves(
+  wb: CatalogWorkbook,
+): { sheet: 'technical' | 'non-technical'; leaf: WorkbookLeaf; sheetName: string }[] {
   return [
-    ...wb.technical.capabilities.flatMap((c) => c.subCapabilities.flatMap((s) => s.elements.map((leaf) => ({ sheet: 'technical' as const, leaf, sheetName: wb.technical.sheet })))),
+    ...wb.technical.capabilities.flatMap((c) =>
+      c.subCapabilities.flatMap((s) =>
+        s.elements.map((leaf) => ({ sheet: 'technical' as const, leaf, sheetName: wb.technical.sheet })),
+      ),
+    ),
     ...wb.nonTechnical.capabilities.flatMap((c) =>
-      c.subCapabilities.flatMap((s) => s.elements.flatMap((e) => e.subElements.map((leaf) => ({ sheet: 'non-technical' as const, leaf, sheetName: wb.nonTechnical.sheet })))),
+      c.subCapabilities.flatMap((s) =>
+        s.elements.flatMap((e) =>
+          e.subElements.map((leaf) => ({ sheet: 'non-technical' as const, leaf, sheetName: wb.nonTechnical.sheet })),
+        ),
+      ),
     ),
   ];
 }
@@ -24,10 +34,20 @@ function leaves(wb: CatalogWorkbook): { sheet: 'technical' | 'non-technical'; le
 /** Texts at least this similar on the same row are the same record, typed slightly differently. */
 const SAME_TEXT = 0.8;
 
-export function attachCsf(records: CatalogRecords, csf: CatalogWorkbook, source: { id: string; file: string }, mappingWorkbook: CatalogWorkbook, problems: Problems, findings: Finding[]): void {
+export function attachCsf(
+  records: CatalogRecords,
+  csf: CatalogWorkbook,
+  source: { id: string; file: string },
+  mappingWorkbook: CatalogWorkbook,
+  problems: Problems,
+  findings: Finding[],
+): void {
   const file = source.file;
   // The records carry the 800-53 workbook row; index them by sheet kind and that row, and by text.
-  const requirements: (Element | SubElement)[] = [...records.elements.filter((e) => e.kind === 'technical'), ...records.subElements];
+  const requirements: (Element | SubElement)[] = [
+    ...records.elements.filter((e) => e.kind === 'technical'),
+    ...records.subElements,
+  ];
   const byRow = new Map<string, Element | SubElement>();
   const byText = new Map<string, (Element | SubElement)[]>();
   const rowOf = (r: Element | SubElement) => Number(r.provenance.place.split('!').pop());
@@ -72,21 +92,47 @@ export function attachCsf(records: CatalogRecords, csf: CatalogWorkbook, source:
     joined.add(target.id);
     const reading = parseCsfCell(leaf.mapping.text);
     for (const bad of reading.unreadable) {
-      problems.error(file, `${place} (E)`, `"${bad}" is not a CSF 1.1 subcategory id`, 'Write ids such as "PR.AC-1", separated by ";" or new lines, or "No Mapping".');
+      problems.error(
+        file,
+        `${place} (E)`,
+        `"${bad}" is not a CSF 1.1 subcategory id`,
+        'Write ids such as "PR.AC-1", separated by ";" or new lines, or "No Mapping".',
+      );
     }
     if (!reading.ids.length && !reading.noMapping && !reading.unreadable.length) {
-      problems.error(file, `${place} (E)`, `${target.id} has no CSF subcategory`, 'List its subcategories in column E or write "No Mapping".');
+      problems.error(
+        file,
+        `${place} (E)`,
+        `${target.id} has no CSF subcategory`,
+        'List its subcategories in column E or write "No Mapping".',
+      );
     }
     for (const s of reading.slips) {
-      findings.push({ kind: 'csf-id-typo', message: `${target.id}: the CSF workbook writes "${s.typed}", read as ${s.read} (${s.why}).`, records: [target.id], where: [where] });
+      findings.push({
+        kind: 'csf-id-typo',
+        message: `${target.id}: the CSF workbook writes "${s.typed}", read as ${s.read} (${s.why}).`,
+        records: [target.id],
+        where: [where],
+      });
     }
-    if (reading.noMapping) findings.push({ kind: 'no-mapping', message: `${target.id}: the CSF workbook maps it to no CSF subcategory ("No Mapping").`, records: [target.id], where: [where] });
+    if (reading.noMapping)
+      findings.push({
+        kind: 'no-mapping',
+        message: `${target.id}: the CSF workbook maps it to no CSF subcategory ("No Mapping").`,
+        records: [target.id],
+        where: [where],
+      });
     target.csf = reading.ids;
     target.csfNoMapping = reading.noMapping;
   }
   for (const r of requirements) {
     if (!joined.has(r.id)) {
-      findings.push({ kind: 'csf-row-mismatch', message: `${r.id} has no row in the CSF workbook.`, records: [r.id], where: [r.provenance] });
+      findings.push({
+        kind: 'csf-row-mismatch',
+        message: `${r.id} has no row in the CSF workbook.`,
+        records: [r.id],
+        where: [r.provenance],
+      });
     }
   }
 }

@@ -44,7 +44,12 @@ export function profileTopics(pages: ProfilePage[], configs: CapabilityConfig[])
 }
 
 /** Reports the themes of non-technical elements that match no capability name and no profile topic. */
-export function checkElementTopics(records: CatalogRecords, topics: ProfileTopic[], configs: CapabilityConfig[], findings: Finding[]): void {
+export function checkElementTopics(
+  records: CatalogRecords,
+  topics: ProfileTopic[],
+  configs: CapabilityConfig[],
+  findings: Finding[],
+): void {
   const known = new Set([...configs.flatMap((c) => c.names ?? []), ...topics.map((t) => t.title)].map(textKey));
   const unknown = new Map<string, string[]>();
   for (const el of records.elements) {
@@ -52,6 +57,11 @@ export function checkElementTopics(records: CatalogRecords, topics: ProfileTopic
   }
   for (const [topic, ids] of unknown) {
     const where = ids.map((id) => records.elements.find((e) => e.id === id)!.provenance);
-    findings.push({ kind: 'unknown-topic', message: `${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} filed under "${topic}", which is neither a capability nor a federal profile topic.`, records: ids, where });
+    findings.push({
+      kind: 'unknown-topic',
+      message: `${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} filed under "${topic}", which is neither a capability nor a federal profile topic.`,
+      records: ids,
+      where,
+    });
   }
 }

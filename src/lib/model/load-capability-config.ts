@@ -8,13 +8,19 @@ export function parseCapabilityConfig(text: string, file: string, problems: Prob
   const empty: CapabilityConfigFile = { capabilities: [], profileTopics: [] };
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`);
+    for (const e of doc.errors)
+      problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`);
     return empty;
   }
   const parsed = capabilityConfigFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.error(file, jsonPath(issue.path), issue.message, 'Each capability needs id, kind, workbook and page (see the comment at the top of the file).');
+      problems.error(
+        file,
+        jsonPath(issue.path),
+        issue.message,
+        'Each capability needs id, kind, workbook and page (see the comment at the top of the file).',
+      );
     }
     return empty;
   }
@@ -22,10 +28,28 @@ export function parseCapabilityConfig(text: string, file: string, problems: Prob
   const seen = new Map<string, number>();
   list.forEach((c, i) => {
     const first = seen.get(c.id);
-    if (first !== undefined) problems.error(file, `$.capabilities[${i}].id`, `duplicate capability id "${c.id}" (also $.capabilities[${first}])`, 'Each capability needs its own id.');
+    if (first !== undefined)
+      problems.error(
+        file,
+        `$.capabilities[${i}].id`,
+        `duplicate capability id "${c.id}" (also $.capabilities[${first}])`,
+        'Each capability needs its own id.',
+      );
     else seen.set(c.id, i);
-    if (c.kind === 'non-technical' && !c.anchor) problems.error(file, `$.capabilities[${i}]`, `non-technical capability ${c.id} has no "anchor"`, 'Give the prefix of its page anchors, e.g. Doc for {: #Doc1 }.');
-    if (c.profile && !parsed.data.profileTopics.includes(c.profile)) problems.error(file, `$.capabilities[${i}].profile`, `profile topic "${c.profile}" is not listed in profileTopics`, 'Add it to profileTopics or correct the stem.');
+    if (c.kind === 'non-technical' && !c.anchor)
+      problems.error(
+        file,
+        `$.capabilities[${i}]`,
+        `non-technical capability ${c.id} has no "anchor"`,
+        'Give the prefix of its page anchors, e.g. Doc for {: #Doc1 }.',
+      );
+    if (c.profile && !parsed.data.profileTopics.includes(c.profile))
+      problems.error(
+        file,
+        `$.capabilities[${i}].profile`,
+        `profile topic "${c.profile}" is not listed in profileTopics`,
+        'Add it to profileTopics or correct the stem.',
+      );
   });
   return parsed.data;
 }

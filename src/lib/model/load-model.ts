@@ -45,7 +45,9 @@ export function loadModel(file = modelJsonPath()): Model {
     if (process.env.IOT_MODEL_WATCH === '1') cache.mtime = statSync(file).mtimeMs;
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`The catalog model is missing (${file}): run "npm run build" or "npm run import" first. (${(e as Error).message})`);
+    throw new Error(
+      `The catalog model is missing (${file}): run "npm run build" or "npm run import" first. (${(e as Error).message})`,
+    );
   }
   cache.model = parseModel(data, file);
   cache.file = file;
@@ -57,6 +59,9 @@ export function parseModel(data: unknown, file: string): Model {
   const parsed = modelSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 5).map((i) => `$.${i.path.join('.')}: ${i.message}`);
-  const more = parsed.error.issues.length > issues.length ? ` (and ${parsed.error.issues.length - issues.length} more)` : '';
-  throw new Error(`The catalog model ${file} does not fit the model schema (src/lib/model/schemas/model.ts): ${issues.join('; ')}${more}. Run "npm run import" to write it again.`);
+  const more =
+    parsed.error.issues.length > issues.length ? ` (and ${parsed.error.issues.length - issues.length} more)` : '';
+  throw new Error(
+    `The catalog model ${file} does not fit the model schema (src/lib/model/schemas/model.ts): ${issues.join('; ')}${more}. Run "npm run import" to write it again.`,
+  );
 }

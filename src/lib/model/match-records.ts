@@ -12,7 +12,13 @@ export interface Matched<A, B> {
   onlyB: B[];
 }
 
-export function matchByText<A, B>(as: readonly A[], bs: readonly B[], textA: (a: A) => string, textB: (b: B) => string, threshold = 0.6): Matched<A, B> {
+export function matchByText<A, B>(
+  as: readonly A[],
+  bs: readonly B[],
+  textA: (a: A) => string,
+  textB: (b: B) => string,
+  threshold = 0.6,
+): Matched<A, B> {
   const pairs: Matched<A, B>['pairs'] = [];
   const freeA = new Set(as.map((_, i) => i));
   const freeB = new Set(bs.map((_, i) => i));
@@ -27,10 +33,11 @@ export function matchByText<A, B>(as: readonly A[], bs: readonly B[], textA: (a:
     }
   }
   const candidates: { i: number; j: number; s: number }[] = [];
-  for (const i of freeA) for (const j of freeB) {
-    const s = similarity(textA(as[i]!), textB(bs[j]!));
-    if (s >= threshold) candidates.push({ i, j, s });
-  }
+  for (const i of freeA)
+    for (const j of freeB) {
+      const s = similarity(textA(as[i]!), textB(bs[j]!));
+      if (s >= threshold) candidates.push({ i, j, s });
+    }
   candidates.sort((x, y) => y.s - x.s || x.i - y.i);
   for (const { i, j } of candidates) {
     if (!freeA.has(i) || !freeB.has(j)) continue;

@@ -53,7 +53,11 @@ export function rewrite(text: string, rewrites: readonly Rewrite[]): string {
   return t;
 }
 
-const tidy = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/\.\s+\((e\.g\.|i\.e\.)/g, ' ($1');
+const tidy = (s: string) =>
+  s
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\.\s+\((e\.g\.|i\.e\.)/g, ' ($1');
 const noFinalStop = (s: string) => tidy(s).replace(/[.;]+$/, '');
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
@@ -63,7 +67,10 @@ export function technicalPhrase(text: string): string {
   let m: RegExpExecArray | null;
   m = /^Ability to provide\s+(.+)$/i.exec(t);
   if (m) return `provide ${m[1]}`;
-  m = /^Ability for (?:the |an )?(?:IoT )?device(?:, or tools used through the IoT device interface,)? to\s+(.+)$/i.exec(t);
+  m =
+    /^Ability for (?:the |an )?(?:IoT )?device(?:, or tools used through the IoT device interface,)? to\s+(.+)$/i.exec(
+      t,
+    );
   if (m) return m[1]!;
   m = /^Ability for (only )?(authorized [\w/ ]+?) to\s+(.+)$/i.exec(t);
   if (m) return `allow ${m[1] ?? ''}${m[2]} to ${m[3]}`;
@@ -85,7 +92,9 @@ export function manufacturerPhrase(text: string): string {
   m = /^([A-Za-z]+ing)(\s+and\s+([A-Za-z]+ing))?\s+(.+)$/.exec(t);
   if (m && GERUNDS[m[1]!.toLowerCase()] && (!m[3] || GERUNDS[m[3].toLowerCase()])) {
     // A later clause coordinated with the first keeps its verb form: "Providing X, and documenting Y" → "provide X, and document Y".
-    const rest = m[4]!.replace(/, (and|or) ([a-z]+ing)\b/g, (all, conj: string, g: string) => (COORDINATED.has(g) ? `, ${conj} ${GERUNDS[g]}` : all));
+    const rest = m[4]!.replace(/, (and|or) ([a-z]+ing)\b/g, (all, conj: string, g: string) =>
+      COORDINATED.has(g) ? `, ${conj} ${GERUNDS[g]}` : all,
+    );
     return `${GERUNDS[m[1]!.toLowerCase()]}${m[3] ? ` and ${GERUNDS[m[3].toLowerCase()]}` : ''} ${rest}`;
   }
   return `provide ${lowerFirst(t)}`;
@@ -115,7 +124,12 @@ export function withSubItems(phrase: string, items: NestedItem[]): { phrase: str
   if (!items.length) return { phrase, subItems: [] };
   const introduced = /:$/.test(phrase) || /\b(such as|including|include|for)$/i.test(phrase);
   const lead = introduced ? phrase.replace(/:$/, '') : `${phrase.replace(/[.;,]$/, '')}, including`;
-  return { phrase: `${lead}:`, subItems: items.map((i) => (i.items.length ? `${subItemPhrase(i.text).replace(/:$/, '')}: ${inline(i.items)}` : subItemPhrase(i.text))) };
+  return {
+    phrase: `${lead}:`,
+    subItems: items.map((i) =>
+      i.items.length ? `${subItemPhrase(i.text).replace(/:$/, '')}: ${inline(i.items)}` : subItemPhrase(i.text),
+    ),
+  };
 }
 
 /** "If X:" lead-ins of the catalog as the explicit condition of the item: "where X, …". */
@@ -133,11 +147,22 @@ export const FILL_IN = /\[AGENCY: [^\]]+\]/g;
 export function clauseProblems(clause: string): string[] {
   const out: string[] = [];
   if (/\bability to ability\b/i.test(clause)) out.push('"ability to ability"');
-  if (/\bability to provide the ability\b/i.test(clause) || /\bprovide the ability to provide\b/i.test(clause)) out.push('doubled verb ("ability to provide")');
+  if (/\bability to provide the ability\b/i.test(clause) || /\bprovide the ability to provide\b/i.test(clause))
+    out.push('doubled verb ("ability to provide")');
   if (/\b(shall|to) (\w+) \2\b/i.test(clause)) out.push('doubled verb');
-  if (/\b(provide|shall) (providing|describing|establishing|communicating)\b/i.test(clause)) out.push('gerund after the verb');
-  if (/^(provide|describe|establish|communicate|explain|document|use|follow)\b.*, (and|or) (providing|documenting|establishing|communicating)\b/.test(clause)) out.push('coordinated verbs in different forms');
-  const words = clause.replace(FILL_IN, 'X').toLowerCase().split(/[^a-z’']+/).filter(Boolean);
+  if (/\b(provide|shall) (providing|describing|establishing|communicating)\b/i.test(clause))
+    out.push('gerund after the verb');
+  if (
+    /^(provide|describe|establish|communicate|explain|document|use|follow)\b.*, (and|or) (providing|documenting|establishing|communicating)\b/.test(
+      clause,
+    )
+  )
+    out.push('coordinated verbs in different forms');
+  const words = clause
+    .replace(FILL_IN, 'X')
+    .toLowerCase()
+    .split(/[^a-z’']+/)
+    .filter(Boolean);
   for (let n = 4; n <= 8; n++) {
     for (let i = 0; i + 2 * n <= words.length; i++) {
       if (words.slice(i, i + n).join(' ') === words.slice(i + n, i + 2 * n).join(' ')) {
@@ -147,8 +172,14 @@ export function clauseProblems(clause: string): string[] {
       }
     }
   }
-  if (/^\s*(?:\w+\s+){0,1}(their|they|them)\b/i.test(clause.replace(/^(where [^,]+, )/, ''))) out.push('pronoun with nothing to refer to');
-  if (/\borgani[sz]ation(?:ally)?[- ]defined\b|\bin a timely manner\b|\btimely\b|\bappropriate\b|\bsufficient\b/i.test(clause)) out.push('value left to the agency without a fill-in');
+  if (/^\s*(?:\w+\s+){0,1}(their|they|them)\b/i.test(clause.replace(/^(where [^,]+, )/, '')))
+    out.push('pronoun with nothing to refer to');
+  if (
+    /\borgani[sz]ation(?:ally)?[- ]defined\b|\bin a timely manner\b|\btimely\b|\bappropriate\b|\bsufficient\b/i.test(
+      clause,
+    )
+  )
+    out.push('value left to the agency without a fill-in');
   if (/(^|\s)(o|•|-)\t/.test(clause) || /\s[o•]\s(?=[A-Z])/.test(clause)) out.push('dangling list marker');
   if (/\.\./.test(clause.replace(/\betc\.\./g, 'etc.'))) out.push('double full stop');
   if (/::|;;|,,|:;|;:/.test(clause)) out.push('doubled punctuation');

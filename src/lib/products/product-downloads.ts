@@ -26,11 +26,30 @@ import {
 } from 'docx';
 import type ExcelJS from 'exceljs';
 import { stableUuid } from '../stable-uuid.ts';
-import { appliesToText, componentName, itemSentence, type RequirementDocumentModel, romanOf, selectedByText } from './requirement-document.ts';
+import {
+  appliesToText,
+  componentName,
+  itemSentence,
+  type RequirementDocumentModel,
+  romanOf,
+  selectedByText,
+} from './requirement-document.ts';
 import type { ProductRequirement } from './select-requirements.ts';
 import { csvText } from '../downloads/csv-text.ts';
 
-export const ITEM_COLUMNS = ['requirement', 'item', 'title', 'applies_to', 'key', 'text', 'sp800_213a', 'sp800_53', 'selected_by', 'verification', 'evidence'] as const;
+export const ITEM_COLUMNS = [
+  'requirement',
+  'item',
+  'title',
+  'applies_to',
+  'key',
+  'text',
+  'sp800_213a',
+  'sp800_53',
+  'selected_by',
+  'verification',
+  'evidence',
+] as const;
 export type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
 
 export const RESPONSES = ['Comply', 'Partial', 'Does not comply', 'Not applicable'] as const;
@@ -43,7 +62,8 @@ export function itemRows(doc: RequirementDocumentModel): ItemRow[] {
       requirement: r.number,
       item: i.number,
       title: r.title,
-      applies_to: r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join('; ') : 'Manufacturer',
+      applies_to:
+        r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join('; ') : 'Manufacturer',
       key: r.key ? 'yes' : 'no',
       text: itemSentence(doc, r, i),
       sp800_213a: i.record,
@@ -80,17 +100,31 @@ const levelChangeText = (doc: RequirementDocumentModel) =>
       : `The ${doc.level} baseline selects no item beyond those of the ${doc.levelChanges.from} baseline for this product.`
     : `The LOW baseline is the smallest: the MODERATE and HIGH documents add the items their baselines select.`;
 
-const subjectOf = (doc: RequirementDocumentModel, r: ProductRequirement) => (r.kind === 'technical' ? (r.appliesTo.length === 1 ? `The ${componentName(doc.type, r.appliesTo[0]!)} shall:` : 'Each component it applies to shall:') : 'The manufacturer shall:');
+const subjectOf = (doc: RequirementDocumentModel, r: ProductRequirement) =>
+  r.kind === 'technical'
+    ? r.appliesTo.length === 1
+      ? `The ${componentName(doc.type, r.appliesTo[0]!)} shall:`
+      : 'Each component it applies to shall:'
+    : 'The manufacturer shall:';
 
 const itemSuffix = (doc: RequirementDocumentModel, r: ProductRequirement, i: ProductRequirement['items'][number]) => {
-  const only = r.kind === 'technical' && i.components.length < r.appliesTo.length ? `${i.components.map((c) => componentName(doc.type, c)).join(', ')} only; ` : '';
+  const only =
+    r.kind === 'technical' && i.components.length < r.appliesTo.length
+      ? `${i.components.map((c) => componentName(doc.type, c)).join(', ')} only; `
+      : '';
   return ` [${only}${i.record}; ${i.selectedBy.length ? i.selectedBy.join(', ') : i.included !== undefined ? 'added by the agency' : 'key requirement'}]`;
 };
 
 /** What the type takes out of components, and selected elements no component is given: stated, never silent. */
 const exclusionsText = (doc: RequirementDocumentModel): string[] => [
-  ...doc.selection.notApplicable.map((n) => `Not applicable: ${n.element} for ${n.components.map((c) => componentName(doc.type, c)).join(', ')}. ${n.why}`),
-  ...doc.selection.unallocated.map((u) => `Not allocated: ${u.element} (selected by ${u.because.join(', ')}) is given to no component of this product type.`),
+  ...doc.selection.notApplicable.map(
+    (n) =>
+      `Not applicable: ${n.element} for ${n.components.map((c) => componentName(doc.type, c)).join(', ')}. ${n.why}`,
+  ),
+  ...doc.selection.unallocated.map(
+    (u) =>
+      `Not allocated: ${u.element} (selected by ${u.because.join(', ')}) is given to no component of this product type.`,
+  ),
 ];
 
 const instructionsText = (_doc: RequirementDocumentModel) => [
@@ -106,12 +140,20 @@ const evaluationText = (doc: RequirementDocumentModel) => [
 /** The "Tailoring" section: the security category and the level's reason, then what the agency changed, or that nothing was. */
 export function tailoringText(doc: RequirementDocumentModel): string[] {
   const t = doc.tailoring;
-  const out = [`Security category (FIPS 199) of the information the product handles: SC = ${t.category}. Impact level used: ${doc.level}; ${t.levelReason}.`];
+  const out = [
+    `Security category (FIPS 199) of the information the product handles: SC = ${t.category}. Impact level used: ${doc.level}; ${t.levelReason}.`,
+  ];
   if (!t.changed) {
-    out.push(`Not tailored: these are the requirements of the ${t.base ?? doc.type.name} product type at the SP 800-53B ${doc.level} baseline as published; no requirement or item is excluded or added, no allocation and no key mark is changed.`);
+    out.push(
+      `Not tailored: these are the requirements of the ${t.base ?? doc.type.name} product type at the SP 800-53B ${doc.level} baseline as published; no requirement or item is excluded or added, no allocation and no key mark is changed.`,
+    );
     return out;
   }
-  out.push(t.base ? `Tailored by the agency from the ${t.base} product type; each decision below gives its reason.` : 'Written by the agency for a product it described itself (no product type); each decision below gives its reason.');
+  out.push(
+    t.base
+      ? `Tailored by the agency from the ${t.base} product type; each decision below gives its reason.`
+      : 'Written by the agency for a product it described itself (no product type); each decision below gives its reason.',
+  );
   const c = t.components;
   if (c.added.length) out.push(`Components added: ${c.added.join(', ')}.`);
   if (c.removed.length) out.push(`Components removed: ${c.removed.join(', ')}; no requirement applies to them.`);
@@ -122,13 +164,26 @@ export function tailoringText(doc: RequirementDocumentModel): string[] {
 /** One row per decision: what was decided, on which requirement or item, and why. */
 export function tailoringRows(doc: RequirementDocumentModel): [string, string, string][] {
   const t = doc.tailoring;
-  const what = (x: { id: string; requirement: string; title: string }) => (x.requirement === `R-${x.id}` ? `${x.requirement} ${x.title}` : `${x.id} (item of ${x.requirement} ${x.title})`);
+  const what = (x: { id: string; requirement: string; title: string }) =>
+    x.requirement === `R-${x.id}` ? `${x.requirement} ${x.title}` : `${x.id} (item of ${x.requirement} ${x.title})`;
   const reason = (r: string) => r.trim() || '(no reason given)';
   return [
     ...t.excluded.map((x): [string, string, string] => ['Excluded', what(x), reason(x.reason)]),
-    ...t.included.map((x): [string, string, string] => ['Added (not selected by the baseline)', what(x), reason(x.reason)]),
-    ...t.keyChanges.map((k): [string, string, string] => [k.key ? 'Marked key' : 'Key mark removed', `${k.requirement} ${k.title}`, reason(k.reason)]),
-    ...t.allocation.map((a): [string, string, string] => [a.allocated ? `Allocated to ${a.component}` : `Not allocated to ${a.component}`, a.id, reason(a.reason)]),
+    ...t.included.map((x): [string, string, string] => [
+      'Added (not selected by the baseline)',
+      what(x),
+      reason(x.reason),
+    ]),
+    ...t.keyChanges.map((k): [string, string, string] => [
+      k.key ? 'Marked key' : 'Key mark removed',
+      `${k.requirement} ${k.title}`,
+      reason(k.reason),
+    ]),
+    ...t.allocation.map((a): [string, string, string] => [
+      a.allocated ? `Allocated to ${a.component}` : `Not allocated to ${a.component}`,
+      a.id,
+      reason(a.reason),
+    ]),
   ];
 }
 
@@ -147,7 +202,12 @@ export function templateMarkdown(doc: RequirementDocumentModel): string {
   const out: string[] = [];
   const p = (s: string) => out.push(md(s), '');
   const table = (header: string[], rows: string[][]) => {
-    out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`), '');
+    out.push(
+      `| ${header.join(' | ')} |`,
+      `| ${header.map(() => '---').join(' | ')} |`,
+      ...rows.map((r) => `| ${r.map(md).join(' | ')} |`),
+      '',
+    );
   };
   const requirement = (r: ProductRequirement) => {
     out.push(`### ${r.number} ${md(r.title)}${r.key ? ' (key)' : ''}`, '');
@@ -171,15 +231,27 @@ export function templateMarkdown(doc: RequirementDocumentModel): string {
   out.push('## 2 Definitions', '');
   for (const d of doc.definitions) out.push(`**${md(d.term)}**: ${md(`${d.text} (${d.cite})`)}`, '');
   out.push('## 3 Values the agency sets', '');
-  table(['Value', 'Where used', 'Suggestion', 'Set to'], doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '']));
+  table(
+    ['Value', 'Where used', 'Suggestion', 'Set to'],
+    doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '']),
+  );
   out.push('## 4 Product and components', '');
   p(doc.type.description);
-  table(['Component', 'Type', 'What it does'], doc.components.map((c) => [c.name, c.type, c.does]));
+  table(
+    ['Component', 'Type', 'What it does'],
+    doc.components.map((c) => [c.name, c.type, c.does]),
+  );
   for (const d of doc.type.data) p(`Data handled (${d.kind}): ${d.what}`);
   out.push('## 5 Key requirements', '');
-  table(['Requirement', 'Applies to', 'Why it is key', 'Pass criterion'], doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '', r.pass]));
+  table(
+    ['Requirement', 'Applies to', 'Why it is key', 'Pass criterion'],
+    doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '', r.pass]),
+  );
   out.push('## 6 Requirements on the product components', '');
-  table(['Component', 'Requirements', 'Items'], doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]));
+  table(
+    ['Component', 'Requirements', 'Items'],
+    doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]),
+  );
   for (const t of exclusionsText(doc)) p(t);
   for (const r of doc.technical) requirement(r);
   out.push('## 7 Manufacturer obligations', '');
@@ -191,9 +263,20 @@ export function templateMarkdown(doc: RequirementDocumentModel): string {
     p(`Sources: ${o.sources.join('; ')}.`);
   }
   out.push('## 9 Federal acquisition provisions and clauses', '');
-  table(['Citation', 'Title', 'Kind', 'Why it applies'], doc.federalClauses.map((c) => [`${c.id} (${c.cfr})`, c.title, c.kind, `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`]));
+  table(
+    ['Citation', 'Title', 'Kind', 'Why it applies'],
+    doc.federalClauses.map((c) => [
+      `${c.id} (${c.cfr})`,
+      c.title,
+      c.kind,
+      `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`,
+    ]),
+  );
   out.push('## 10 Deliverables', '');
-  table(['Item', 'Format', 'When due'], doc.deliverables.map((d) => [d.item, d.format, d.due]));
+  table(
+    ['Item', 'Format', 'When due'],
+    doc.deliverables.map((d) => [d.item, d.format, d.due]),
+  );
   out.push('## 11 Instructions to offerors', '');
   for (const t of instructionsText(doc)) p(t);
   out.push('### Vendor questionnaire', '');
@@ -206,9 +289,21 @@ export function templateMarkdown(doc: RequirementDocumentModel): string {
   out.push('## Annex A Traceability', '');
   table(
     ['Requirement', 'Item', 'SP 800-213A', 'SP 800-53', `Selected by (${doc.level} baseline)`, 'Applies to'],
-    [...doc.technical, ...doc.manufacturer].flatMap((r) => r.items.map((i) => [`${r.number} ${r.title}`, i.number, i.record, i.controls.join(', '), i.selectedBy.join(', ') || 'key requirement', r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer'])),
+    [...doc.technical, ...doc.manufacturer].flatMap((r) =>
+      r.items.map((i) => [
+        `${r.number} ${r.title}`,
+        i.number,
+        i.record,
+        i.controls.join(', '),
+        i.selectedBy.join(', ') || 'key requirement',
+        r.kind === 'technical' ? i.components.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer',
+      ]),
+    ),
   );
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 // ---------------------------------------------------------------- DOCX
@@ -218,22 +313,43 @@ const FONT = 'Calibri';
 
 /** Splits text so that "[AGENCY: …]" fill-ins stand out (bold, highlighted) for the agency to find. */
 function runs(text: string, opts: { bold?: boolean; size?: number; italics?: boolean } = {}): TextRun[] {
-  return text.split(/(\[AGENCY: [^\]]+\])/).filter(Boolean).map((part) => (part.startsWith('[AGENCY: ') ? new TextRun({ text: part, bold: true, highlight: 'yellow', size: opts.size }) : new TextRun({ text: part, bold: opts.bold, italics: opts.italics, size: opts.size })));
+  return text
+    .split(/(\[AGENCY: [^\]]+\])/)
+    .filter(Boolean)
+    .map((part) =>
+      part.startsWith('[AGENCY: ')
+        ? new TextRun({ text: part, bold: true, highlight: 'yellow', size: opts.size })
+        : new TextRun({ text: part, bold: opts.bold, italics: opts.italics, size: opts.size }),
+    );
 }
 
-const para = (text: string, opts: { bold?: boolean; size?: number; italics?: boolean; after?: number; keepNext?: boolean } = {}) =>
-  new Paragraph({ children: runs(text, opts), spacing: { after: opts.after ?? 80 }, keepNext: opts.keepNext });
-const heading = (text: string, level: 1 | 2 | 3) => new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, keepNext: true });
+const para = (
+  text: string,
+  opts: { bold?: boolean; size?: number; italics?: boolean; after?: number; keepNext?: boolean } = {},
+) => new Paragraph({ children: runs(text, opts), spacing: { after: opts.after ?? 80 }, keepNext: opts.keepNext });
+const heading = (text: string, level: 1 | 2 | 3) =>
+  new Paragraph({
+    text,
+    heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+    keepNext: true,
+  });
 
 /** A table with column widths in inches (set by content), header row repeated on each page. */
 function table(header: string[], rows: string[][], widths: number[], size = 18): Table {
   const cell = (text: string, w: number, bold = false) =>
-    new TableCell({ width: { size: Math.round(w * INCH), type: WidthType.DXA }, margins: { top: 10, bottom: 10, left: 60, right: 60 }, children: [new Paragraph({ spacing: { after: 0, line: 240 }, children: runs(text, { bold, size }) })] });
+    new TableCell({
+      width: { size: Math.round(w * INCH), type: WidthType.DXA },
+      margins: { top: 10, bottom: 10, left: 60, right: 60 },
+      children: [new Paragraph({ spacing: { after: 0, line: 240 }, children: runs(text, { bold, size }) })],
+    });
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: Math.round(widths.reduce((a, b) => a + b, 0) * INCH), type: WidthType.DXA },
     columnWidths: widths.map((w) => Math.round(w * INCH)),
-    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, widths[i]!, true)) }), ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i]!)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, widths[i]!, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i]!)) })),
+    ],
   });
 }
 
@@ -243,22 +359,72 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
     instance += 1;
     const n = instance;
     return [
-      new Paragraph({ children: [new TextRun({ text: `${r.number} ${r.title}` }), ...(r.key ? [new TextRun({ text: '  KEY', bold: true })] : [])], heading: HeadingLevel.HEADING_3, keepNext: true }),
-      ...(r.kind === 'technical' ? [para(`Applies to: ${appliesToText(doc.type, r)}.`, { italics: true, after: 40, keepNext: true })] : []),
-      ...(r.key ? [para(`Key requirement. ${r.keyWhy ?? ''} Outcome: ${r.outcome} Pass criterion: ${r.pass}`, { after: 60, keepNext: true })] : []),
+      new Paragraph({
+        children: [
+          new TextRun({ text: `${r.number} ${r.title}` }),
+          ...(r.key ? [new TextRun({ text: '  KEY', bold: true })] : []),
+        ],
+        heading: HeadingLevel.HEADING_3,
+        keepNext: true,
+      }),
+      ...(r.kind === 'technical'
+        ? [para(`Applies to: ${appliesToText(doc.type, r)}.`, { italics: true, after: 40, keepNext: true })]
+        : []),
+      ...(r.key
+        ? [
+            para(`Key requirement. ${r.keyWhy ?? ''} Outcome: ${r.outcome} Pass criterion: ${r.pass}`, {
+              after: 60,
+              keepNext: true,
+            }),
+          ]
+        : []),
       para(subjectOf(doc, r), { after: 40, keepNext: true }),
       ...r.items.flatMap((i, k) => [
-        new Paragraph({ style: 'ListNumber', numbering: { reference: 'items', level: 0, instance: n }, spacing: { after: 10 }, children: [...runs(i.text + (i.subItems.length ? '' : k === r.items.length - 1 ? '.' : ';')), new TextRun({ text: itemSuffix(doc, r, i), size: 16, color: '555555' })] }),
-        ...i.subItems.map((s, m) => new Paragraph({ style: 'ListNumber', numbering: { reference: 'items', level: 1, instance: n }, spacing: { after: 0 }, children: runs(`${s}${m === i.subItems.length - 1 ? (k === r.items.length - 1 ? '.' : ';') : ';'}`) })),
+        new Paragraph({
+          style: 'ListNumber',
+          numbering: { reference: 'items', level: 0, instance: n },
+          spacing: { after: 10 },
+          children: [
+            ...runs(i.text + (i.subItems.length ? '' : k === r.items.length - 1 ? '.' : ';')),
+            new TextRun({ text: itemSuffix(doc, r, i), size: 16, color: '555555' }),
+          ],
+        }),
+        ...i.subItems.map(
+          (s, m) =>
+            new Paragraph({
+              style: 'ListNumber',
+              numbering: { reference: 'items', level: 1, instance: n },
+              spacing: { after: 0 },
+              children: runs(`${s}${m === i.subItems.length - 1 ? (k === r.items.length - 1 ? '.' : ';') : ';'}`),
+            }),
+        ),
       ]),
       para(`Verification: ${r.verification}. Evidence: ${r.evidence.join(' ')}`, { size: 16, after: 60 }),
     ];
   };
   const title = doc.title;
-  const portrait = { page: { size: { width: 12240, height: 15840, orientation: PageOrientation.PORTRAIT }, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 } } };
-  const header = { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: title, size: 16, color: '555555' })] })] }) };
+  const portrait = {
+    page: {
+      size: { width: 12240, height: 15840, orientation: PageOrientation.PORTRAIT },
+      margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 },
+    },
+  };
+  const header = {
+    default: new Header({
+      children: [new Paragraph({ children: [new TextRun({ text: title, size: 16, color: '555555' })] })],
+    }),
+  };
   const footer = {
-    default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })] })] }),
+    default: new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [
+            new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 }),
+          ],
+        }),
+      ],
+    }),
   };
   const document = new Document({
     creator: 'iot-guidance-site',
@@ -268,19 +434,49 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
       default: {
         document: { run: { font: FONT, size: 18 } },
         title: { run: { font: FONT, size: 40, bold: true }, paragraph: { spacing: { after: 160 } } },
-        heading1: { run: { font: FONT, size: 28, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 } } },
-        heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 200, after: 60 } } },
-        heading3: { run: { font: FONT, size: 20, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 100, after: 20 } } },
+        heading1: {
+          run: { font: FONT, size: 28, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 240, after: 80 } },
+        },
+        heading2: {
+          run: { font: FONT, size: 24, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 200, after: 60 } },
+        },
+        heading3: {
+          run: { font: FONT, size: 20, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 100, after: 20 } },
+        },
       },
-      paragraphStyles: [{ id: 'ListNumber', name: 'List Number', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 18 } }],
+      paragraphStyles: [
+        {
+          id: 'ListNumber',
+          name: 'List Number',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: FONT, size: 18 },
+        },
+      ],
     },
     numbering: {
       config: [
         {
           reference: 'items',
           levels: [
-            { level: 0, format: LevelFormat.LOWER_LETTER, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 540, hanging: 360 } } } },
-            { level: 1, format: LevelFormat.LOWER_ROMAN, text: '(%2)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 1080, hanging: 420 } } } },
+            {
+              level: 0,
+              format: LevelFormat.LOWER_LETTER,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 540, hanging: 360 } } },
+            },
+            {
+              level: 1,
+              format: LevelFormat.LOWER_ROMAN,
+              text: '(%2)',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 1080, hanging: 420 } } },
+            },
           ],
         },
       ],
@@ -292,37 +488,85 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
         footers: footer,
         children: [
           new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
-          para(`Solicitation ${solicitationNumber(doc)}. Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`),
+          para(
+            `Solicitation ${solicitationNumber(doc)}. Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`,
+          ),
           heading('1 Scope and background', 1),
           para(scopeText(doc, solicitationNumber(doc))),
           para(backgroundText(doc)),
           para(levelChangeText(doc)),
           heading('2 Definitions', 1),
-          ...doc.definitions.map((d) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `${d.term}: `, bold: true }), new TextRun(d.text), new TextRun({ text: ` (${d.cite})`, size: 16, color: '555555' })] })),
+          ...doc.definitions.map(
+            (d) =>
+              new Paragraph({
+                spacing: { after: 80 },
+                children: [
+                  new TextRun({ text: `${d.term}: `, bold: true }),
+                  new TextRun(d.text),
+                  new TextRun({ text: ` (${d.cite})`, size: 16, color: '555555' }),
+                ],
+              }),
+          ),
           heading('3 Values the agency sets', 1),
-          para('Fill in each value before the solicitation is issued; the text shows it in brackets where it is used. A suggestion is only a starting point.'),
-          table(['Value', 'Where used', 'Suggestion or value set'], doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.value ?? v.suggestion ?? '(blank)']), [2.4, 2.6, 1.5]),
+          para(
+            'Fill in each value before the solicitation is issued; the text shows it in brackets where it is used. A suggestion is only a starting point.',
+          ),
+          table(
+            ['Value', 'Where used', 'Suggestion or value set'],
+            doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.value ?? v.suggestion ?? '(blank)']),
+            [2.4, 2.6, 1.5],
+          ),
           heading('4 Product and components', 1),
           para(doc.type.description),
-          table(['Component', 'Type', 'What it does'], doc.components.map((c) => [c.name, c.type, c.does]), [1.6, 1.6, 3.3]),
+          table(
+            ['Component', 'Type', 'What it does'],
+            doc.components.map((c) => [c.name, c.type, c.does]),
+            [1.6, 1.6, 3.3],
+          ),
           ...doc.type.data.map((d) => para(`Data handled (${d.kind}): ${d.what}`, { after: 60 })),
           heading('5 Key requirements', 1),
-          para('An offer is acceptable only if it meets every key requirement; each is checked by the pass criterion stated with it in section 6 or 7.'),
-          table(['Requirement', 'Applies to', 'Why it is key'], doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '']), [1.8, 1.8, 2.9]),
+          para(
+            'An offer is acceptable only if it meets every key requirement; each is checked by the pass criterion stated with it in section 6 or 7.',
+          ),
+          table(
+            ['Requirement', 'Applies to', 'Why it is key'],
+            doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '']),
+            [1.8, 1.8, 2.9],
+          ),
           heading('6 Requirements on the product components', 1),
           para('Each requirement is written once, with the components it applies to. Per component:'),
-          table(['Component', 'Requirements', 'Items'], doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]), [3.5, 1.5, 1.5]),
+          table(
+            ['Component', 'Requirements', 'Items'],
+            doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]),
+            [3.5, 1.5, 1.5],
+          ),
           ...exclusionsText(doc).map((t) => para(t, { size: 18, after: 60 })),
           ...doc.technical.flatMap(requirement),
           heading('7 Manufacturer obligations', 1),
           para('These requirements apply to the manufacturer for the whole product and for the support period.'),
           ...doc.manufacturer.flatMap(requirement),
           heading('8 Post-market support', 1),
-          ...doc.postMarket.flatMap((o) => [heading(`${o.number} ${o.title}`, 3), para(o.text, { after: 40 }), para(`Sources: ${o.sources.join('; ')}.`, { size: 16, after: 120 })]),
+          ...doc.postMarket.flatMap((o) => [
+            heading(`${o.number} ${o.title}`, 3),
+            para(o.text, { after: 40 }),
+            para(`Sources: ${o.sources.join('; ')}.`, { size: 16, after: 120 }),
+          ]),
           heading('9 Federal acquisition provisions and clauses', 1),
-          table(['Citation', 'Title', 'Why it applies'], doc.federalClauses.map((c) => [`${c.id} (${c.kind}; ${c.cfr})`, c.title, `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`]), [1.5, 2.0, 3.0]),
+          table(
+            ['Citation', 'Title', 'Why it applies'],
+            doc.federalClauses.map((c) => [
+              `${c.id} (${c.kind}; ${c.cfr})`,
+              c.title,
+              `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`,
+            ]),
+            [1.5, 2.0, 3.0],
+          ),
           heading('10 Deliverables', 1),
-          table(['Item', 'Format', 'When due'], doc.deliverables.map((d) => [d.item, d.format, d.due]), [3.0, 1.75, 1.75]),
+          table(
+            ['Item', 'Format', 'When due'],
+            doc.deliverables.map((d) => [d.item, d.format, d.due]),
+            [3.0, 1.75, 1.75],
+          ),
           heading('11 Instructions to offerors', 1),
           ...instructionsText(doc).map((t) => para(t)),
           heading('Vendor questionnaire', 2),
@@ -335,17 +579,31 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
         ],
       },
       {
-        properties: { page: { size: { width: 12240, height: 15840, orientation: PageOrientation.LANDSCAPE }, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 } } },
+        properties: {
+          page: {
+            size: { width: 12240, height: 15840, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 },
+          },
+        },
         headers: header,
         footers: footer,
         children: [
           heading('Annex A Traceability', 1),
-          para(`Every item, the SP 800-213A record it is written from, the SP 800-53 controls the record maps to, and the controls of the SP 800-53B ${doc.level} baseline that selected it.`),
+          para(
+            `Every item, the SP 800-213A record it is written from, the SP 800-53 controls the record maps to, and the controls of the SP 800-53B ${doc.level} baseline that selected it.`,
+          ),
           table(
-            ['Requirement', `Items: SP 800-213A record (the ${doc.level} baseline controls that selected it)`, 'All SP 800-53 controls mapped', 'Applies to'],
+            [
+              'Requirement',
+              `Items: SP 800-213A record (the ${doc.level} baseline controls that selected it)`,
+              'All SP 800-53 controls mapped',
+              'Applies to',
+            ],
             [...doc.technical, ...doc.manufacturer].map((r) => [
               `${r.number} ${r.title}${r.key ? ' (key)' : ''}`,
-              r.items.map((i) => `${i.letter}. ${i.record} (${i.selectedBy.join(', ') || 'key requirement'})`).join('; '),
+              r.items
+                .map((i) => `${i.letter}. ${i.record} (${i.selectedBy.join(', ') || 'key requirement'})`)
+                .join('; '),
               [...new Set(r.items.flatMap((i) => i.controls))].join(', '),
               r.kind === 'technical' ? r.appliesTo.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer',
             ]),
@@ -362,7 +620,8 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
 // ---------------------------------------------------------------- XLSX
 
 /** Lines a wrapped cell of `width` characters needs. */
-const linesFor = (text: string, width: number, bold = false) => text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / (width * (bold ? 0.9 : 1.1)))), 0);
+const linesFor = (text: string, width: number, bold = false) =>
+  text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / (width * (bold ? 0.9 : 1.1)))), 0);
 
 const MATRIX_COLUMNS: { key: string; header: string; width: number }[] = [
   { key: 'requirement', header: 'Requirement', width: 13 },
@@ -385,7 +644,15 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   wb.creator = 'iot-guidance-site';
   wb.title = doc.title;
   const print = (ws: ExcelJS.Worksheet, titleRow = 1) => {
-    ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 1 as ExcelJS.PaperSize, printTitlesRow: `${titleRow}:${titleRow}`, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+    ws.pageSetup = {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 1 as ExcelJS.PaperSize,
+      printTitlesRow: `${titleRow}:${titleRow}`,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    };
     ws.headerFooter = { oddHeader: `&L${doc.title.replace(/&/g, '&&')}`, oddFooter: '&LPage &P of &N&R&A' };
   };
   const wrapRow = (row: ExcelJS.Row, widths: number[]) => {
@@ -393,7 +660,13 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       cell.alignment = { wrapText: true, vertical: 'top' };
       const size = cell.font?.size ?? 11;
-      lines = Math.max(lines, Math.ceil((linesFor(String(cell.value ?? ''), (widths[col - 1] ?? 10) * (11 / size), Boolean(cell.font?.bold)) * size) / 11));
+      lines = Math.max(
+        lines,
+        Math.ceil(
+          (linesFor(String(cell.value ?? ''), (widths[col - 1] ?? 10) * (11 / size), Boolean(cell.font?.bold)) * size) /
+            11,
+        ),
+      );
     });
     row.height = Math.min(409, 15 * lines + 2);
   };
@@ -420,11 +693,15 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   ins.addRow([]);
   ins.addRow(['Tailoring']).font = { bold: true, size: 12 };
   for (const t of tailoringText(doc)) wrapRow(ins.addRow([t]), [110]);
-  for (const [decision, what, why] of tailoringRows(doc)) wrapRow(ins.addRow([`${decision}: ${what}. Reason: ${why}`]), [110]);
+  for (const [decision, what, why] of tailoringRows(doc))
+    wrapRow(ins.addRow([`${decision}: ${what}. Reason: ${why}`]), [110]);
   print(ins);
 
   // Compliance matrix
-  const ws = wb.addWorksheet(MATRIX_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], properties: { outlineLevelRow: 1 } });
+  const ws = wb.addWorksheet(MATRIX_SHEET, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    properties: { outlineLevelRow: 1 },
+  });
   ws.columns = MATRIX_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   const widths = MATRIX_COLUMNS.map((c) => c.width);
   ws.getRow(1).eachCell((c) => (c.font = { bold: true }));
@@ -433,18 +710,45 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   // The item rows are the CSV's (the same words in every format); the matrix adds the offeror's columns.
   const rowOf = new Map(itemRows(doc).map((row) => [row.item, row]));
   for (const r of [...doc.technical, ...doc.manufacturer]) {
-    const head = ws.addRow({ requirement: r.number, item: '', applies_to: appliesToText(doc.type, r), key: r.key ? 'yes' : 'no', text: `${r.title}${r.key ? ` (key). Pass criterion: ${r.pass}` : ''}`, evidence: `${r.verification}: ${r.evidence.join(' ')}` });
+    const head = ws.addRow({
+      requirement: r.number,
+      item: '',
+      applies_to: appliesToText(doc.type, r),
+      key: r.key ? 'yes' : 'no',
+      text: `${r.title}${r.key ? ` (key). Pass criterion: ${r.pass}` : ''}`,
+      evidence: `${r.verification}: ${r.evidence.join(' ')}`,
+    });
     for (const k of ['requirement', 'applies_to', 'key', 'text']) head.getCell(col(k)).font = { bold: true };
     head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
     wrapRow(head, widths);
     for (const i of r.items) {
       const { requirement, item, applies_to, key, text, sp800_213a, sp800_53 } = rowOf.get(i.number)!;
-      const row = ws.addRow({ requirement, item, applies_to, key, text, sp800_213a, sp800_53, evidence: '', response: '', evidence_reference: '', justification: '' });
+      const row = ws.addRow({
+        requirement,
+        item,
+        applies_to,
+        key,
+        text,
+        sp800_213a,
+        sp800_53,
+        evidence: '',
+        response: '',
+        evidence_reference: '',
+        justification: '',
+      });
       row.outlineLevel = 1;
       wrapRow(row, widths);
       const choices = r.key ? KEY_RESPONSES : RESPONSES;
-      row.getCell(col('response')).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`], showErrorMessage: true, errorTitle: 'Response', error: `Choose ${choices.join(', ')}.` };
-      for (const k of ['response', 'evidence_reference', 'justification']) row.getCell(col(k)).protection = { locked: false };
+      row.getCell(col('response')).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${choices.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: 'Response',
+        error: `Choose ${choices.join(', ')}.`,
+      };
+      for (const k of ['response', 'evidence_reference', 'justification'])
+        row.getCell(col(k)).protection = { locked: false };
     }
   }
   const last = ws.rowCount;
@@ -452,7 +756,14 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   const L = (key: string) => String.fromCharCode(64 + col(key));
   ws.addConditionalFormatting({
     ref: `${L('justification')}2:${L('justification')}${last}`,
-    rules: [{ type: 'expression', priority: 1, formulae: [`AND($${L('response')}2="Not applicable",LEN(TRIM($${L('justification')}2))=0)`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: [`AND($${L('response')}2="Not applicable",LEN(TRIM($${L('justification')}2))=0)`],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } },
+      },
+    ],
   });
   print(ws);
 
@@ -464,8 +775,18 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
   const keyFails = `COUNTIFS(${range('key')},"yes",${range('item')},"<>",${range('response')},"<>Comply")`;
   ev.addRow(['Result', 'Any key item not Comply fails the offer']).font = { bold: true };
   ev.addRow(['Key items not Comply', '', { formula: keyFails }]);
-  ev.addRow(['Not applicable without justification', '', { formula: `SUMPRODUCT((${range('response')}="Not applicable")*(LEN(TRIM(${range('justification')}))=0))` }]);
-  ev.addRow(['Offer', '', { formula: `IF(C2>0,"FAIL: a key item is not Comply",IF(C3>0,"INCOMPLETE: Not applicable without justification","PASS: every key item complies"))` }]);
+  ev.addRow([
+    'Not applicable without justification',
+    '',
+    { formula: `SUMPRODUCT((${range('response')}="Not applicable")*(LEN(TRIM(${range('justification')}))=0))` },
+  ]);
+  ev.addRow([
+    'Offer',
+    '',
+    {
+      formula: `IF(C2>0,"FAIL: a key item is not Comply",IF(C3>0,"INCOMPLETE: Not applicable without justification","PASS: every key item complies"))`,
+    },
+  ]);
   ev.addRow([]);
   const headRow = ev.addRow(['Requirement', 'Title', 'Key', 'Weight', 'Score (0-1)', 'Weighted']);
   headRow.font = { bold: true };
@@ -478,21 +799,45 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
       r.title,
       r.key ? 'yes' : 'no',
       r.key ? 'pass/fail' : 1,
-      r.key ? { formula: `IF(COUNTIFS(${req},${range('response')},"<>Comply")=0,"PASS","FAIL")` } : { formula: `(COUNTIFS(${req},${range('response')},"Comply")+0.5*COUNTIFS(${req},${range('response')},"Partial"))/COUNTIFS(${req})` },
+      r.key
+        ? { formula: `IF(COUNTIFS(${req},${range('response')},"<>Comply")=0,"PASS","FAIL")` }
+        : {
+            formula: `(COUNTIFS(${req},${range('response')},"Comply")+0.5*COUNTIFS(${req},${range('response')},"Partial"))/COUNTIFS(${req})`,
+          },
       r.key ? '' : { formula: `D${n}*E${n}` },
     ]);
   }
   const end = ev.rowCount;
   ev.addRow([]);
-  ev.addRow(['Weighted score of the scored requirements', '', '', { formula: `SUM(D${first}:D${end})` }, '', { formula: `IF(D${end + 2}=0,0,SUM(F${first}:F${end})/D${end + 2})` }]).font = { bold: true };
-  ev.addRow([`Weights: ${doc.values.find((v) => v.id === 'evaluation-weights')?.value ?? doc.values.find((v) => v.id === 'evaluation-weights')?.placeholder ?? ''}; change column D to set them.`]);
+  ev.addRow([
+    'Weighted score of the scored requirements',
+    '',
+    '',
+    { formula: `SUM(D${first}:D${end})` },
+    '',
+    { formula: `IF(D${end + 2}=0,0,SUM(F${first}:F${end})/D${end + 2})` },
+  ]).font = { bold: true };
+  ev.addRow([
+    `Weights: ${doc.values.find((v) => v.id === 'evaluation-weights')?.value ?? doc.values.find((v) => v.id === 'evaluation-weights')?.placeholder ?? ''}; change column D to set them.`,
+  ]);
   print(ev, 6);
 
   // Values
   const va = wb.addWorksheet('Values');
-  va.columns = [{ header: 'Value', width: 44 }, { header: 'Kind', width: 10 }, { header: 'Where used', width: 40 }, { header: 'Suggestion', width: 30 }, { header: 'Value set', width: 30 }, { header: 'SP 800-53 parameters', width: 22 }];
+  va.columns = [
+    { header: 'Value', width: 44 },
+    { header: 'Kind', width: 10 },
+    { header: 'Where used', width: 40 },
+    { header: 'Suggestion', width: 30 },
+    { header: 'Value set', width: 30 },
+    { header: 'SP 800-53 parameters', width: 22 },
+  ];
   va.getRow(1).font = { bold: true };
-  for (const v of doc.values) wrapRow(va.addRow([v.placeholder, v.kind, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '', v.params.join(' ')]), [44, 10, 40, 30, 30, 22]);
+  for (const v of doc.values)
+    wrapRow(
+      va.addRow([v.placeholder, v.kind, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '', v.params.join(' ')]),
+      [44, 10, 40, 30, 30, 22],
+    );
   print(va);
 
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
@@ -501,7 +846,12 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
 // ---------------------------------------------------------------- OSCAL
 
 /** An OSCAL 1.0 profile selecting the SP 800-53 controls behind the items, with the agency's values as set-parameters. */
-export function templateOscalProfile(doc: RequirementDocumentModel, controls: { id: string; sortId: string; params: { id: string }[] }[], catalogUrl: string, lastModified: string): object {
+export function templateOscalProfile(
+  doc: RequirementDocumentModel,
+  controls: { id: string; sortId: string; params: { id: string }[] }[],
+  catalogUrl: string,
+  lastModified: string,
+): object {
   const byLabel = new Map(controls.map((c) => [c.id, c]));
   const ids = [...new Set([...doc.technical, ...doc.manufacturer].flatMap((r) => r.items.flatMap((i) => i.controlIds)))]
     .filter((id) => byLabel.has(id))
@@ -513,7 +863,11 @@ export function templateOscalProfile(doc: RequirementDocumentModel, controls: { 
       .map((p) => ({
         'param-id': p,
         ...(v.value ? { values: [v.value] } : {}),
-        guidelines: [{ prose: `Set by the agency in the solicitation as ${v.placeholder} (used in ${v.usedIn.join(', ')}).${v.value ? '' : ' Not yet filled in.'}${v.suggestion ? ` Suggestion: ${v.suggestion}.` : ''}` }],
+        guidelines: [
+          {
+            prose: `Set by the agency in the solicitation as ${v.placeholder} (used in ${v.usedIn.join(', ')}).${v.value ? '' : ' Not yet filled in.'}${v.suggestion ? ` Suggestion: ${v.suggestion}.` : ''}`,
+          },
+        ],
       })),
   );
   return {

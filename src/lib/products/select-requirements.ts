@@ -12,7 +12,14 @@ import type { Element, NestedItem, SubElement } from '../model/schemas/catalog.t
 import type { Baseline } from '../model/schemas/control.ts';
 import type { AgencyValue, Procurement, RequirementTerms, Verification } from '../model/schemas/procurement.ts';
 import type { CatalogIndex } from '../site/catalog-index.ts';
-import { conditionOf, manufacturerPhrase, type Rewrite, rewrite, technicalPhrase, withSubItems } from './clause-text.ts';
+import {
+  conditionOf,
+  manufacturerPhrase,
+  type Rewrite,
+  rewrite,
+  technicalPhrase,
+  withSubItems,
+} from './clause-text.ts';
 import type { ProductType } from './product-type.ts';
 
 export type ImpactLevel = 'LOW' | 'MODERATE' | 'HIGH';
@@ -93,12 +100,20 @@ export const letterOf = (i: number) => (i < 26 ? LETTERS[i]! : `${LETTERS[Math.f
 export function valueText(v: AgencyValue, filled?: string): string {
   if (filled === undefined || filled.trim() === '') return `[AGENCY: ${v.name}]`;
   const t = filled.trim();
-  return v.kind === 'days' || v.kind === 'months' || v.kind === 'years' ? `${t} ${v.kind.replace(/s$/, '')}${t === '1' ? '' : 's'}` : t;
+  return v.kind === 'days' || v.kind === 'months' || v.kind === 'years'
+    ? `${t} ${v.kind.replace(/s$/, '')}${t === '1' ? '' : 's'}`
+    : t;
 }
 
 /** The words replaced in a record's text: the project's corrections, then the agency's values. */
-export function rewritesFor(procurement: Procurement, record: string, filled: Record<string, string> = {}): { rewrites: Rewrite[]; values: string[] } {
-  const rewrites: Rewrite[] = procurement.corrections.filter((c) => c.element === record).map((c) => ({ replace: c.replace, with: c.with }));
+export function rewritesFor(
+  procurement: Procurement,
+  record: string,
+  filled: Record<string, string> = {},
+): { rewrites: Rewrite[]; values: string[] } {
+  const rewrites: Rewrite[] = procurement.corrections
+    .filter((c) => c.element === record)
+    .map((c) => ({ replace: c.replace, with: c.with }));
   const values: string[] = [];
   for (const v of procurement.values) {
     for (const u of v.uses) {
@@ -115,7 +130,11 @@ function rewriteItems(items: NestedItem[], rewrites: Rewrite[]): NestedItem[] {
 }
 
 /** The item text of a record: its statement worded for the contract, with its sub-items. */
-export function itemWording(record: Element | SubElement, procurement: Procurement, filled: Record<string, string> = {}): { text: string; subItems: string[]; values: string[] } {
+export function itemWording(
+  record: Element | SubElement,
+  procurement: Procurement,
+  filled: Record<string, string> = {},
+): { text: string; subItems: string[]; values: string[] } {
   const { rewrites, values } = rewritesFor(procurement, record.id, filled);
   const text = rewrite(record.text, rewrites);
   const items = rewriteItems(record.items, rewrites);
@@ -132,9 +151,15 @@ export interface SelectOptions {
   decisions?: Decisions;
 }
 
-export function selectRequirements(index: CatalogIndex, type: ProductType, level: ImpactLevel, options: SelectOptions = {}): Selection {
+export function selectRequirements(
+  index: CatalogIndex,
+  type: ProductType,
+  level: ImpactLevel,
+  options: SelectOptions = {},
+): Selection {
   const procurement = index.model.procurement;
-  if (!procurement) throw new Error('The model has no procurement data (catalog/procurement/): rebuild it with "npm run import".');
+  if (!procurement)
+    throw new Error('The model has no procurement data (catalog/procurement/): rebuild it with "npm run import".');
   const baseline = level as Baseline;
   const terms = new Map<string, RequirementTerms>(procurement.requirements.map((r) => [r.id, r]));
   const inBaseline = (id: string) => index.controls.get(id)!.baselines.includes(baseline);
@@ -144,7 +169,9 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
   const notApplicableRules = type['not-applicable'] ?? [];
   const allocatedTo = (element: Pick<Element | SubElement, 'capability' | 'subCapability'>): string[] => {
     const hit = new Set<string>();
-    for (const rule of type.allocation) if (rule.capabilities.includes(element.subCapability) || rule.capabilities.includes(element.capability)) for (const c of rule.components) hit.add(c);
+    for (const rule of type.allocation)
+      if (rule.capabilities.includes(element.subCapability) || rule.capabilities.includes(element.capability))
+        for (const c of rule.components) hit.add(c);
     return componentOrder.filter((c) => hit.has(c));
   };
   const requirements: ProductRequirement[] = [];
@@ -167,7 +194,12 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
     return componentOrder.filter((c) => set.has(c));
   };
 
-  const build = (id: string, kind: 'technical' | 'non-technical', capability: string, records: (Element | SubElement)[]) => {
+  const build = (
+    id: string,
+    kind: 'technical' | 'non-technical',
+    capability: string,
+    records: (Element | SubElement)[],
+  ) => {
     const t = terms.get(id);
     if (!t) throw new Error(`No requirement terms for ${id} in catalog/procurement/requirements/.`);
     const key = keys.has(id);
@@ -179,7 +211,11 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
         const given = allocatedTo(r);
         const out = notApplicableRules.filter((rule) => rule.elements.includes(r.id));
         const removed = new Set(out.flatMap((rule) => rule.components));
-        components = reallocate(id, r.id, given.filter((c) => !removed.has(c)));
+        components = reallocate(
+          id,
+          r.id,
+          given.filter((c) => !removed.has(c)),
+        );
         if (selectedBy.length) {
           if (!given.length) unallocated.push({ element: r.id, because: selectedBy });
           for (const rule of out) {
@@ -200,11 +236,13 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
       tailored.excluded.push({ id, requirement: `R-${id}`, title, reason: requirementExcluded });
       return;
     }
-    if (requirementIncluded !== undefined && !key && !applicable.some((c) => c.selectedBy.length)) tailored.included.push({ id, requirement: `R-${id}`, title, reason: requirementIncluded });
+    if (requirementIncluded !== undefined && !key && !applicable.some((c) => c.selectedBy.length))
+      tailored.included.push({ id, requirement: `R-${id}`, title, reason: requirementIncluded });
     for (const c of chosen) {
       const why = excludedWhy.get(c.r.id);
       if (why !== undefined) tailored.excluded.push({ id: c.r.id, requirement: `R-${id}`, title, reason: why });
-      else if (!c.selectedBy.length && includedWhy.has(c.r.id)) tailored.included.push({ id: c.r.id, requirement: `R-${id}`, title, reason: includedWhy.get(c.r.id)! });
+      else if (!c.selectedBy.length && includedWhy.has(c.r.id))
+        tailored.included.push({ id: c.r.id, requirement: `R-${id}`, title, reason: includedWhy.get(c.r.id)! });
     }
     chosen = chosen.filter((c) => !excludedWhy.has(c.r.id));
     if (!chosen.length) return;
@@ -222,7 +260,9 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
         controlIds: c.r.controls.map((l) => l.control),
         selectedBy: c.selectedBy,
         values: w.values,
-        ...(!c.selectedBy.length && (includedWhy.has(c.r.id) || (!key && requirementIncluded !== undefined)) ? { included: includedWhy.get(c.r.id) ?? requirementIncluded! } : {}),
+        ...(!c.selectedBy.length && (includedWhy.has(c.r.id) || (!key && requirementIncluded !== undefined))
+          ? { included: includedWhy.get(c.r.id) ?? requirementIncluded! }
+          : {}),
       };
     });
     const appliesTo = componentOrder.filter((c) => items.some((i) => i.components.includes(c)));
@@ -248,16 +288,26 @@ export function selectRequirements(index: CatalogIndex, type: ProductType, level
       const sc = index.subCapabilities.get(sid)!;
       const elements = sc.elements.map((e) => index.elements.get(e)!);
       if (sc.kind === 'technical') build(sc.id, 'technical', cap.id, elements);
-      else for (const el of elements) build(el.id, 'non-technical', cap.id, el.subElements.map((s) => index.subElements.get(s)!));
+      else
+        for (const el of elements)
+          build(
+            el.id,
+            'non-technical',
+            cap.id,
+            el.subElements.map((s) => index.subElements.get(s)!),
+          );
     }
   }
   const inCatalog = new Set([...index.subCapabilities.keys(), ...index.elements.keys(), ...index.subElements.keys()]);
-  for (const c of decisions.allocationChanges) if (componentOrder.includes(c.component) && inCatalog.has(c.id)) tailored.allocation.push({ ...c });
+  for (const c of decisions.allocationChanges)
+    if (componentOrder.includes(c.component) && inCatalog.has(c.id)) tailored.allocation.push({ ...c });
   return { type, level, baseline, requirements, unallocated, notApplicable, tailored };
 }
 
 /** Items of `selection` that the selection of the level below does not have, by item record and component. */
 export function addedSince(lower: Selection, selection: Selection): { requirement: string; record: string }[] {
   const had = new Set(lower.requirements.flatMap((r) => r.items.map((i) => `${r.id}|${i.record}`)));
-  return selection.requirements.flatMap((r) => r.items.filter((i) => !had.has(`${r.id}|${i.record}`)).map((i) => ({ requirement: r.number, record: i.record })));
+  return selection.requirements.flatMap((r) =>
+    r.items.filter((i) => !had.has(`${r.id}|${i.record}`)).map((i) => ({ requirement: r.number, record: i.record })),
+  );
 }

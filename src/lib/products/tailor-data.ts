@@ -18,8 +18,14 @@ export interface TailorData {
   catalogUrl: string;
   capabilities: Pick<Model['capabilities'][number], 'id' | 'kind' | 'title' | 'subCapabilities'>[];
   subCapabilities: Pick<Model['subCapabilities'][number], 'id' | 'kind' | 'capability' | 'title' | 'elements'>[];
-  elements: (Pick<Model['elements'][number], 'id' | 'kind' | 'capability' | 'subCapability' | 'text' | 'items' | 'leadIn' | 'subElements'> & { controls: { control: string }[] })[];
-  subElements: (Pick<Model['subElements'][number], 'id' | 'kind' | 'element' | 'capability' | 'subCapability' | 'text' | 'items'> & { controls: { control: string }[] })[];
+  elements: (Pick<
+    Model['elements'][number],
+    'id' | 'kind' | 'capability' | 'subCapability' | 'text' | 'items' | 'leadIn' | 'subElements'
+  > & { controls: { control: string }[] })[];
+  subElements: (Pick<
+    Model['subElements'][number],
+    'id' | 'kind' | 'element' | 'capability' | 'subCapability' | 'text' | 'items'
+  > & { controls: { control: string }[] })[];
   controls: (Pick<Model['controls'][number], 'id' | 'label' | 'sortId' | 'baselines'> & { params: { id: string }[] })[];
   productTypes: Model['productTypes'];
   procurement: NonNullable<Model['procurement']>;
@@ -31,16 +37,30 @@ export interface DocumentTexts {
   requirements: Record<string, { evidence: string[]; outcome: string; pass: string }>;
   glossary: { term: string; definition: NonNullable<Model['glossary'][number]['definition']> }[];
   federalClauses: NonNullable<Model['procurement']>['federalClauses'];
-  productTypes: Record<string, { data: Model['productTypes'][number]['data']; effects: Model['productTypes'][number]['effects']; allocationWhy: string[] }>;
+  productTypes: Record<
+    string,
+    {
+      data: Model['productTypes'][number]['data'];
+      effects: Model['productTypes'][number]['effects'];
+      allocationWhy: string[];
+    }
+  >;
 }
 
 export function documentTexts(model: Model): DocumentTexts {
   return {
     version: TAILOR_DATA_VERSION,
-    requirements: Object.fromEntries(model.procurement!.requirements.map((r) => [r.id, { evidence: r.evidence, outcome: r.outcome, pass: r.pass }])),
+    requirements: Object.fromEntries(
+      model.procurement!.requirements.map((r) => [r.id, { evidence: r.evidence, outcome: r.outcome, pass: r.pass }]),
+    ),
     glossary: model.glossary.flatMap((g) => (g.definition ? [{ term: g.term, definition: g.definition }] : [])),
     federalClauses: model.procurement!.federalClauses,
-    productTypes: Object.fromEntries(model.productTypes.map((t) => [t.id, { data: t.data, effects: t.effects, allocationWhy: t.allocation.map((a) => a.why) }])),
+    productTypes: Object.fromEntries(
+      model.productTypes.map((t) => [
+        t.id,
+        { data: t.data, effects: t.effects, allocationWhy: t.allocation.map((a) => a.why) },
+      ]),
+    ),
   };
 }
 
@@ -51,13 +71,66 @@ export function tailorData(model: Model): TailorData {
   return {
     version: TAILOR_DATA_VERSION,
     catalogUrl: model.sources.find((s) => s.kind === 'oscal-catalog')!.url,
-    capabilities: model.capabilities.map(({ id, kind, title, subCapabilities }) => ({ id, kind, title, subCapabilities })),
-    subCapabilities: model.subCapabilities.map(({ id, kind, capability, title, elements }) => ({ id, kind, capability, title, elements })),
-    elements: model.elements.map((e) => ({ id: e.id, kind: e.kind, capability: e.capability, subCapability: e.subCapability, text: e.text, items: e.items, ...(e.leadIn ? { leadIn: e.leadIn } : {}), subElements: e.subElements, controls: links(e) })),
-    subElements: model.subElements.map((e) => ({ id: e.id, kind: e.kind, element: e.element, capability: e.capability, subCapability: e.subCapability, text: e.text, items: e.items, controls: links(e) })),
-    controls: model.controls.filter((c) => used.has(c.id)).map((c) => ({ id: c.id, label: c.label, sortId: c.sortId, baselines: c.baselines, params: c.params.map((p) => ({ id: p.id })) })),
-    productTypes: model.productTypes.map((t) => ({ ...t, data: [], effects: {}, allocation: t.allocation.map((a) => ({ ...a, why: '' })) })),
-    procurement: { ...model.procurement!, requirements: model.procurement!.requirements.map((r) => ({ ...r, evidence: [], outcome: '', pass: '', file: '' })), federalClauses: [] },
+    capabilities: model.capabilities.map(({ id, kind, title, subCapabilities }) => ({
+      id,
+      kind,
+      title,
+      subCapabilities,
+    })),
+    subCapabilities: model.subCapabilities.map(({ id, kind, capability, title, elements }) => ({
+      id,
+      kind,
+      capability,
+      title,
+      elements,
+    })),
+    elements: model.elements.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      capability: e.capability,
+      subCapability: e.subCapability,
+      text: e.text,
+      items: e.items,
+      ...(e.leadIn ? { leadIn: e.leadIn } : {}),
+      subElements: e.subElements,
+      controls: links(e),
+    })),
+    subElements: model.subElements.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      element: e.element,
+      capability: e.capability,
+      subCapability: e.subCapability,
+      text: e.text,
+      items: e.items,
+      controls: links(e),
+    })),
+    controls: model.controls
+      .filter((c) => used.has(c.id))
+      .map((c) => ({
+        id: c.id,
+        label: c.label,
+        sortId: c.sortId,
+        baselines: c.baselines,
+        params: c.params.map((p) => ({ id: p.id })),
+      })),
+    productTypes: model.productTypes.map((t) => ({
+      ...t,
+      data: [],
+      effects: {},
+      allocation: t.allocation.map((a) => ({ ...a, why: '' })),
+    })),
+    procurement: {
+      ...model.procurement!,
+      requirements: model.procurement!.requirements.map((r) => ({
+        ...r,
+        evidence: [],
+        outcome: '',
+        pass: '',
+        file: '',
+      })),
+      federalClauses: [],
+    },
   };
 }
 
@@ -71,9 +144,18 @@ export function modelOfTailorData(data: TailorData, texts?: DocumentTexts): Mode
       ...data,
       productTypes: data.productTypes.map((t) => {
         const x = texts.productTypes[t.id]!;
-        return { ...t, data: x.data, effects: x.effects, allocation: t.allocation.map((a, i) => ({ ...a, why: x.allocationWhy[i]! })) };
+        return {
+          ...t,
+          data: x.data,
+          effects: x.effects,
+          allocation: t.allocation.map((a, i) => ({ ...a, why: x.allocationWhy[i]! })),
+        };
       }),
-      procurement: { ...data.procurement, requirements: data.procurement.requirements.map((r) => ({ ...r, ...texts.requirements[r.id]! })), federalClauses: texts.federalClauses },
+      procurement: {
+        ...data.procurement,
+        requirements: data.procurement.requirements.map((r) => ({ ...r, ...texts.requirements[r.id]! })),
+        federalClauses: texts.federalClauses,
+      },
     };
   }
   return {

@@ -15,8 +15,12 @@ export function removeComponent(t: Tailoring, id: string): Tailoring {
   const n = clone(t);
   if (n.components.length <= 1) throw new Error('A product keeps at least one component.');
   n.components = n.components.filter((c) => c.id !== id);
-  n.allocation = n.allocation.map((r) => ({ ...r, components: r.components.filter((c) => c !== id) })).filter((r) => r.components.length);
-  n.notApplicable = n.notApplicable.map((r) => ({ ...r, components: r.components.filter((c) => c !== id) })).filter((r) => r.components.length);
+  n.allocation = n.allocation
+    .map((r) => ({ ...r, components: r.components.filter((c) => c !== id) }))
+    .filter((r) => r.components.length);
+  n.notApplicable = n.notApplicable
+    .map((r) => ({ ...r, components: r.components.filter((c) => c !== id) }))
+    .filter((r) => r.components.length);
   n.allocationChanges = n.allocationChanges.filter((c) => c.component !== id);
   return n;
 }
@@ -26,7 +30,12 @@ export function removeComponent(t: Tailoring, id: string): Tailoring {
  * and not-applicable rules); with none of that type, what the product types of the catalog give
  * components of that type, so that a new component starts with requirements to review.
  */
-export function addComponent(t: Tailoring, type: ComponentType, name: string, model: Pick<Model, 'productTypes'>): Tailoring {
+export function addComponent(
+  t: Tailoring,
+  type: ComponentType,
+  name: string,
+  model: Pick<Model, 'productTypes'>,
+): Tailoring {
   const n = clone(t);
   const base = slugify(name) === 'iot-product' ? type : slugify(name);
   let id = base;
@@ -38,7 +47,12 @@ export function addComponent(t: Tailoring, type: ComponentType, name: string, mo
     for (const r of n.notApplicable) if (r.components.includes(like.id)) r.components.push(id);
   } else {
     const capabilities = typicalCapabilities(model, type);
-    if (capabilities.length) n.allocation.push({ capabilities, components: [id], why: `What the catalog's product types give their components of this type; review it for ${name.trim() || id}.` });
+    if (capabilities.length)
+      n.allocation.push({
+        capabilities,
+        components: [id],
+        why: `What the catalog's product types give their components of this type; review it for ${name.trim() || id}.`,
+      });
   }
   return n;
 }
@@ -48,7 +62,8 @@ export function typicalCapabilities(model: Pick<Model, 'productTypes'>, type: Co
   const capabilities = new Set<string>();
   for (const p of model.productTypes) {
     const ofType = new Set(p.components.filter((c) => c.type === type).map((c) => c.id));
-    for (const r of p.allocation) if (r.components.some((c) => ofType.has(c))) for (const c of r.capabilities) capabilities.add(c);
+    for (const r of p.allocation)
+      if (r.components.some((c) => ofType.has(c))) for (const c of r.capabilities) capabilities.add(c);
   }
   return [...capabilities].sort();
 }
@@ -58,7 +73,14 @@ export function blankProduct(model: Pick<Model, 'productTypes'>, level: Level = 
   const t = blankTailoring();
   t.impact = { confidentiality: level, integrity: level, availability: level };
   const capabilities = typicalCapabilities(model, 'iot-device');
-  if (capabilities.length) t.allocation = [{ capabilities, components: ['device'], why: "What the catalog's product types give their IoT devices; review it for this product." }];
+  if (capabilities.length)
+    t.allocation = [
+      {
+        capabilities,
+        components: ['device'],
+        why: "What the catalog's product types give their IoT devices; review it for this product.",
+      },
+    ];
   return t;
 }
 
@@ -99,7 +121,13 @@ export function setAllocation(t: Tailoring, id: string, component: string, alloc
 }
 
 /** Marks a requirement key with its rationale, or takes the mark off (with the reason when the product type had it). */
-export function setKey(t: Tailoring, requirement: string, key: boolean, reason: string, model: Pick<Model, 'productTypes'>): Tailoring {
+export function setKey(
+  t: Tailoring,
+  requirement: string,
+  key: boolean,
+  reason: string,
+  model: Pick<Model, 'productTypes'>,
+): Tailoring {
   const n = clone(t);
   const baseKeys = (t.base ? model.productTypes.find((p) => p.id === t.base!.type)?.key : undefined) ?? [];
   n.key = n.key.filter((k) => k.requirement !== requirement);
@@ -111,7 +139,11 @@ export function setKey(t: Tailoring, requirement: string, key: boolean, reason: 
   return n;
 }
 
-export function setImpact(t: Tailoring, objective: 'confidentiality' | 'integrity' | 'availability', level: Level): Tailoring {
+export function setImpact(
+  t: Tailoring,
+  objective: 'confidentiality' | 'integrity' | 'availability',
+  level: Level,
+): Tailoring {
   const n = clone(t);
   n.impact[objective] = level;
   return n;

@@ -27,7 +27,10 @@ const slug = pattern(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase-kebab-case')
 const reason = z.string().check(z.maxLength(2000));
 const text = (max: number) => z.string().check(z.maxLength(max));
 const requirementId = pattern(/^[A-Z]{2,5}-\d+(\.[a-z]\.\d+)?$/, 'must be a requirement id such as DI-1 or DOC-1.a.1');
-const recordId = pattern(/^[A-Z]{2,5}-\d+(\.\d+|\.[a-z]\.\d+(\.\d+)?)?$/, 'must be a requirement id (DI-1, DOC-1.a.1) or an item id (DI-1.2, DOC-1.a.1.2)');
+const recordId = pattern(
+  /^[A-Z]{2,5}-\d+(\.\d+|\.[a-z]\.\d+(\.\d+)?)?$/,
+  'must be a requirement id (DI-1, DOC-1.a.1) or an item id (DI-1.2, DOC-1.a.1.2)',
+);
 
 export const tailoringSchema = z.strictObject({
   kind: z.literal(TAILORING_KIND),
@@ -40,17 +43,40 @@ export const tailoringSchema = z.strictObject({
     name: z.string().check(z.minLength(1), z.maxLength(200)),
     description: text(4000),
   }),
-  components: z.array(z.strictObject({ id: slug, type: z.enum(COMPONENT_TYPES), name: z.string().check(z.minLength(1), z.maxLength(200)), does: text(2000) })).check(z.minLength(1, 'a product has at least one component')),
+  components: z
+    .array(
+      z.strictObject({
+        id: slug,
+        type: z.enum(COMPONENT_TYPES),
+        name: z.string().check(z.minLength(1), z.maxLength(200)),
+        does: text(2000),
+      }),
+    )
+    .check(z.minLength(1, 'a product has at least one component')),
   /** FIPS 199 security category of the information the product handles; the level is its high-water mark unless overridden. */
   impact: z.strictObject({
     confidentiality: level,
     integrity: level,
     availability: level,
-    override: z.optional(z.strictObject({ level, reason: reason.check(z.minLength(1, 'an override of the impact level needs a reason')) })),
+    override: z.optional(
+      z.strictObject({ level, reason: reason.check(z.minLength(1, 'an override of the impact level needs a reason')) }),
+    ),
   }),
   /** Which sub-capabilities (or capabilities) each component must provide. */
-  allocation: z.array(z.strictObject({ capabilities: z.array(pattern(/^[A-Z]{2,5}(-\d+)?$/, 'must be a capability id (DI) or sub-capability id (DI-1)')), components: z.array(slug), why: text(2000) })),
-  notApplicable: z.array(z.strictObject({ elements: z.array(pattern(/^[A-Z]{2,5}-\d+\.\d+$/, 'must be a technical element id such as CSA-2.12')), components: z.array(slug), why: text(2000) })),
+  allocation: z.array(
+    z.strictObject({
+      capabilities: z.array(pattern(/^[A-Z]{2,5}(-\d+)?$/, 'must be a capability id (DI) or sub-capability id (DI-1)')),
+      components: z.array(slug),
+      why: text(2000),
+    }),
+  ),
+  notApplicable: z.array(
+    z.strictObject({
+      elements: z.array(pattern(/^[A-Z]{2,5}-\d+\.\d+$/, 'must be a technical element id such as CSA-2.12')),
+      components: z.array(slug),
+      why: text(2000),
+    }),
+  ),
   /** Key requirements in force, each with its rationale. */
   key: z.array(z.strictObject({ requirement: requirementId, why: text(2000) })),
   /** Key marks of the base product type taken off, with the reason. */
@@ -76,8 +102,16 @@ export function defaultTailoring(type: ProductType, lvl: Level, values: Record<s
     product: { id: type.id, name: type.name, description: type.description },
     components: type.components.map((c) => ({ ...c })),
     impact: { confidentiality: lvl, integrity: lvl, availability: lvl },
-    allocation: type.allocation.map((r) => ({ capabilities: [...r.capabilities], components: [...r.components], why: r.why })),
-    notApplicable: (type['not-applicable'] ?? []).map((r) => ({ elements: [...r.elements], components: [...r.components], why: r.why })),
+    allocation: type.allocation.map((r) => ({
+      capabilities: [...r.capabilities],
+      components: [...r.components],
+      why: r.why,
+    })),
+    notApplicable: (type['not-applicable'] ?? []).map((r) => ({
+      elements: [...r.elements],
+      components: [...r.components],
+      why: r.why,
+    })),
     key: type.key.map((k) => ({ ...k })),
     unkeyed: [],
     excluded: [],
@@ -116,7 +150,13 @@ export function impactLevel(t: Tailoring): { level: Level; highWater: Level; rea
   const category = `{(confidentiality, ${i.confidentiality}), (integrity, ${i.integrity}), (availability, ${i.availability})}`;
   const top = OBJECTIVES.filter((o) => i[o] === highWater);
   const mark = `${highWater} is the high-water mark of the security category (${top.join(', ')} ${highWater})`;
-  if (i.override && i.override.level !== highWater) return { level: i.override.level, highWater, category, reason: `${i.override.level}, set by the agency instead of ${highWater} (the high-water mark of the security category): ${i.override.reason}` };
+  if (i.override && i.override.level !== highWater)
+    return {
+      level: i.override.level,
+      highWater,
+      category,
+      reason: `${i.override.level}, set by the agency instead of ${highWater} (the high-water mark of the security category): ${i.override.reason}`,
+    };
   return { level: highWater, highWater, category, reason: mark };
 }
 
@@ -144,34 +184,69 @@ export interface TailoringProblem {
   message: string;
 }
 
-const zodPath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(the record)';
+const zodPath = (path: readonly PropertyKey[]) =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '') || '(the record)';
 
 /**
  * Reads a tailoring record (parsed JSON): its shape (zod), its version (a newer one is refused:
  * this site cannot know its fields), then every id it names against the catalog and itself.
  */
-export function readTailoring(data: unknown, model: Pick<Model, 'productTypes' | 'capabilities' | 'subCapabilities' | 'elements' | 'subElements' | 'procurement'>): { record: Tailoring; problems: [] } | { record?: undefined; problems: TailoringProblem[] } {
-  if (typeof data === 'object' && data && 'version' in data && typeof data.version === 'number' && data.version > TAILORING_VERSION) {
-    return { problems: [{ field: 'version', message: `the record is version ${data.version}, newer than this site reads (version ${TAILORING_VERSION}); open it with the site that wrote it` }] };
+export function readTailoring(
+  data: unknown,
+  model: Pick<Model, 'productTypes' | 'capabilities' | 'subCapabilities' | 'elements' | 'subElements' | 'procurement'>,
+): { record: Tailoring; problems: [] } | { record?: undefined; problems: TailoringProblem[] } {
+  if (
+    typeof data === 'object' &&
+    data &&
+    'version' in data &&
+    typeof data.version === 'number' &&
+    data.version > TAILORING_VERSION
+  ) {
+    return {
+      problems: [
+        {
+          field: 'version',
+          message: `the record is version ${data.version}, newer than this site reads (version ${TAILORING_VERSION}); open it with the site that wrote it`,
+        },
+      ],
+    };
   }
   const parsed = tailoringSchema.safeParse(data);
-  if (!parsed.success) return { problems: parsed.error.issues.slice(0, 10).map((i) => ({ field: zodPath(i.path), message: i.message })) };
+  if (!parsed.success)
+    return { problems: parsed.error.issues.slice(0, 10).map((i) => ({ field: zodPath(i.path), message: i.message })) };
   const t = parsed.data;
   const problems: TailoringProblem[] = [];
   const componentIds = t.components.map((c) => c.id);
   t.components.forEach((c, i) => {
-    if (componentIds.indexOf(c.id) !== i) problems.push({ field: `components[${i}].id`, message: `duplicate component id "${c.id}"` });
+    if (componentIds.indexOf(c.id) !== i)
+      problems.push({ field: `components[${i}].id`, message: `duplicate component id "${c.id}"` });
   });
-  if (t.base && !model.productTypes.some((p) => p.id === t.base!.type)) problems.push({ field: 'base.type', message: `unknown product type "${t.base.type}"` });
+  if (t.base && !model.productTypes.some((p) => p.id === t.base!.type))
+    problems.push({ field: 'base.type', message: `unknown product type "${t.base.type}"` });
   const capabilities = new Set([...model.capabilities.map((c) => c.id), ...model.subCapabilities.map((s) => s.id)]);
-  const requirements = new Set([...model.subCapabilities.filter((s) => s.kind === 'technical').map((s) => s.id), ...model.elements.filter((e) => e.kind === 'non-technical').map((e) => e.id)]);
-  const records = new Set([...requirements, ...model.elements.filter((e) => e.kind === 'technical').map((e) => e.id), ...model.subElements.map((s) => s.id)]);
+  const requirements = new Set([
+    ...model.subCapabilities.filter((s) => s.kind === 'technical').map((s) => s.id),
+    ...model.elements.filter((e) => e.kind === 'non-technical').map((e) => e.id),
+  ]);
+  const records = new Set([
+    ...requirements,
+    ...model.elements.filter((e) => e.kind === 'technical').map((e) => e.id),
+    ...model.subElements.map((s) => s.id),
+  ]);
   const component = (c: string, field: string) => {
-    if (!componentIds.includes(c)) problems.push({ field, message: `unknown component "${c}" (components: ${componentIds.join(', ')})` });
+    if (!componentIds.includes(c))
+      problems.push({ field, message: `unknown component "${c}" (components: ${componentIds.join(', ')})` });
   };
   t.allocation.forEach((r, i) => {
     r.capabilities.forEach((c, j) => {
-      if (!capabilities.has(c)) problems.push({ field: `allocation[${i}].capabilities[${j}]`, message: `unknown SP 800-213A capability "${c}"` });
+      if (!capabilities.has(c))
+        problems.push({
+          field: `allocation[${i}].capabilities[${j}]`,
+          message: `unknown SP 800-213A capability "${c}"`,
+        });
     });
     r.components.forEach((c, j) => {
       component(c, `allocation[${i}].components[${j}]`);
@@ -183,11 +258,13 @@ export function readTailoring(data: unknown, model: Pick<Model, 'productTypes' |
     });
   });
   t.key.forEach((k, i) => {
-    if (!requirements.has(k.requirement)) problems.push({ field: `key[${i}].requirement`, message: `unknown requirement "${k.requirement}"` });
+    if (!requirements.has(k.requirement))
+      problems.push({ field: `key[${i}].requirement`, message: `unknown requirement "${k.requirement}"` });
   });
   for (const list of ['excluded', 'included', 'allocationChanges'] as const) {
     t[list].forEach((d, i) => {
-      if (!records.has(d.id)) problems.push({ field: `${list}[${i}].id`, message: `unknown requirement or item "${d.id}"` });
+      if (!records.has(d.id))
+        problems.push({ field: `${list}[${i}].id`, message: `unknown requirement or item "${d.id}"` });
     });
   }
   t.allocationChanges.forEach((d, i) => {
@@ -212,7 +289,8 @@ export function valueProblem(kind: string, value: string): string | undefined {
   if (kind === 'date') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-    if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return `"${v}" is not a date (YYYY-MM-DD)`;
+    if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
+      return `"${v}" is not a date (YYYY-MM-DD)`;
   }
   if (kind === 'days' || kind === 'months' || kind === 'years') {
     if (!/^[1-9]\d{0,4}$/.test(v)) return `"${v}" is not a positive whole number of ${kind}`;

@@ -46,9 +46,18 @@ export function sourceReport(model: Model): SourceReport {
       enhancements: count(model.controls, (c) => c.kind === 'enhancement'),
       withdrawn: count(model.controls, (c) => c.withdrawn),
       baselines,
-      capabilities: { technical: count(model.capabilities, (c) => c.kind === 'technical'), nonTechnical: count(model.capabilities, (c) => c.kind === 'non-technical') },
-      subCapabilities: { technical: count(model.subCapabilities, (c) => c.kind === 'technical'), nonTechnical: count(model.subCapabilities, (c) => c.kind === 'non-technical') },
-      elements: { technical: count(model.elements, (c) => c.kind === 'technical'), nonTechnical: count(model.elements, (c) => c.kind === 'non-technical') },
+      capabilities: {
+        technical: count(model.capabilities, (c) => c.kind === 'technical'),
+        nonTechnical: count(model.capabilities, (c) => c.kind === 'non-technical'),
+      },
+      subCapabilities: {
+        technical: count(model.subCapabilities, (c) => c.kind === 'technical'),
+        nonTechnical: count(model.subCapabilities, (c) => c.kind === 'non-technical'),
+      },
+      elements: {
+        technical: count(model.elements, (c) => c.kind === 'technical'),
+        nonTechnical: count(model.elements, (c) => c.kind === 'non-technical'),
+      },
       subElements: model.subElements.length,
       controlLinks: links.length,
       distinctMappedControls: new Set(links.map((l) => l.control)).size,
@@ -72,7 +81,9 @@ export function formatReport(r: SourceReport, { color = true } = {}): string {
   const lines = [
     c.bold('Source report'),
     `  SP 800-53 ${r.sp80053.version} (OSCAL ${r.sp80053.oscalVersion}): ${k.families} families, ${k.controls} controls, ${k.enhancements} enhancements (${k.withdrawn} withdrawn)`,
-    `  SP 800-53B baselines: ${Object.entries(k.baselines).map(([b, n]) => `${b} ${n}`).join(', ')}`,
+    `  SP 800-53B baselines: ${Object.entries(k.baselines)
+      .map(([b, n]) => `${b} ${n}`)
+      .join(', ')}`,
     `  SP 800-213A technical: ${k.capabilities.technical} capabilities, ${k.subCapabilities.technical} sub-capabilities, ${k.elements.technical} elements`,
     `  SP 800-213A non-technical: ${k.capabilities.nonTechnical} capabilities, ${k.subCapabilities.nonTechnical} sub-capabilities, ${k.elements.nonTechnical} elements, ${k.subElements} sub-elements`,
     `  Control links: ${k.controlLinks} onto ${k.distinctMappedControls} controls; low baseline per workbook bold ${k.lowBaselineLinks.source}, per LOW profile ${k.lowBaselineLinks.profile}, disagreeing ${k.lowBaselineLinks.disagree}`,

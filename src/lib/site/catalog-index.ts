@@ -51,14 +51,17 @@ export function catalogIndex(model: Model): CatalogIndex {
   }
   const requirementsByControl = new Map<string, Requirement[]>();
   for (const r of requirements) {
-    for (const l of r.controls) requirementsByControl.set(l.control, [...(requirementsByControl.get(l.control) ?? []), r]);
+    for (const l of r.controls)
+      requirementsByControl.set(l.control, [...(requirementsByControl.get(l.control) ?? []), r]);
   }
   const profileTopicsByCapability = new Map<string, ProfileTopic[]>();
   for (const t of model.profileTopics) {
-    if (t.capability) profileTopicsByCapability.set(t.capability, [...(profileTopicsByCapability.get(t.capability) ?? []), t]);
+    if (t.capability)
+      profileTopicsByCapability.set(t.capability, [...(profileTopicsByCapability.get(t.capability) ?? []), t]);
   }
   const findingsByRecord = new Map<string, Finding[]>();
-  for (const f of model.findings) for (const r of f.records) findingsByRecord.set(r, [...(findingsByRecord.get(r) ?? []), f]);
+  for (const f of model.findings)
+    for (const r of f.records) findingsByRecord.set(r, [...(findingsByRecord.get(r) ?? []), f]);
   const index: CatalogIndex = {
     model,
     controls: byId(model.controls),
@@ -77,7 +80,10 @@ export function catalogIndex(model: Model): CatalogIndex {
 }
 
 /** The requirements of one capability, grouped for a control page: capability id → requirements. */
-export function groupByCapability(index: CatalogIndex, requirements: Requirement[]): { capability: Capability; requirements: Requirement[] }[] {
+export function groupByCapability(
+  index: CatalogIndex,
+  requirements: Requirement[],
+): { capability: Capability; requirements: Requirement[] }[] {
   const groups = new Map<string, Requirement[]>();
   for (const r of requirements) groups.set(r.capability, [...(groups.get(r.capability) ?? []), r]);
   return [...groups].map(([id, list]) => ({ capability: index.capabilities.get(id)!, requirements: list }));
@@ -91,7 +97,8 @@ export const BASELINE_ORDER: Baseline[] = ['LOW', 'MODERATE', 'HIGH', 'PRIVACY']
  * counted per capability.
  */
 export function baselineSupport(index: CatalogIndex, baseline: Baseline) {
-  const supports = (r: Requirement) => r.controls.some((l) => index.controls.get(l.control)!.baselines.includes(baseline));
+  const supports = (r: Requirement) =>
+    r.controls.some((l) => index.controls.get(l.control)!.baselines.includes(baseline));
   return index.model.capabilities.map((cap) => {
     const all = index.requirements.filter((r) => r.capability === cap.id);
     const inBaseline = all.filter(supports);

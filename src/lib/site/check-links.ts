@@ -14,14 +14,21 @@ const ATTR = /<([a-z][a-z0-9-]*)\b[^>]*?\s(href|src)="([^"]*)"/gi;
 const ID = /\sid="([^"]*)"/g;
 
 function decode(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 const SOURCE_MAP = /[#@] sourceMappingURL=([^\s*]+)/g;
 
 async function filesEndingIn(dir: string, ...endings: string[]): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && endings.some((end) => e.name.endsWith(end))).map((e) => join(e.parentPath, e.name));
+  return entries
+    .filter((e) => e.isFile() && endings.some((end) => e.name.endsWith(end)))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** The site path a built file is served at: dist/controls/ac-2/index.html → /base/controls/ac-2/. */
@@ -56,23 +63,41 @@ export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
       if (!link || /^(mailto|tel|data):/i.test(link)) continue;
       const url = new URL(link, here);
       if (url.host !== 'site.invalid') {
-        const isResource = attr.toLowerCase() === 'src' || (tag.toLowerCase() === 'link' && !/rel="(canonical|alternate)"/.test(m[0]));
-        if (isResource) report(file, link, `loads ${url.origin}, outside the site`, 'The site must work offline: serve the resource from the site itself.');
+        const isResource =
+          attr.toLowerCase() === 'src' || (tag.toLowerCase() === 'link' && !/rel="(canonical|alternate)"/.test(m[0]));
+        if (isResource)
+          report(
+            file,
+            link,
+            `loads ${url.origin}, outside the site`,
+            'The site must work offline: serve the resource from the site itself.',
+          );
         continue;
       }
       if (!url.pathname.startsWith(root)) {
-        report(file, link, `points outside the site's base path ${root}`, 'Build links with siteUrls(import.meta.env.BASE_URL).');
+        report(
+          file,
+          link,
+          `points outside the site's base path ${root}`,
+          'Build links with siteUrls(import.meta.env.BASE_URL).',
+        );
         continue;
       }
       const path = decodeURIComponent(url.pathname.slice(root.length));
       const target = join(dir, path.endsWith('/') || path === '' ? `${path}index.html` : path);
       if (!existsSync(target)) {
-        report(file, link, `leads to no page or file (${relative(dir, target)})`, 'Fix the link or the route that should produce the page.');
+        report(
+          file,
+          link,
+          `leads to no page or file (${relative(dir, target)})`,
+          'Fix the link or the route that should produce the page.',
+        );
         continue;
       }
       if (url.hash && target.endsWith('.html')) {
         const anchor = decodeURIComponent(url.hash.slice(1));
-        if (!ids.get(target)?.has(anchor)) report(file, link, `anchor "#${anchor}" is not on ${relative(dir, target)}`, 'Link to an id the page has.');
+        if (!ids.get(target)?.has(anchor))
+          report(file, link, `anchor "#${anchor}" is not on ${relative(dir, target)}`, 'Link to an id the page has.');
       }
     }
   }
@@ -81,7 +106,13 @@ export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
       const map = m[1]!;
       if (/^data:/.test(map)) continue;
       if (!existsSync(join(file, '..', map))) {
-        problems.push({ severity: 'error', file: relative(dir, file), place: `sourceMappingURL "${map}"`, message: 'names a source map the site does not have', hint: 'Ship the map, or drop the comment when the file is copied into the site.' });
+        problems.push({
+          severity: 'error',
+          file: relative(dir, file),
+          place: `sourceMappingURL "${map}"`,
+          message: 'names a source map the site does not have',
+          hint: 'Ship the map, or drop the comment when the file is copied into the site.',
+        });
       }
     }
   }

@@ -30,7 +30,8 @@ export function guidancePages(g: Guideline): GuidancePage[] {
   for (const s of g.sections.filter((x) => !x.frontMatter)) {
     const top = s.number?.split('.')[0];
     const last = pages.at(-1);
-    if (s.level <= 1 || !last || last.slug === 'front-matter') pages.push({ slug: top ?? slugOf(s.id), title: `${s.number ? `${s.number}. ` : ''}${s.title}`, sections: [s] });
+    if (s.level <= 1 || !last || last.slug === 'front-matter')
+      pages.push({ slug: top ?? slugOf(s.id), title: `${s.number ? `${s.number}. ` : ''}${s.title}`, sections: [s] });
     else last.sections.push(s);
   }
   return pages;
@@ -64,12 +65,17 @@ export function guidanceLinkRules(model: Model, base: string): LinkRule[] {
   const index = catalogIndex(model);
   const references = g.toc.find((t) => /^references$/i.test(t.title));
   const families = new Set(model.families.map((f) => f.label));
-  const capabilityNames = model.capabilities.filter((c) => c.kind === 'technical').map((c) => ({ id: c.id, name: c.title }));
+  const capabilityNames = model.capabilities
+    .filter((c) => c.kind === 'technical')
+    .map((c) => ({ id: c.id, name: c.title }));
   const rules: LinkRule[] = [
     {
       kind: 'citation',
       pattern: /\[(\d{1,3})\]/,
-      resolve: (m) => ({ href: references ? pdfPageUrl(model, references.page) : g.pdfUrl, title: `Reference ${m[1]} in the draft's References (PDF)` }),
+      resolve: (m) => ({
+        href: references ? pdfPageUrl(model, references.page) : g.pdfUrl,
+        title: `Reference ${m[1]} in the draft's References (PDF)`,
+      }),
     },
     {
       kind: 'section',
@@ -78,7 +84,9 @@ export function guidanceLinkRules(model: Model, base: string): LinkRule[] {
         const href = sectionHref(model, base, m[1]!);
         if (href) return { href, title: `Section ${m[1]}` };
         const t = g.toc.find((x) => x.number === m[1]);
-        return t ? { href: pdfPageUrl(model, t.page), title: `Section ${m[1]} (PDF, not in this edition of the source)` } : undefined;
+        return t
+          ? { href: pdfPageUrl(model, t.page), title: `Section ${m[1]} (PDF, not in this edition of the source)` }
+          : undefined;
       },
     },
     {
@@ -98,8 +106,18 @@ export function guidanceLinkRules(model: Model, base: string): LinkRule[] {
     })),
     ...model.glossary.map((entry) => ({
       kind: 'glossary' as const,
-      pattern: new RegExp(`\\b(?:${[...entry.forms].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\b`, 'i'),
-      resolve: () => ({ href: `${urls.glossary}#${entry.slug}`, title: `Glossary: ${entry.term}`, key: `glossary:${entry.slug}` }),
+      pattern: new RegExp(
+        `\\b(?:${[...entry.forms]
+          .sort((a, b) => b.length - a.length)
+          .map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+          .join('|')})\\b`,
+        'i',
+      ),
+      resolve: () => ({
+        href: `${urls.glossary}#${entry.slug}`,
+        title: `Glossary: ${entry.term}`,
+        key: `glossary:${entry.slug}`,
+      }),
     })),
   ];
   return rules;

@@ -58,7 +58,10 @@ export function idLists(ids: Iterable<string>): Map<string, string[]> {
  * of one list (see idListOf), or undefined when the site has no such list; it is
  * asked only for the lists of the candidates, so words ask for none.
  */
-export async function resolveId(query: string, list: (name: string) => ReadonlySet<string> | undefined | Promise<ReadonlySet<string> | undefined>): Promise<string | undefined> {
+export async function resolveId(
+  query: string,
+  list: (name: string) => ReadonlySet<string> | undefined | Promise<ReadonlySet<string> | undefined>,
+): Promise<string | undefined> {
   for (const id of idCandidates(query)) {
     if ((await list(idListOf(id)))?.has(id)) return id;
   }

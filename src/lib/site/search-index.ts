@@ -16,8 +16,21 @@ import type { SearchRecord } from './search-records.ts';
 const EXCLUDED = ['button', '.requirement dl', '.breadcrumbs', '.prev-next'];
 
 /** Indexes the pages of `siteDir`, and `records` beside them (see search-records.ts), into `outputPath`; returns the number of entries. */
-export async function buildSearchIndex(siteDir: string, records: SearchRecord[] = [], outputPath = join(siteDir, 'pagefind')): Promise<number> {
-  const fail = (message: string) => new ProblemsError('Building the search index', [{ severity: 'error', file: siteDir, place: 'pagefind', message, hint: 'Check the pages Pagefind reports; the build output is left unpublished.' }]);
+export async function buildSearchIndex(
+  siteDir: string,
+  records: SearchRecord[] = [],
+  outputPath = join(siteDir, 'pagefind'),
+): Promise<number> {
+  const fail = (message: string) =>
+    new ProblemsError('Building the search index', [
+      {
+        severity: 'error',
+        file: siteDir,
+        place: 'pagefind',
+        message,
+        hint: 'Check the pages Pagefind reports; the build output is left unpublished.',
+      },
+    ]);
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDED });
     if (!index || errors.length) throw fail(errors.join('; ') || 'Pagefind did not start');

@@ -24,12 +24,14 @@ export function guidanceBlockRecords(model: Model): SearchRecord[] {
         if (b.kind === 'figure') return [];
         const text = b.kind === 'list' ? b.items.join('\n') : b.kind === 'callout' ? `${b.title}. ${b.text}` : b.text;
         const heading = `${s.number ? `${s.number} ` : ''}${s.title}`;
-        return [{
-          url: `/guidance/${page.slug}/#${blockAnchor(s, b)}`,
-          content: `${heading}. ${text}`,
-          meta: { title: heading, where: `SP 800-213 Rev. 1 draft, ${whereLabel(b)}` },
-          filters: { kind: ['guidance'], status: ['current'] },
-        }];
+        return [
+          {
+            url: `/guidance/${page.slug}/#${blockAnchor(s, b)}`,
+            content: `${heading}. ${text}`,
+            meta: { title: heading, where: `SP 800-213 Rev. 1 draft, ${whereLabel(b)}` },
+            filters: { kind: ['guidance'], status: ['current'] },
+          },
+        ];
       }),
     ),
   );
@@ -38,7 +40,9 @@ export function guidanceBlockRecords(model: Model): SearchRecord[] {
 export function glossaryRecords(model: Model): SearchRecord[] {
   return model.glossary.map((e) => {
     const d = e.definition;
-    const where = d ? `Defined in the SP 800-213 Rev. 1 draft, ${d.sectionNumber ? `Sec. ${d.sectionNumber}, ` : ''}p. ${d.page}${d.lines ? `, lines ${d.lines.first}–${d.lines.last}` : ''}` : 'Glossary of the SP 800-213 Rev. 1 draft';
+    const where = d
+      ? `Defined in the SP 800-213 Rev. 1 draft, ${d.sectionNumber ? `Sec. ${d.sectionNumber}, ` : ''}p. ${d.page}${d.lines ? `, lines ${d.lines.first}–${d.lines.last}` : ''}`
+      : 'Glossary of the SP 800-213 Rev. 1 draft';
     return {
       url: `/glossary/#${e.slug}`,
       content: `${e.term}. ${d?.text ?? ''}`,

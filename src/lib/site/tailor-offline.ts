@@ -38,7 +38,13 @@ export interface OfflineList {
 export type BundleGraph = Map<string, string[]>;
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The files to store for the tool, from its built page and the client bundle's graph. */
 export function offlineList(dist: string, base: string, graph: BundleGraph): OfflineList {
@@ -46,7 +52,8 @@ export function offlineList(dist: string, base: string, graph: BundleGraph): Off
   const page = `${root}${TAILOR_PAGE}`;
   const html = readFileSync(join(dist, TAILOR_PAGE, 'index.html'), 'utf8');
   const local = (url: string) => {
-    if (!url.startsWith(root)) throw new Error(`The tailoring tool's page refers to ${url}, outside the site's base ${root}.`);
+    if (!url.startsWith(root))
+      throw new Error(`The tailoring tool's page refers to ${url}, outside the site's base ${root}.`);
     return url.slice(root.length);
   };
   const fresh = [page];
@@ -56,12 +63,16 @@ export function offlineList(dist: string, base: string, graph: BundleGraph): Off
     hashed.add(file);
     for (const next of graph.get(file) ?? []) visit(next);
   };
-  for (const m of html.matchAll(/<link\b[^>]*>/g)) if (attr(m[0], 'rel') === 'stylesheet') visit(local(unescapeHtml(attr(m[0], 'href')!)));
+  for (const m of html.matchAll(/<link\b[^>]*>/g))
+    if (attr(m[0], 'rel') === 'stylesheet') visit(local(unescapeHtml(attr(m[0], 'href')!)));
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => attr(m[0], 'src')).filter((s): s is string => !!s);
   if (!scripts.length) throw new Error(`The tailoring tool's page (${page}) has no script file.`);
   for (const src of scripts) {
     const file = local(unescapeHtml(src));
-    if (!graph.has(file)) throw new Error(`The client bundle does not list ${file}, the script of ${page}: the offline list cannot be made.`);
+    if (!graph.has(file))
+      throw new Error(
+        `The client bundle does not list ${file}, the script of ${page}: the offline list cannot be made.`,
+      );
     visit(file);
   }
   const config = /<product-tailor\b[^>]*\sdata-config="([^"]*)"/.exec(html)?.[1];
@@ -76,7 +87,13 @@ export function offlineList(dist: string, base: string, graph: BundleGraph): Off
     bytes += body.length;
     hash.update(f).update('\0').update(body);
   }
-  return { version: hash.digest('hex').slice(0, 16), page, fresh, hashed: [...hashed].sort().map((f) => `${root}${f}`), bytes };
+  return {
+    version: hash.digest('hex').slice(0, 16),
+    page,
+    fresh,
+    hashed: [...hashed].sort().map((f) => `${root}${f}`),
+    bytes,
+  };
 }
 
 /** The service worker's source: the list, then the worker's code. */
@@ -102,10 +119,17 @@ function recordGraph(graph: BundleGraph): Plugin {
       if (this.environment && this.environment.name !== 'client') return;
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
-        const meta = (file as { viteMetadata?: { importedAssets?: Set<string>; importedCss?: Set<string> } }).viteMetadata;
-        graph.set(file.fileName, [...file.imports, ...file.dynamicImports, ...(meta?.importedAssets ?? []), ...(meta?.importedCss ?? [])]);
+        const meta = (file as { viteMetadata?: { importedAssets?: Set<string>; importedCss?: Set<string> } })
+          .viteMetadata;
+        graph.set(file.fileName, [
+          ...file.imports,
+          ...file.dynamicImports,
+          ...(meta?.importedAssets ?? []),
+          ...(meta?.importedCss ?? []),
+        ]);
       }
-      for (const file of Object.values(bundle)) if (file.type === 'asset' && !graph.has(file.fileName)) graph.set(file.fileName, []);
+      for (const file of Object.values(bundle))
+        if (file.type === 'asset' && !graph.has(file.fileName)) graph.set(file.fileName, []);
     },
   };
 }
@@ -118,7 +142,10 @@ export function tailorOffline(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig, command }) => {
         // The page registers the worker only in a build (import.meta.env.PROD follows NODE_ENV, which a test run sets).
-        if (command === 'build') updateConfig({ vite: { plugins: [recordGraph(graph)], define: { 'import.meta.env.IOT_OFFLINE_WORKER': 'true' } } });
+        if (command === 'build')
+          updateConfig({
+            vite: { plugins: [recordGraph(graph)], define: { 'import.meta.env.IOT_OFFLINE_WORKER': 'true' } },
+          });
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
@@ -127,7 +154,9 @@ export function tailorOffline(): AstroIntegration {
         const dist = fileURLToPath(dir);
         const list = offlineList(dist, base, graph);
         writeFileSync(join(dist, OFFLINE_WORKER), workerSource(list));
-        logger.info(`${OFFLINE_WORKER}: ${list.fresh.length + list.hashed.length} files, ${(list.bytes / 1024).toFixed(0)} KB stored for offline use`);
+        logger.info(
+          `${OFFLINE_WORKER}: ${list.fresh.length + list.hashed.length} files, ${(list.bytes / 1024).toFixed(0)} KB stored for offline use`,
+        );
       },
     },
   };

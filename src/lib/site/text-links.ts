@@ -20,15 +20,21 @@ export function linkText(text: string, rules: LinkRule[], usedKeys: Set<string>)
   const out: Segment[] = [];
   let pos = 0;
   while (pos < text.length) {
-    let best: { index: number; length: number; link: { href: string; title?: string; key?: string }; kind: LinkKind } | undefined;
+    let best:
+      | { index: number; length: number; link: { href: string; title?: string; key?: string }; kind: LinkKind }
+      | undefined;
     for (const rule of rules) {
-      const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+      const re = new RegExp(
+        rule.pattern.source,
+        rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`,
+      );
       re.lastIndex = pos;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (best && m.index > best.index) break;
         const link = rule.resolve(m);
         if (link && !(link.key && usedKeys.has(link.key))) {
-          if (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length)) best = { index: m.index, length: m[0].length, link, kind: rule.kind };
+          if (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length))
+            best = { index: m.index, length: m[0].length, link, kind: rule.kind };
           break;
         }
         if (m[0].length === 0) re.lastIndex++;
@@ -39,7 +45,12 @@ export function linkText(text: string, rules: LinkRule[], usedKeys: Set<string>)
       break;
     }
     if (best.index > pos) out.push({ text: text.slice(pos, best.index) });
-    out.push({ text: text.slice(best.index, best.index + best.length), href: best.link.href, kind: best.kind, ...(best.link.title ? { title: best.link.title } : {}) });
+    out.push({
+      text: text.slice(best.index, best.index + best.length),
+      href: best.link.href,
+      kind: best.kind,
+      ...(best.link.title ? { title: best.link.title } : {}),
+    });
     if (best.link.key) usedKeys.add(best.link.key);
     pos = best.index + best.length;
   }

@@ -20,7 +20,8 @@ export function titleWithoutId(title: string): string {
   return title.replace(/^[A-Z]{2,5}-\d+(?:\(\d+\)|(?:\.[a-z0-9]+)*)\s+/, '');
 }
 
-const holdsPhrase = (hay: string[], needle: string[]) => needle.length > 0 && hay.some((_, i) => needle.every((w, j) => hay[i + j] === w));
+const holdsPhrase = (hay: string[], needle: string[]) =>
+  needle.length > 0 && hay.some((_, i) => needle.every((w, j) => hay[i + j] === w));
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 
 export function titleTier(query: string, title: string, terms: readonly string[] = []): number {

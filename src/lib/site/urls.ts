@@ -19,7 +19,8 @@ export function siteUrls(base: string) {
     capability: (id: string) => at(`capabilities/${slugOf(id)}/`),
     subCapability: (id: string) => at(`capabilities/${slugOf(id)}/`),
     /** A requirement (element or sub-element) on its sub-capability page. */
-    requirement: (r: Pick<Requirement, 'id' | 'subCapability'>) => at(`capabilities/${slugOf(r.subCapability)}/#${slugOf(r.id)}`),
+    requirement: (r: Pick<Requirement, 'id' | 'subCapability'>) =>
+      at(`capabilities/${slugOf(r.subCapability)}/#${slugOf(r.id)}`),
     baselines: at('baselines/'),
     search: at('search/'),
     guides: at('guides/'),
@@ -33,7 +34,10 @@ export function siteUrls(base: string) {
     /** One impact level of a product type: its requirements in full. */
     productLevel: (id: string, level: string) => at(`products/${id}/${level.toLowerCase()}/`),
     /** The tailoring tool, optionally opened on a product type and level. */
-    tailor: (type?: string, level?: string) => at(`products/tailor/${type ? `?type=${encodeURIComponent(type)}${level ? `&level=${level.toLowerCase()}` : ''}` : ''}`),
+    tailor: (type?: string, level?: string) =>
+      at(
+        `products/tailor/${type ? `?type=${encodeURIComponent(type)}${level ? `&level=${level.toLowerCase()}` : ''}` : ''}`,
+      ),
     downloads: at('downloads/'),
     download: (file: string) => at(`downloads/${file}`),
     asset: (path: string) => at(path.replace(/^\//, '')),

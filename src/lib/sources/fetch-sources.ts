@@ -62,7 +62,8 @@ function matches(source: SourceFile, bytes: Uint8Array): boolean {
   return bytes.byteLength === source.bytes && sha256Hex(bytes) === source.sha256;
 }
 
-const UPDATE_HINT = 'If NIST published a new version on purpose, pin it in catalog/sources.json (README: "Updating a source"); otherwise restore the byte-exact file.';
+const UPDATE_HINT =
+  'If NIST published a new version on purpose, pin it in catalog/sources.json (README: "Updating a source"); otherwise restore the byte-exact file.';
 
 /** Fetches every file of the manifest; collects all problems and throws one ProblemsError at the end. */
 export async function fetchSources(manifest: SourceManifest, options: FetchOptions): Promise<FetchedSource[]> {
@@ -74,7 +75,8 @@ export async function fetchSources(manifest: SourceManifest, options: FetchOptio
 
   for (const [index, source] of manifest.files.entries()) {
     const target = join(cacheDir, source.file);
-    const line = (what: string) => log(`  ${source.id.padEnd(width)}  ${formatBytes(source.bytes).padStart(8)}  ${what}`);
+    const line = (what: string) =>
+      log(`  ${source.id.padEnd(width)}  ${formatBytes(source.bytes).padStart(8)}  ${what}`);
 
     const cached = await readIfExists(target);
     if (cached && matches(source, cached)) {

@@ -22,7 +22,10 @@ const common = {
   upstream: z.object({
     repository: z.string().min(1),
     path: z.string().min(1),
-    commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/)
+      .optional(),
   }),
   licence: z.string().min(1),
   note: z.string().optional(),
@@ -32,7 +35,9 @@ const part = z.enum(['technical', 'non-technical']);
 
 export const sourceFileSchema = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('oscal-catalog') }).strict(),
-  z.object({ ...common, kind: z.literal('oscal-profile'), baseline: z.enum(['LOW', 'MODERATE', 'HIGH', 'PRIVACY']) }).strict(),
+  z
+    .object({ ...common, kind: z.literal('oscal-profile'), baseline: z.enum(['LOW', 'MODERATE', 'HIGH', 'PRIVACY']) })
+    .strict(),
   z.object({ ...common, kind: z.literal('oscal-schema'), schemaFor: z.enum(['catalog', 'profile']) }).strict(),
   z.object({ ...common, kind: z.literal('sp800-53-mapping-workbook') }).strict(),
   z.object({ ...common, kind: z.literal('csf-mapping-workbook') }).strict(),
@@ -57,7 +62,13 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return (
     '$' +
     path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`))
+      .map((p) =>
+        typeof p === 'number'
+          ? `[${p}]`
+          : /^[A-Za-z_$][\w$]*$/.test(String(p))
+            ? `.${String(p)}`
+            : `[${JSON.stringify(String(p))}]`,
+      )
       .join('')
   );
 }
@@ -67,7 +78,12 @@ export function checkSourceManifest(data: unknown, file: string, problems: Probl
   const parsed = sourceManifestSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.error(file, jsonPath(issue.path), issue.message, 'Fix the entry; each file needs id, title, file, url, sha256, bytes, kind, upstream and licence.');
+      problems.error(
+        file,
+        jsonPath(issue.path),
+        issue.message,
+        'Fix the entry; each file needs id, title, file, url, sha256, bytes, kind, upstream and licence.',
+      );
     }
     return undefined;
   }
@@ -75,19 +91,42 @@ export function checkSourceManifest(data: unknown, file: string, problems: Probl
   const seenFiles = new Map<string, number>();
   parsed.data.files.forEach((f, i) => {
     const idClash = seenIds.get(f.id);
-    if (idClash !== undefined) problems.error(file, `$.files[${i}].id`, `duplicate id "${f.id}" (also at $.files[${idClash}])`, 'Give each source file its own id.');
+    if (idClash !== undefined)
+      problems.error(
+        file,
+        `$.files[${i}].id`,
+        `duplicate id "${f.id}" (also at $.files[${idClash}])`,
+        'Give each source file its own id.',
+      );
     else seenIds.set(f.id, i);
     const fileClash = seenFiles.get(f.file);
-    if (fileClash !== undefined) problems.error(file, `$.files[${i}].file`, `duplicate file "${f.file}" (also at $.files[${fileClash}])`, 'Each path may be pinned once.');
+    if (fileClash !== undefined)
+      problems.error(
+        file,
+        `$.files[${i}].file`,
+        `duplicate file "${f.file}" (also at $.files[${fileClash}])`,
+        'Each path may be pinned once.',
+      );
     else seenFiles.set(f.file, i);
   });
   // One file per role: a baseline or schema pinned twice would be read twice (or one silently ignored).
   const roles = new Map<string, number>();
   parsed.data.files.forEach((f, i) => {
-    const role = f.kind === 'oscal-profile' ? `${f.kind} ${f.baseline}` : f.kind === 'oscal-schema' ? `${f.kind} ${f.schemaFor}` : undefined;
+    const role =
+      f.kind === 'oscal-profile'
+        ? `${f.kind} ${f.baseline}`
+        : f.kind === 'oscal-schema'
+          ? `${f.kind} ${f.schemaFor}`
+          : undefined;
     if (!role) return;
     const first = roles.get(role);
-    if (first !== undefined) problems.error(file, `$.files[${i}]`, `a second ${role} is pinned (also at $.files[${first}])`, 'Pin one file per baseline and per schema.');
+    if (first !== undefined)
+      problems.error(
+        file,
+        `$.files[${i}]`,
+        `a second ${role} is pinned (also at $.files[${first}])`,
+        'Pin one file per baseline and per schema.',
+      );
     else roles.set(role, i);
   });
   return problems.hasErrors ? undefined : parsed.data;
@@ -100,7 +139,12 @@ export function loadSourceManifest(path: string, displayName = path): SourceMani
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    problems.error(displayName, '$', `cannot read the source manifest: ${(e as Error).message}`, 'The file must be valid JSON; see README: Updating a source.');
+    problems.error(
+      displayName,
+      '$',
+      `cannot read the source manifest: ${(e as Error).message}`,
+      'The file must be valid JSON; see README: Updating a source.',
+    );
     throw new ProblemsError('Reading the source manifest', problems.errors);
   }
   const manifest = checkSourceManifest(data, displayName, problems);

@@ -4,5 +4,7 @@ import { loadModel } from '../../lib/model/load-model.ts';
 import { tailorData } from '../../lib/products/tailor-data.ts';
 
 export function GET(): Response {
-  return new Response(JSON.stringify({ ...tailorData(loadModel()), buildDate: buildDate().toISOString() }), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify({ ...tailorData(loadModel()), buildDate: buildDate().toISOString() }), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 }

@@ -21,9 +21,17 @@ export class CommentButton extends HTMLElement {
     const { openCommentForm } = await import('./comment-form.ts');
     const d = this.dataset;
     const document = d.document ?? '';
-    if (!isCommentDocument(document)) throw new Error(`<comment-button> on "${d.target}" names no known document: "${document}"`);
+    if (!isCommentDocument(document))
+      throw new Error(`<comment-button> on "${d.target}" names no known document: "${document}"`);
     const target = d.target ?? '';
-    const saved = await openCommentForm({ document, section: d.section ?? '', page: d.page ?? '', lines: d.lines ?? '', target, href: `${location.pathname}#${d.anchor || target}` });
+    const saved = await openCommentForm({
+      document,
+      section: d.section ?? '',
+      page: d.page ?? '',
+      lines: d.lines ?? '',
+      target,
+      href: `${location.pathname}#${d.anchor || target}`,
+    });
     if (saved) {
       button.textContent = 'Commented ✓';
       button.focus();

@@ -6,7 +6,12 @@
  * in the form whenever it could not be stored. `openCommentForm` adds one to the page for as long as it is
  * open; everything it holds is built in it (it has no markup of its own: without JavaScript there is no form).
  */
-import { type CommentDocument, COMMENT_TYPES, type CommentType, FORM_COMMENT_TYPE } from '../../lib/comments/comment-documents.ts';
+import {
+  type CommentDocument,
+  COMMENT_TYPES,
+  type CommentType,
+  FORM_COMMENT_TYPE,
+} from '../../lib/comments/comment-documents.ts';
 import { type Comment, insertInDocumentOrder } from '../../lib/comments/comment-model.ts';
 import { defineElement } from '../element-parts.ts';
 import { type Draft, draftKey, loadDraft, loadStore, newId, removeDraft, saveDraft, updateStore } from './storage.ts';
@@ -52,7 +57,7 @@ export class CommentForm extends HTMLElement {
     const { store, notice } = await loadStore();
     return new Promise((resolve) => {
       // Edit what is stored now, not what the list showed (another tab may have saved since).
-      const stored = existing ? store.comments.find((c) => c.id === existing.id) ?? existing : undefined;
+      const stored = existing ? (store.comments.find((c) => c.id === existing.id) ?? existing) : undefined;
       const key = draftKey(target.target, existing?.id);
       const { draft, notice: draftNotice } = loadDraft(key);
       const dialog = document.createElement('dialog');
@@ -76,22 +81,44 @@ export class CommentForm extends HTMLElement {
       info.className = 'meta';
       info.hidden = true;
 
-      const [start = '', end = ''] = (stored ? [stored.lineStart ?? '', stored.lineEnd ?? ''] : target.lines.split('-')).map(String);
+      const [start = '', end = ''] = (
+        stored ? [stored.lineStart ?? '', stored.lineEnd ?? ''] : target.lines.split('-')
+      ).map(String);
       const input = (value: string, type = 'text') => Object.assign(document.createElement('input'), { value, type });
       const lineStart = input(draft?.lineStart ?? start, 'text');
       const lineEnd = input(draft?.lineEnd ?? end, 'text');
       for (const l of [lineStart, lineEnd]) Object.assign(l, { inputMode: 'numeric', size: 8 });
       const type = document.createElement('select');
       const chosen = draft?.type ?? stored?.type ?? FORM_COMMENT_TYPE;
-      for (const [k, v] of Object.entries(COMMENT_TYPES)) type.append(new Option(`${v} (${k})`, k, false, chosen === k));
-      const comment = Object.assign(document.createElement('textarea'), { rows: 5, required: true, value: draft?.comment ?? stored?.comment ?? '' });
-      const suggestion = Object.assign(document.createElement('textarea'), { rows: 3, value: draft?.suggestion ?? stored?.suggestion ?? '' });
+      for (const [k, v] of Object.entries(COMMENT_TYPES))
+        type.append(new Option(`${v} (${k})`, k, false, chosen === k));
+      const comment = Object.assign(document.createElement('textarea'), {
+        rows: 5,
+        required: true,
+        value: draft?.comment ?? stored?.comment ?? '',
+      });
+      const suggestion = Object.assign(document.createElement('textarea'), {
+        rows: 3,
+        value: draft?.suggestion ?? stored?.suggestion ?? '',
+      });
       const name = input(draft?.name ?? store.commenter.name);
       const org = input(draft?.organization ?? store.commenter.organization);
-      const save = Object.assign(document.createElement('button'), { type: 'submit', textContent: 'Save comment', value: 'save' });
-      const saveNew = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Save as a new comment', hidden: true });
+      const save = Object.assign(document.createElement('button'), {
+        type: 'submit',
+        textContent: 'Save comment',
+        value: 'save',
+      });
+      const saveNew = Object.assign(document.createElement('button'), {
+        type: 'button',
+        textContent: 'Save as a new comment',
+        hidden: true,
+      });
       const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Cancel' });
-      const discard = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Discard draft', hidden: !draft });
+      const discard = Object.assign(document.createElement('button'), {
+        type: 'button',
+        textContent: 'Discard draft',
+        hidden: !draft,
+      });
       if (draft) {
         info.hidden = false;
         info.textContent = `Your unsaved draft of ${new Date(draft.savedAt).toLocaleString()} is back in the form.`;
@@ -119,11 +146,22 @@ export class CommentForm extends HTMLElement {
       // said once; the text stays in the form.
       let draftRefused = false;
       const keepDraft = () => {
-        const d: Draft = { type: type.value, lineStart: lineStart.value, lineEnd: lineEnd.value, comment: comment.value, suggestion: suggestion.value, name: name.value, organization: org.value, savedAt: new Date().toISOString() };
+        const d: Draft = {
+          type: type.value,
+          lineStart: lineStart.value,
+          lineEnd: lineEnd.value,
+          comment: comment.value,
+          suggestion: suggestion.value,
+          name: name.value,
+          organization: org.value,
+          savedAt: new Date().toISOString(),
+        };
         const failure = saveDraft(key, d);
         if (failure && !draftRefused) {
           draftRefused = true;
-          tell(`Your draft cannot be kept as you type: ${failure} What you type stays in this form until you close it.`);
+          tell(
+            `Your draft cannot be kept as you type: ${failure} What you type stays in this form until you close it.`,
+          );
         }
         if (!failure) draftRefused = false;
       };
@@ -154,10 +192,15 @@ export class CommentForm extends HTMLElement {
           comment.focus();
           return;
         }
-        for (const [l, label] of [[lineStart, 'starting line'], [lineEnd, 'ending line']] as const) {
+        for (const [l, label] of [
+          [lineStart, 'starting line'],
+          [lineEnd, 'ending line'],
+        ] as const) {
           const v = l.value.trim();
           if (v && (!LINE.test(v) || Number(v) < 1)) {
-            tell(`The ${label} "${v}" is not a line number (a whole number, 1 or more); leave it empty if there is none.`);
+            tell(
+              `The ${label} "${v}" is not a line number (a whole number, 1 or more); leave it empty if there is none.`,
+            );
             l.focus();
             return;
           }
@@ -185,7 +228,8 @@ export class CommentForm extends HTMLElement {
           let comments: Comment[];
           if (editing) {
             const there = current.comments.find((c) => c.id === editing.id);
-            if (!there) return 'Not saved: this comment was deleted (in another tab or window) after you opened it. Your text is still in this form: "Save as a new comment" keeps it.';
+            if (!there)
+              return 'Not saved: this comment was deleted (in another tab or window) after you opened it. Your text is still in this form: "Save as a new comment" keeps it.';
             if (there.revision !== editing.revision)
               return 'Not saved: this comment was changed (in another tab or window) after you opened it, and saving would overwrite that change. Your text is still in this form: "Save as a new comment" keeps it as a separate comment; or copy it, cancel, and edit the comment again.';
             comments = current.comments.map((c) => (c.id === editing.id ? item : c));

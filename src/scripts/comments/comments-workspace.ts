@@ -4,13 +4,32 @@
  * comment by id (the list item's data-id), never by its place in the list.
  */
 import { COMMENT_TYPES } from '../../lib/comments/comment-documents.ts';
-import { backupJson, type Comment, commentsFromRows, type CommentStore, exportColumns, mergeComments, readBackup, STORE_VERSION, templateCsv, type TemplateColumn } from '../../lib/comments/comment-model.ts';
+import {
+  backupJson,
+  type Comment,
+  commentsFromRows,
+  type CommentStore,
+  exportColumns,
+  mergeComments,
+  readBackup,
+  STORE_VERSION,
+  templateCsv,
+  type TemplateColumn,
+} from '../../lib/comments/comment-model.ts';
 import { fillCommentWorkbook } from '../../lib/comments/comment-workbook.ts';
 import { errorText, isSitePath, WorkspaceError } from '../../lib/comments/comment-schema.ts';
 import { defineElement, part } from '../element-parts.ts';
 import { loadExcel } from '../load-excel.ts';
 import { COMMENT_SAVED, openCommentForm } from './comment-form.ts';
-import { LEGACY_KEY, loadStore, newId, onWorkspaceChange, removeEntry, unreadableEntries, updateStore } from './storage.ts';
+import {
+  LEGACY_KEY,
+  loadStore,
+  newId,
+  onWorkspaceChange,
+  removeEntry,
+  unreadableEntries,
+  updateStore,
+} from './storage.ts';
 
 /** Stated on the page next to the import button. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -69,7 +88,10 @@ async function xlsxFileRows(file: File): Promise<unknown[][]> {
 async function csvFileRows(file: File): Promise<unknown[][]> {
   const { parse } = await import('csv-parse/browser/esm/sync');
   try {
-    return parse((await file.text()).replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return parse((await file.text()).replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (e) {
     throw new Error(`This is not a valid CSV file (${(e as Error).message}).`);
   }
@@ -125,7 +147,10 @@ export class CommentsWorkspace extends HTMLElement {
     part(this, '#export-csv').addEventListener('click', () => void this.#exportCsv());
     part(this, '#export-json').addEventListener('click', () => void this.#exportJson());
     part(this, '#export-xlsx').addEventListener('click', () => void this.#exportXlsx());
-    part<HTMLInputElement>(this, '#import-file').addEventListener('change', (e) => void this.#pickedFile(e.target as HTMLInputElement));
+    part<HTMLInputElement>(this, '#import-file').addEventListener(
+      'change',
+      (e) => void this.#pickedFile(e.target as HTMLInputElement),
+    );
     part(this, '#email').addEventListener('click', () => {
       location.href = `mailto:${this.#config.email}?subject=${encodeURIComponent(this.#config.subject)}&body=${encodeURIComponent('Please find our comments attached (NIST comment template, XLSX).')}`;
     });
@@ -153,7 +178,21 @@ export class CommentsWorkspace extends HTMLElement {
     }
     if (action === 'edit') {
       const c = this.#shown.get(id);
-      if (c && (await openCommentForm({ document: c.document, section: c.section, page: c.page, lines: c.lineStart ? `${c.lineStart}-${c.lineEnd ?? c.lineStart}` : '', target: c.target, href: c.href ?? '' }, c))) this.#say('Comment saved.');
+      if (
+        c &&
+        (await openCommentForm(
+          {
+            document: c.document,
+            section: c.section,
+            page: c.page,
+            lines: c.lineStart ? `${c.lineStart}-${c.lineEnd ?? c.lineStart}` : '',
+            target: c.target,
+            href: c.href ?? '',
+          },
+          c,
+        ))
+      )
+        this.#say('Comment saved.');
     }
     if (action === 'up' || action === 'down') return this.#move(id, action === 'up' ? -1 : 1);
     if (action === 'delete') return this.#remove(id);
@@ -200,10 +239,15 @@ export class CommentsWorkspace extends HTMLElement {
     const list = this.#list;
     list.replaceChildren();
     this.#shown.clear();
-    const shown = store.comments.filter((c) => (!this.#filterDoc.value || c.document === this.#filterDoc.value) && (!this.#filterType.value || c.type === this.#filterType.value));
+    const shown = store.comments.filter(
+      (c) =>
+        (!this.#filterDoc.value || c.document === this.#filterDoc.value) &&
+        (!this.#filterType.value || c.type === this.#filterType.value),
+    );
     if (!store.comments.length) {
       const li = document.createElement('li');
-      li.textContent = 'No comments yet: use the "Comment" action next to a paragraph of the draft, a catalog element or a product requirement.';
+      li.textContent =
+        'No comments yet: use the "Comment" action next to a paragraph of the draft, a catalog element or a product requirement.';
       list.append(li);
       this.#count.textContent = '';
       return;
@@ -222,13 +266,23 @@ export class CommentsWorkspace extends HTMLElement {
       where.className = 'meta';
       const label = `${c.document}, ${c.section}${c.page ? `, p. ${c.page}` : ''}${c.lineStart ? `, lines ${c.lineStart}–${c.lineEnd ?? c.lineStart}` : ''} (${c.target})`;
       // Only links inside this site are links (the stored value is checked on read as well).
-      const place = c.href && isSitePath(c.href, BASE) ? Object.assign(document.createElement('a'), { href: c.href, textContent: label }) : Object.assign(document.createElement('span'), { textContent: label });
+      const place =
+        c.href && isSitePath(c.href, BASE)
+          ? Object.assign(document.createElement('a'), { href: c.href, textContent: label })
+          : Object.assign(document.createElement('span'), { textContent: label });
       where.append(`${COMMENT_TYPES[c.type]} · `, place);
       const text = Object.assign(document.createElement('p'), { textContent: c.comment, className: 'comment-text' });
-      const change = Object.assign(document.createElement('p'), { textContent: c.suggestion ? `Suggested change: ${c.suggestion}` : '' });
+      const change = Object.assign(document.createElement('p'), {
+        textContent: c.suggestion ? `Suggested change: ${c.suggestion}` : '',
+      });
       const actions = document.createElement('p');
       actions.className = 'dialog-actions';
-      actions.append(button('Edit', `Edit comment ${n}`, 'edit'), button('Move up', `Move comment ${n} up`, 'up'), button('Move down', `Move comment ${n} down`, 'down'), button('Delete', `Delete comment ${n}`, 'delete'));
+      actions.append(
+        button('Edit', `Edit comment ${n}`, 'edit'),
+        button('Move up', `Move comment ${n} up`, 'up'),
+        button('Move down', `Move comment ${n} down`, 'down'),
+        button('Delete', `Delete comment ${n}`, 'delete'),
+      );
       li.append(where, text, change, actions);
       list.append(li);
     }
@@ -285,7 +339,8 @@ export class CommentsWorkspace extends HTMLElement {
     const d = this.#deleted;
     if (!d) return;
     const back = await updateStore((store) => {
-      if (store.comments.some((c) => c.id === d.comment.id)) return 'The comment is already back (restored in another tab or window).';
+      if (store.comments.some((c) => c.id === d.comment.id))
+        return 'The comment is already back (restored in another tab or window).';
       const comments = [...store.comments];
       comments.splice(Math.min(d.index, comments.length), 0, d.comment);
       return { ...store, comments };
@@ -303,7 +358,9 @@ export class CommentsWorkspace extends HTMLElement {
   async #exportCsv() {
     const csv = templateCsv((await loadStore()).store, this.#columns);
     download('comments.csv', 'text/csv', csv.text);
-    this.#say(`CSV exported.${csv.neutralised ? ` ${plural(csv.neutralised, 'cell')} beginning with =, +, -, @, a tab or a carriage return got a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula.` : ''}`);
+    this.#say(
+      `CSV exported.${csv.neutralised ? ` ${plural(csv.neutralised, 'cell')} beginning with =, +, -, @, a tab or a carriage return got a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula.` : ''}`,
+    );
   }
 
   async #exportJson() {
@@ -318,8 +375,14 @@ export class CommentsWorkspace extends HTMLElement {
       const store = (await loadStore()).store;
       const wb = new ExcelJS.Workbook();
       const { replaced } = fillCommentWorkbook(wb, store, this.#columns, new Date().toISOString());
-      download('comments.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await wb.xlsx.writeBuffer());
-      this.#say(`Spreadsheet exported.${replaced ? ` ${plural(replaced, 'character')} that a spreadsheet cannot hold (control characters, U+FFFE, U+FFFF) ${replaced === 1 ? 'was' : 'were'} replaced by \uFFFD; the JSON backup keeps ${replaced === 1 ? 'it' : 'them'}.` : ''}`);
+      download(
+        'comments.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        await wb.xlsx.writeBuffer(),
+      );
+      this.#say(
+        `Spreadsheet exported.${replaced ? ` ${plural(replaced, 'character')} that a spreadsheet cannot hold (control characters, U+FFFE, U+FFFF) ${replaced === 1 ? 'was' : 'were'} replaced by \uFFFD; the JSON backup keeps ${replaced === 1 ? 'it' : 'them'}.` : ''}`,
+      );
     } catch (err) {
       this.#say(`The spreadsheet could not be made: ${(err as Error).message}`);
     }
@@ -335,7 +398,10 @@ export class CommentsWorkspace extends HTMLElement {
     let commenter = '';
     for (let at = 0; at < Math.max(body.length, 1); at += sliceRows) {
       try {
-        const read = commentsFromRows([header, ...body.slice(at, at + sliceRows)], this.#config.columns, { ...options, firstRow: 1 + at });
+        const read = commentsFromRows([header, ...body.slice(at, at + sliceRows)], this.#config.columns, {
+          ...options,
+          firstRow: 1 + at,
+        });
         commenter ||= read.commenter;
         comments.push(...read.comments);
       } catch (e) {
@@ -344,40 +410,65 @@ export class CommentsWorkspace extends HTMLElement {
       }
       if (body.length > sliceRows) await nextFrame();
     }
-    if (problems.length) throw new WorkspaceError(`Nothing was imported: ${plural(problems.length, 'problem')} in the file.`, problems);
+    if (problems.length)
+      throw new WorkspaceError(`Nothing was imported: ${plural(problems.length, 'problem')} in the file.`, problems);
     return { commenter, comments };
   }
 
   async #importFile(file: File) {
-    const kind = /\.json$/i.test(file.name) ? 'json' : /\.xlsx$/i.test(file.name) ? 'xlsx' : /\.csv$/i.test(file.name) ? 'csv' : undefined;
+    const kind = /\.json$/i.test(file.name)
+      ? 'json'
+      : /\.xlsx$/i.test(file.name)
+        ? 'xlsx'
+        : /\.csv$/i.test(file.name)
+          ? 'csv'
+          : undefined;
     if (!kind) throw new Error('choose a .json backup, or an .xlsx or .csv comment template.');
-    if (file.size > MAX_BYTES) throw new Error(`the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; this page imports files up to ${MAX_BYTES / 1024 / 1024} MB.`);
+    if (file.size > MAX_BYTES)
+      throw new Error(
+        `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; this page imports files up to ${MAX_BYTES / 1024 / 1024} MB.`,
+      );
     this.#say(`Reading ${file.name}…`);
     await nextFrame();
     let incoming: CommentStore;
     if (kind === 'json') incoming = readBackup(await file.text(), BASE);
     else {
       const rows = kind === 'xlsx' ? await xlsxFileRows(file) : await csvFileRows(file);
-      if (rows.length - 1 > MAX_ROWS) throw new Error(`the file has ${plural(rows.length - 1, 'row')}; this page imports up to ${MAX_ROWS.toLocaleString('en-US')} comments at a time.`);
+      if (rows.length - 1 > MAX_ROWS)
+        throw new Error(
+          `the file has ${plural(rows.length - 1, 'row')}; this page imports up to ${MAX_ROWS.toLocaleString('en-US')} comments at a time.`,
+        );
       this.#say(`Checking ${plural(Math.max(rows.length - 1, 0), 'row')} of ${file.name}…`);
       await nextFrame();
       const read = await this.#checkRows(rows, kind === 'csv');
       const [name = '', ...org] = read.commenter.split(/\s*\/\s*/);
-      incoming = { version: STORE_VERSION, commenter: { name, organization: org.join(' / ') }, comments: read.comments };
+      incoming = {
+        version: STORE_VERSION,
+        commenter: { name, organization: org.join(' / ') },
+        comments: read.comments,
+      };
     }
-    if (incoming.comments.length > MAX_ROWS) throw new Error(`the file has ${plural(incoming.comments.length, 'comment')}; this page imports up to ${MAX_ROWS.toLocaleString('en-US')} at a time.`);
+    if (incoming.comments.length > MAX_ROWS)
+      throw new Error(
+        `the file has ${plural(incoming.comments.length, 'comment')}; this page imports up to ${MAX_ROWS.toLocaleString('en-US')} at a time.`,
+      );
     this.#say(`Storing ${plural(incoming.comments.length, 'comment')}…`);
     await nextFrame();
     let merged: ReturnType<typeof mergeComments> | undefined;
     const r = await updateStore((store) => {
-      merged = mergeComments(store.commenter.name || store.commenter.organization ? store : { ...store, commenter: incoming.commenter }, incoming.comments);
+      merged = mergeComments(
+        store.commenter.name || store.commenter.organization ? store : { ...store, commenter: incoming.commenter },
+        incoming.comments,
+      );
       return merged.store;
     });
     await this.#render(r.ok ? r.store : undefined);
     if (!r.ok) throw new Error(`nothing was imported. ${r.message}`);
     const m = merged;
     if (!m) throw new Error('nothing was imported.');
-    this.#say(`Imported ${plural(m.added, 'comment')}${m.duplicates ? `; ${m.duplicates.toLocaleString('en-US')} already here, skipped` : ''}${m.differing ? ` (${m.differing.toLocaleString('en-US')} of them differ from the comment with the same id here, which was kept)` : ''}.`);
+    this.#say(
+      `Imported ${plural(m.added, 'comment')}${m.duplicates ? `; ${m.duplicates.toLocaleString('en-US')} already here, skipped` : ''}${m.differing ? ` (${m.differing.toLocaleString('en-US')} of them differ from the comment with the same id here, which was kept)` : ''}.`,
+    );
   }
 
   async #pickedFile(picker: HTMLInputElement) {

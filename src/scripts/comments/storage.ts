@@ -27,7 +27,7 @@ export type Result<T = CommentStore> = { ok: true; store: T } | { ok: false; mes
 function storageMessage(e: unknown): string {
   const err = e as DOMException | null;
   if (err?.name === 'QuotaExceededError' || err?.code === 22)
-    return 'The browser\'s storage for this site is full, so this was NOT saved. Export your comments (JSON) now, then free some space (delete comments you have sent, or clear other sites\' data).';
+    return "The browser's storage for this site is full, so this was NOT saved. Export your comments (JSON) now, then free some space (delete comments you have sent, or clear other sites' data).";
   return `This browser does not let the site store anything (${err?.message ?? String(e)}); in private mode, export your comments before closing the tab.`;
 }
 
@@ -55,15 +55,17 @@ function db(): Promise<IDBDatabase> {
   return opening;
 }
 
-const request = <T>(r: IDBRequest<T>) => new Promise<T>((ok, no) => {
-  r.onsuccess = () => ok(r.result);
-  r.onerror = () => no(r.error);
-});
-const finished = (t: IDBTransaction) => new Promise<void>((ok, no) => {
-  t.oncomplete = () => ok();
-  t.onabort = () => no(t.error ?? new Error('the write was aborted'));
-  t.onerror = () => no(t.error);
-});
+const request = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((ok, no) => {
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
+  });
+const finished = (t: IDBTransaction) =>
+  new Promise<void>((ok, no) => {
+    t.oncomplete = () => ok();
+    t.onabort = () => no(t.error ?? new Error('the write was aborted'));
+    t.onerror = () => no(t.error);
+  });
 
 interface AsideRecord {
   label: string;
@@ -115,12 +117,19 @@ async function moveLegacy(): Promise<string | undefined> {
       current = undefined; // left for loadStore to keep aside
     }
     if (currentRaw === undefined) t.objectStore('workspace').put(JSON.stringify(legacy), 'current');
-    else if (current) t.objectStore('workspace').put(JSON.stringify(mergeComments(current, legacy.comments).store), 'current');
-    else t.objectStore('aside').add({ label: 'Comments from an earlier version of the site', text: raw } satisfies AsideRecord);
+    else if (current)
+      t.objectStore('workspace').put(JSON.stringify(mergeComments(current, legacy.comments).store), 'current');
+    else
+      t.objectStore('aside').add({
+        label: 'Comments from an earlier version of the site',
+        text: raw,
+      } satisfies AsideRecord);
   } else t.objectStore('aside').add({ label: 'Comments this page could not read', text: raw } satisfies AsideRecord);
   await finished(t);
   localStorage.removeItem(LEGACY_KEY);
-  return legacy ? undefined : `Your saved comments could not be read by this page: ${reason} They are kept aside, unchanged; download them under "Comments this page could not read". New comments start a new list and never overwrite that copy.`;
+  return legacy
+    ? undefined
+    : `Your saved comments could not be read by this page: ${reason} They are kept aside, unchanged; download them under "Comments this page could not read". New comments start a new list and never overwrite that copy.`;
 }
 
 export interface Loaded {
@@ -169,7 +178,8 @@ export async function updateStore(change: (current: CommentStore) => CommentStor
   let next: CommentStore;
   try {
     const loaded = await loadStore(); // moves legacy and unreadable values out of the way first
-    if (!loaded.writable) return { ok: false, message: loaded.notice ?? 'The saved comments cannot be read; nothing was changed.' };
+    if (!loaded.writable)
+      return { ok: false, message: loaded.notice ?? 'The saved comments cannot be read; nothing was changed.' };
     const t = (await db()).transaction('workspace', 'readwrite');
     const raw = (await request(t.objectStore('workspace').get('current'))) as string | undefined;
     const current = raw === undefined ? emptyStore() : parseWorkspace(JSON.parse(raw), BASE);
@@ -191,7 +201,12 @@ export async function updateStore(change: (current: CommentStore) => CommentStor
     return { ok: false, message: storageMessage(e) };
   }
   try {
-    if ((await readCurrent()) !== text) return { ok: false, message: 'The browser did not keep what was written (it read back differently), so this was NOT saved. Export your comments (JSON) now.' };
+    if ((await readCurrent()) !== text)
+      return {
+        ok: false,
+        message:
+          'The browser did not keep what was written (it read back differently), so this was NOT saved. Export your comments (JSON) now.',
+      };
   } catch (e) {
     return { ok: false, message: storageMessage(e) };
   }
@@ -207,7 +222,11 @@ export async function unreadableEntries(): Promise<{ key: string; label: string;
     const store = t.objectStore('aside');
     const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
     keys.forEach((k, i) => {
-      entries.push({ key: `aside:${String(k)}`, label: `${(values[i] as AsideRecord).label} (kept aside, no. ${String(k)})`, text: (values[i] as AsideRecord).text });
+      entries.push({
+        key: `aside:${String(k)}`,
+        label: `${(values[i] as AsideRecord).label} (kept aside, no. ${String(k)})`,
+        text: (values[i] as AsideRecord).text,
+      });
     });
   } catch {
     // no IndexedDB: nothing kept there
@@ -215,10 +234,20 @@ export async function unreadableEntries(): Promise<{ key: string; label: string;
   try {
     // A workspace of an earlier version that could not be moved into IndexedDB (storage full) stays where it is.
     const legacy = localStorage.getItem(LEGACY_KEY);
-    if (legacy !== null) entries.push({ key: LEGACY_KEY, label: 'Comments saved by an earlier version of the site, not yet moved', text: legacy });
+    if (legacy !== null)
+      entries.push({
+        key: LEGACY_KEY,
+        label: 'Comments saved by an earlier version of the site, not yet moved',
+        text: legacy,
+      });
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
-      if (k?.startsWith(DRAFTS_ASIDE)) entries.push({ key: k, label: `Drafts kept aside on ${k.slice(DRAFTS_ASIDE.length).replace('T', ' ').slice(0, 19)} UTC`, text: localStorage.getItem(k) ?? '' });
+      if (k?.startsWith(DRAFTS_ASIDE))
+        entries.push({
+          key: k,
+          label: `Drafts kept aside on ${k.slice(DRAFTS_ASIDE.length).replace('T', ' ').slice(0, 19)} UTC`,
+          text: localStorage.getItem(k) ?? '',
+        });
     }
   } catch {
     // storage unavailable
@@ -243,7 +272,9 @@ export function newId(): string {
 function put(key: string, value: string): string | undefined {
   try {
     localStorage.setItem(key, value);
-    return localStorage.getItem(key) === value ? undefined : 'The browser did not keep what was written (it read back differently), so this was NOT saved.';
+    return localStorage.getItem(key) === value
+      ? undefined
+      : 'The browser did not keep what was written (it read back differently), so this was NOT saved.';
   } catch (e) {
     return storageMessage(e);
   }
@@ -280,7 +311,11 @@ export interface Draft {
 export const draftKey = (target: string, editing?: string) => (editing ? `edit:${editing}` : `new:${target}`);
 
 const isDraft = (d: unknown): d is Draft =>
-  !!d && typeof d === 'object' && ['type', 'lineStart', 'lineEnd', 'comment', 'suggestion', 'name', 'organization', 'savedAt'].every((k) => typeof (d as Record<string, unknown>)[k] === 'string');
+  !!d &&
+  typeof d === 'object' &&
+  ['type', 'lineStart', 'lineEnd', 'comment', 'suggestion', 'name', 'organization', 'savedAt'].every(
+    (k) => typeof (d as Record<string, unknown>)[k] === 'string',
+  );
 
 /** Every draft, as stored (entries that are not drafts are kept as they are). Never throws. */
 function readDrafts(): { drafts: Record<string, unknown>; notice?: string } {
@@ -312,7 +347,16 @@ function readDrafts(): { drafts: Record<string, unknown>; notice?: string } {
       }
       if (d && typeof d.target === 'string' && typeof d.comment === 'string') {
         const key = draftKey(d.target);
-        drafts[key] ??= { type: FORM_COMMENT_TYPE, lineStart: '', lineEnd: '', comment: d.comment, suggestion: typeof d.suggestion === 'string' ? d.suggestion : '', name: '', organization: '', savedAt: new Date().toISOString() };
+        drafts[key] ??= {
+          type: FORM_COMMENT_TYPE,
+          lineStart: '',
+          lineEnd: '',
+          comment: d.comment,
+          suggestion: typeof d.suggestion === 'string' ? d.suggestion : '',
+          name: '',
+          organization: '',
+          savedAt: new Date().toISOString(),
+        };
         if (!put(DRAFTS_KEY, JSON.stringify(drafts))) localStorage.removeItem(OLD_DRAFT_KEY);
       } else {
         const aside = setAside(DRAFTS_ASIDE, old);

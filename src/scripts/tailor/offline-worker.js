@@ -25,7 +25,9 @@ worker.addEventListener('install', (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([...list.fresh, ...list.hashed].map((url) => new Request(url, { cache: 'no-cache' }))))
+      .then((cache) =>
+        cache.addAll([...list.fresh, ...list.hashed].map((url) => new Request(url, { cache: 'no-cache' }))),
+      )
       .then(() => worker.skipWaiting()),
   );
 });

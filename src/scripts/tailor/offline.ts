@@ -6,7 +6,12 @@
  * and the exports load the writers from the network on the first one, as before.
  */
 
-const idle = () => new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 5000 }) : setTimeout(resolve, 1000)));
+const idle = () =>
+  new Promise<void>((resolve) =>
+    'requestIdleCallback' in window
+      ? requestIdleCallback(() => resolve(), { timeout: 5000 })
+      : setTimeout(resolve, 1000),
+  );
 
 /** Resolves when the worker is activated; false when it failed (a file could not be stored). */
 function activated(worker: ServiceWorker): Promise<boolean> {

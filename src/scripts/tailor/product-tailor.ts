@@ -10,7 +10,15 @@ import { COMPONENT_TYPE_NAMES, type ComponentType } from '../../lib/products/com
 import { type RequirementDocumentModel, tailoredDocument } from '../../lib/products/requirement-document.ts';
 import type { ProductRequirement } from '../../lib/products/select-requirements.ts';
 import { type DocumentTexts, modelOfTailorData, type TailorData } from '../../lib/products/tailor-data.ts';
-import { defaultTailoring, impactLevel, type Level, readTailoring, slugify, type Tailoring, valueProblem } from '../../lib/products/tailoring.ts';
+import {
+  defaultTailoring,
+  impactLevel,
+  type Level,
+  readTailoring,
+  slugify,
+  type Tailoring,
+  valueProblem,
+} from '../../lib/products/tailoring.ts';
 import { decodeTailoring, encodeTailoring } from '../../lib/products/tailoring-codec.ts';
 import * as edit from '../../lib/products/tailoring-edits.ts';
 import { type CatalogIndex, catalogIndex } from '../../lib/site/catalog-index.ts';
@@ -21,9 +29,20 @@ import { loadSaves, writeSaves } from './saves.ts';
 type Data = TailorData & { buildDate: string };
 type Config = { data: string; texts: string; products: string; worker?: string; scope?: string };
 
-const FORMAT_NAMES: Record<string, string> = { docx: 'Word', xlsx: 'Excel', csv: 'CSV', md: 'Markdown', json: 'JSON', 'oscal-profile.json': 'OSCAL profile' };
+const FORMAT_NAMES: Record<string, string> = {
+  docx: 'Word',
+  xlsx: 'Excel',
+  csv: 'CSV',
+  md: 'Markdown',
+  json: 'JSON',
+  'oscal-profile.json': 'OSCAL profile',
+};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
   return e;
@@ -57,13 +76,15 @@ class ProductTailor extends HTMLElement {
       if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
       this.data = (await res.json()) as Data;
     } catch (e) {
-      this.say(`The catalog data could not be loaded (${(e as Error).message}). Use the fixed templates of each product type instead.`);
+      this.say(
+        `The catalog data could not be loaded (${(e as Error).message}). Use the fixed templates of each product type instead.`,
+      );
       return;
     }
     this.model = modelOfTailorData(this.data);
     this.index = catalogIndex(this.model);
     const procurement = this.model.procurement;
-    if (!procurement) throw new Error('the tool\'s data has no procurement terms (rebuild the site)');
+    if (!procurement) throw new Error("the tool's data has no procurement terms (rebuild the site)");
     for (const r of procurement.requirements) this.titles.set(r.id, r.title);
     this.wire();
     this.record = await this.initial();
@@ -74,7 +95,9 @@ class ProductTailor extends HTMLElement {
         .catch(() => false)
         .then((ready) => {
           this.offlineReady = ready;
-          if (ready) this.q('[data-offline]').textContent = 'Ready to export offline: this page, its data and its writers are stored in this browser.';
+          if (ready)
+            this.q('[data-offline]').textContent =
+              'Ready to export offline: this page, its data and its writers are stored in this browser.';
         });
     }
   }
@@ -90,7 +113,10 @@ class ProductTailor extends HTMLElement {
       const decoded = await decodeTailoring(hash);
       const read = 'data' in decoded ? readTailoring(decoded.data, this.model) : undefined;
       if (read?.record) return read.record;
-      this.refused('The tailoring in this page\'s address', 'error' in decoded ? [{ field: '(the link)', message: decoded.error }] : (read?.problems ?? []));
+      this.refused(
+        "The tailoring in this page's address",
+        'error' in decoded ? [{ field: '(the link)', message: decoded.error }] : (read?.problems ?? []),
+      );
     }
     const params = new URLSearchParams(location.search);
     const typeId = params.get('type');
@@ -98,7 +124,8 @@ class ProductTailor extends HTMLElement {
       const type = this.model.productTypes.find((t) => t.id === typeId);
       const level = (params.get('level') ?? '').toUpperCase() as Level;
       if (type) return defaultTailoring(type, ['LOW', 'MODERATE', 'HIGH'].includes(level) ? level : type.impact);
-      if (typeId === '') return edit.blankProduct(this.model, ['LOW', 'MODERATE', 'HIGH'].includes(level) ? level : 'MODERATE');
+      if (typeId === '')
+        return edit.blankProduct(this.model, ['LOW', 'MODERATE', 'HIGH'].includes(level) ? level : 'MODERATE');
     }
     const { store } = loadSaves();
     if (store.current) {
@@ -111,7 +138,9 @@ class ProductTailor extends HTMLElement {
   }
 
   private refused(what: string, problems: { field: string; message: string }[]) {
-    this.say(`${what} is refused and nothing was changed: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`);
+    this.say(
+      `${what} is refused and nothing was changed: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`,
+    );
     this.pendingMessage = this.q('[data-status]').textContent ?? '';
   }
 
@@ -128,12 +157,18 @@ class ProductTailor extends HTMLElement {
 
   private update(what: string) {
     const active = document.activeElement;
-    const name = this.focusName ?? (active instanceof HTMLElement && this.contains(active) ? (active.getAttribute('aria-label') ?? undefined) : undefined);
+    const name =
+      this.focusName ??
+      (active instanceof HTMLElement && this.contains(active)
+        ? (active.getAttribute('aria-label') ?? undefined)
+        : undefined);
     this.focusName = undefined;
     this.doc = tailoredDocument(this.index, this.record);
     this.render();
     if (name) {
-      const again = [...this.querySelectorAll<HTMLElement>('[aria-label]')].find((e) => e.getAttribute('aria-label') === name);
+      const again = [...this.querySelectorAll<HTMLElement>('[aria-label]')].find(
+        (e) => e.getAttribute('aria-label') === name,
+      );
       again?.focus();
     }
     const c = this.doc.counts;
@@ -170,20 +205,29 @@ class ProductTailor extends HTMLElement {
     dialog.showModal();
     input.focus();
     return new Promise((resolve) => {
-      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' && input.value.trim() ? input.value.trim() : undefined), { once: true });
+      dialog.addEventListener(
+        'close',
+        () => resolve(dialog.returnValue === 'ok' && input.value.trim() ? input.value.trim() : undefined),
+        { once: true },
+      );
     });
   }
 
   // ------------------------------------------------------------------ wiring of the static parts
 
   private wire() {
-    this.q<HTMLButtonElement>('[data-dialog-cancel]').addEventListener('click', () => this.q<HTMLDialogElement>('[data-dialog]').close(''));
+    this.q<HTMLButtonElement>('[data-dialog-cancel]').addEventListener('click', () =>
+      this.q<HTMLDialogElement>('[data-dialog]').close(''),
+    );
     this.q<HTMLFormElement>('[data-start]').addEventListener('submit', (e) => {
       e.preventDefault();
       const f = new FormData(e.target as HTMLFormElement);
       const type = this.model.productTypes.find((t) => t.id === f.get('type'));
       const level = f.get('level') as Level;
-      this.change(type ? defaultTailoring(type, level) : edit.blankProduct(this.model, level), `Started from ${type ? type.name : 'a blank product'} at ${level}.`);
+      this.change(
+        type ? defaultTailoring(type, level) : edit.blankProduct(this.model, level),
+        `Started from ${type ? type.name : 'a blank product'} at ${level}.`,
+      );
     });
     this.q<HTMLInputElement>('[data-product-name]').addEventListener('change', (e) => {
       const name = (e.target as HTMLInputElement).value.trim();
@@ -204,7 +248,12 @@ class ProductTailor extends HTMLElement {
       form.reset();
     });
     for (const select of this.querySelectorAll<HTMLSelectElement>('[data-impact] select')) {
-      select.addEventListener('change', () => this.change(edit.setImpact(this.record, select.name as 'confidentiality', select.value as Level), `${select.name.charAt(0).toUpperCase()}${select.name.slice(1)} ${select.value}.`));
+      select.addEventListener('change', () =>
+        this.change(
+          edit.setImpact(this.record, select.name as 'confidentiality', select.value as Level),
+          `${select.name.charAt(0).toUpperCase()}${select.name.slice(1)} ${select.value}.`,
+        ),
+      );
     }
     this.q<HTMLFormElement>('[data-override]').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -215,7 +264,10 @@ class ProductTailor extends HTMLElement {
         this.say('An override of the impact level needs a reason: give it, then set the level.');
         return;
       }
-      this.change(edit.setOverride(this.record, level ? { level, reason } : undefined), level ? `Level set to ${level}.` : 'Level back to the high-water mark.');
+      this.change(
+        edit.setOverride(this.record, level ? { level, reason } : undefined),
+        level ? `Level set to ${level}.` : 'Level back to the high-water mark.',
+      );
     });
     this.q<HTMLFormElement>('[data-save]').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -224,7 +276,10 @@ class ProductTailor extends HTMLElement {
       if (!name) return;
       const { store, error } = loadSaves();
       if (error) return this.say(error);
-      store.saves = [...store.saves.filter((s) => s.name !== name), { name, saved: new Date().toISOString(), record: this.record }];
+      store.saves = [
+        ...store.saves.filter((s) => s.name !== name),
+        { name, saved: new Date().toISOString(), record: this.record },
+      ];
       const failure = writeSaves(store);
       this.say(failure ?? `Saved as "${name}".`);
       form.reset();
@@ -239,14 +294,17 @@ class ProductTailor extends HTMLElement {
       try {
         data = JSON.parse(await file.text());
       } catch (err) {
-        this.say(`The file "${file.name}" is refused and nothing was changed: it is not JSON (${(err as Error).message}).`);
+        this.say(
+          `The file "${file.name}" is refused and nothing was changed: it is not JSON (${(err as Error).message}).`,
+        );
         return;
       }
       this.open(data, `The file "${file.name}"`);
     });
     for (const b of this.querySelectorAll<HTMLButtonElement>('[data-downloads] button')) {
       const format = b.dataset.format;
-      if (!format) throw new Error(`<product-tailor> has a download button (${b.textContent?.trim()}) with no data-format`);
+      if (!format)
+        throw new Error(`<product-tailor> has a download button (${b.textContent?.trim()}) with no data-format`);
       b.addEventListener('click', () => void this.download(format, b));
     }
   }
@@ -254,7 +312,9 @@ class ProductTailor extends HTMLElement {
   private open(data: unknown, what: string) {
     const read = readTailoring(data, this.model);
     if (!read.record) {
-      this.say(`${what} is refused and nothing was changed: ${read.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`);
+      this.say(
+        `${what} is refused and nothing was changed: ${read.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`,
+      );
       return;
     }
     this.change(read.record, `Opened ${what.replace(/^The /, 'the ')}.`);
@@ -268,9 +328,11 @@ class ProductTailor extends HTMLElement {
     this.q<HTMLSelectElement>('[data-start] select[name=level]').value = impactLevel(t).level;
     this.q<HTMLInputElement>('[data-product-name]').value = t.product.name;
     this.renderComponents();
-    for (const select of this.querySelectorAll<HTMLSelectElement>('[data-impact] select')) select.value = t.impact[select.name as 'confidentiality'];
+    for (const select of this.querySelectorAll<HTMLSelectElement>('[data-impact] select'))
+      select.value = t.impact[select.name as 'confidentiality'];
     const level = impactLevel(t);
-    this.q('[data-level-reason]').textContent = `Security category: SC = ${level.category}. Impact level used: ${level.level}; ${level.reason}.`;
+    this.q('[data-level-reason]').textContent =
+      `Security category: SC = ${level.category}. Impact level used: ${level.level}; ${level.reason}.`;
     const override = this.q<HTMLFormElement>('[data-override]');
     (override.elements.namedItem('level') as HTMLSelectElement).value = t.impact.override?.level ?? '';
     (override.elements.namedItem('reason') as HTMLInputElement).value = t.impact.override?.reason ?? '';
@@ -287,11 +349,27 @@ class ProductTailor extends HTMLElement {
     list.replaceChildren(
       ...this.record.components.map((c) => {
         const name = labelled(el('input', { type: 'text', value: c.name }), `Name of component ${c.name}`);
-        name.addEventListener('change', () => name.value.trim() && this.change(edit.renameComponent(this.record, c.id, name.value), `Renamed ${c.name} to ${name.value.trim()}.`));
+        name.addEventListener(
+          'change',
+          () =>
+            name.value.trim() &&
+            this.change(
+              edit.renameComponent(this.record, c.id, name.value),
+              `Renamed ${c.name} to ${name.value.trim()}.`,
+            ),
+        );
         const remove = labelled(el('button', { type: 'button', textContent: 'Remove' }), `Remove ${c.name}`);
         remove.disabled = this.record.components.length <= 1;
-        remove.addEventListener('click', () => this.change(edit.removeComponent(this.record, c.id), `Removed ${c.name}.`));
-        return el('li', {}, name, el('span', { className: 'meta', textContent: ` ${COMPONENT_TYPE_NAMES[c.type]} ` }), remove);
+        remove.addEventListener('click', () =>
+          this.change(edit.removeComponent(this.record, c.id), `Removed ${c.name}.`),
+        );
+        return el(
+          'li',
+          {},
+          name,
+          el('span', { className: 'meta', textContent: ` ${COMPONENT_TYPE_NAMES[c.type]} ` }),
+          remove,
+        );
       }),
     );
   }
@@ -299,7 +377,9 @@ class ProductTailor extends HTMLElement {
   private renderCounts() {
     const c = this.doc.counts;
     this.q('[data-counts]').replaceChildren(
-      el('strong', { textContent: `${this.doc.level}: ${c.requirements} requirements, ${c.items} items, ${c.key} key.` }),
+      el('strong', {
+        textContent: `${this.doc.level}: ${c.requirements} requirements, ${c.items} items, ${c.key} key.`,
+      }),
       ` ${c.perComponent.map((p) => `${p.component}: ${p.requirements} requirements, ${p.items} items`).join('; ')}.`,
     );
   }
@@ -309,24 +389,49 @@ class ProductTailor extends HTMLElement {
     const rows: [string, () => void][] = [
       ...t.components.removed.map((n): [string, () => void] => [`Component removed: ${n}`, () => undefined]),
       ...t.components.added.map((n): [string, () => void] => [`Component added: ${n}`, () => undefined]),
-      ...t.excluded.map((x): [string, () => void] => [`Excluded ${x.requirement === `R-${x.id}` ? x.requirement : x.id} (${x.title}): ${x.reason}`, () => this.change(edit.setExcluded(this.record, x.id, false), `Added back ${x.id}.`)]),
-      ...t.included.map((x): [string, () => void] => [`Added ${x.requirement === `R-${x.id}` ? x.requirement : x.id} (${x.title}): ${x.reason}`, () => this.change(edit.setIncluded(this.record, x.id, false), `Took ${x.id} out again.`)]),
-      ...t.keyChanges.map((k): [string, () => void] => [`${k.key ? 'Marked key' : 'Key mark removed'}: ${k.requirement} (${k.title}): ${k.reason}`, () => this.change(edit.setKey(this.record, k.requirement.slice(2), !k.key, '', this.model), `Undid the key mark change of ${k.requirement}.`)]),
+      ...t.excluded.map((x): [string, () => void] => [
+        `Excluded ${x.requirement === `R-${x.id}` ? x.requirement : x.id} (${x.title}): ${x.reason}`,
+        () => this.change(edit.setExcluded(this.record, x.id, false), `Added back ${x.id}.`),
+      ]),
+      ...t.included.map((x): [string, () => void] => [
+        `Added ${x.requirement === `R-${x.id}` ? x.requirement : x.id} (${x.title}): ${x.reason}`,
+        () => this.change(edit.setIncluded(this.record, x.id, false), `Took ${x.id} out again.`),
+      ]),
+      ...t.keyChanges.map((k): [string, () => void] => [
+        `${k.key ? 'Marked key' : 'Key mark removed'}: ${k.requirement} (${k.title}): ${k.reason}`,
+        () =>
+          this.change(
+            edit.setKey(this.record, k.requirement.slice(2), !k.key, '', this.model),
+            `Undid the key mark change of ${k.requirement}.`,
+          ),
+      ]),
       ...t.allocation.map((a): [string, () => void] => {
         const comp = this.record.components.find((c) => c.name === a.component)?.id ?? a.component;
-        return [`${a.allocated ? 'Allocated' : 'Not allocated'} ${a.id} to ${a.component}: ${a.reason}`, () => this.change(edit.setAllocation(this.record, a.id, comp, !a.allocated), `Undid the allocation change of ${a.id}.`)];
+        return [
+          `${a.allocated ? 'Allocated' : 'Not allocated'} ${a.id} to ${a.component}: ${a.reason}`,
+          () =>
+            this.change(
+              edit.setAllocation(this.record, a.id, comp, !a.allocated),
+              `Undid the allocation change of ${a.id}.`,
+            ),
+        ];
       }),
     ];
     const list = this.q('[data-decisions]');
     if (!rows.length) {
-      list.replaceChildren(el('li', { textContent: 'Nothing tailored yet: these are the product type\'s requirements as published.' }));
+      list.replaceChildren(
+        el('li', { textContent: "Nothing tailored yet: these are the product type's requirements as published." }),
+      );
       return;
     }
     list.replaceChildren(
       ...rows.map(([text, undo], i) => {
         const li = el('li', {}, text, ' ');
         if (!text.startsWith('Component')) {
-          const b = labelled(el('button', { type: 'button', textContent: 'Undo', className: 'small' }), `Undo decision ${i + 1}: ${text.split(':')[0]}`);
+          const b = labelled(
+            el('button', { type: 'button', textContent: 'Undo', className: 'small' }),
+            `Undo decision ${i + 1}: ${text.split(':')[0]}`,
+          );
           b.addEventListener('click', undo);
           li.append(b);
         }
@@ -336,7 +441,10 @@ class ProductTailor extends HTMLElement {
   }
 
   private async exclude(id: string, label: string) {
-    const reason = await this.ask(`Exclude ${label}`, 'Why is it left out? The reason is printed in the documents\' Tailoring section.');
+    const reason = await this.ask(
+      `Exclude ${label}`,
+      "Why is it left out? The reason is printed in the documents' Tailoring section.",
+    );
     if (reason) this.change(edit.setExcluded(this.record, id, true, reason), `Excluded ${label}.`);
   }
 
@@ -347,60 +455,132 @@ class ProductTailor extends HTMLElement {
     const requirement = id.replace(/^([A-Z]+-\d+)\.\d+$/, '$1');
     if (technical && !tailoredDocument(this.index, n).technical.some((r) => r.id === requirement)) {
       // Nothing gives it to a component yet: give it to the IoT devices (change it after).
-      for (const c of this.record.components.filter((x) => x.type === 'iot-device')) n = edit.setAllocation(n, id, c.id, true, reason);
+      for (const c of this.record.components.filter((x) => x.type === 'iot-device'))
+        n = edit.setAllocation(n, id, c.id, true, reason);
     }
     this.change(n, `Added ${label}.`);
   }
 
   private async toggleKey(r: ProductRequirement) {
-    const reason = await this.ask(r.key ? `Remove the key mark of ${r.number}` : `Mark ${r.number} key`, r.key ? 'Why is its absence no longer an unacceptable risk?' : 'Why is its absence an unacceptable risk (the rationale printed with it)?');
-    if (reason) this.change(edit.setKey(this.record, r.id, !r.key, reason, this.model), r.key ? `${r.number} is no longer key.` : `${r.number} marked key.`);
+    const reason = await this.ask(
+      r.key ? `Remove the key mark of ${r.number}` : `Mark ${r.number} key`,
+      r.key
+        ? 'Why is its absence no longer an unacceptable risk?'
+        : 'Why is its absence an unacceptable risk (the rationale printed with it)?',
+    );
+    if (reason)
+      this.change(
+        edit.setKey(this.record, r.id, !r.key, reason, this.model),
+        r.key ? `${r.number} is no longer key.` : `${r.number} marked key.`,
+      );
   }
 
-  private async toggleAllocation(id: string, label: string, componentId: string, componentName: string, allocated: boolean, box: HTMLInputElement) {
-    const reason = await this.ask(`${allocated ? 'Allocate' : 'Take'} ${label} ${allocated ? 'to' : 'from'} ${componentName}`, 'Why does the allocation change?');
+  private async toggleAllocation(
+    id: string,
+    label: string,
+    componentId: string,
+    componentName: string,
+    allocated: boolean,
+    box: HTMLInputElement,
+  ) {
+    const reason = await this.ask(
+      `${allocated ? 'Allocate' : 'Take'} ${label} ${allocated ? 'to' : 'from'} ${componentName}`,
+      'Why does the allocation change?',
+    );
     if (!reason) {
       box.checked = !allocated;
       return;
     }
-    this.change(edit.setAllocation(this.record, id, componentId, allocated, reason), `${label} ${allocated ? 'allocated to' : 'taken from'} ${componentName}.`);
+    this.change(
+      edit.setAllocation(this.record, id, componentId, allocated, reason),
+      `${label} ${allocated ? 'allocated to' : 'taken from'} ${componentName}.`,
+    );
   }
 
   private renderRequirements() {
     const comps = this.record.components;
-    const records = (r: ProductRequirement) => (r.kind === 'technical' ? (this.index.subCapabilities.get(r.id)?.elements ?? []) : (this.index.elements.get(r.id)?.subElements ?? []));
+    const records = (r: ProductRequirement) =>
+      r.kind === 'technical'
+        ? (this.index.subCapabilities.get(r.id)?.elements ?? [])
+        : (this.index.elements.get(r.id)?.subElements ?? []);
     const excluded = new Set(this.record.excluded.map((d) => d.id));
     const article = (r: ProductRequirement) => {
-      const head = el('h4', {}, el('span', { className: 'id', textContent: r.number }), ` ${r.title}`, ...(r.key ? [' ', el('strong', { className: 'tailor-key', textContent: 'KEY' })] : []));
+      const head = el(
+        'h4',
+        {},
+        el('span', { className: 'id', textContent: r.number }),
+        ` ${r.title}`,
+        ...(r.key ? [' ', el('strong', { className: 'tailor-key', textContent: 'KEY' })] : []),
+      );
       const actions = el('div', { className: 'tailor-row' });
-      const ex = labelled(el('button', { type: 'button', textContent: 'Exclude', className: 'small' }), `Exclude ${r.number}`);
+      const ex = labelled(
+        el('button', { type: 'button', textContent: 'Exclude', className: 'small' }),
+        `Exclude ${r.number}`,
+      );
       ex.addEventListener('click', () => void this.exclude(r.id, r.number));
-      const key = labelled(el('button', { type: 'button', textContent: r.key ? 'Remove key mark' : 'Mark key', className: 'small' }), `${r.key ? 'Remove key mark of' : 'Mark key'} ${r.number}`);
+      const key = labelled(
+        el('button', { type: 'button', textContent: r.key ? 'Remove key mark' : 'Mark key', className: 'small' }),
+        `${r.key ? 'Remove key mark of' : 'Mark key'} ${r.number}`,
+      );
       key.addEventListener('click', () => void this.toggleKey(r));
       actions.append(ex, key);
-      const parts: Node[] = [head, el('p', { className: 'meta', textContent: r.kind === 'technical' ? `Applies to: ${r.appliesTo.map((c) => comps.find((x) => x.id === c)?.name ?? c).join(', ')}` : 'Manufacturer (the whole product)' })];
+      const parts: Node[] = [
+        head,
+        el('p', {
+          className: 'meta',
+          textContent:
+            r.kind === 'technical'
+              ? `Applies to: ${r.appliesTo.map((c) => comps.find((x) => x.id === c)?.name ?? c).join(', ')}`
+              : 'Manufacturer (the whole product)',
+        }),
+      ];
       if (r.key) parts.push(el('p', { className: 'meta', textContent: `Why it is key: ${r.keyWhy ?? ''}` }));
       parts.push(actions);
       if (r.kind === 'technical') {
-        const fs = el('fieldset', { className: 'tailor-alloc' }, el('legend', { textContent: `Components for ${r.number}` }));
+        const fs = el(
+          'fieldset',
+          { className: 'tailor-alloc' },
+          el('legend', { textContent: `Components for ${r.number}` }),
+        );
         for (const c of comps) {
           const box = el('input', { type: 'checkbox', checked: r.appliesTo.includes(c.id) });
-          box.addEventListener('change', () => void this.toggleAllocation(r.id, r.number, c.id, c.name, box.checked, box));
+          box.addEventListener(
+            'change',
+            () => void this.toggleAllocation(r.id, r.number, c.id, c.name, box.checked, box),
+          );
           fs.append(el('label', {}, box, ` ${c.name}`));
         }
         parts.push(fs);
       }
       const ol = el('ol', { className: 'tailor-items' });
       for (const i of r.items) {
-        const li = el('li', {}, el('span', { className: 'id', textContent: `${i.letter}.` }), ` ${i.text}${i.subItems.length ? ` ${i.subItems.join('; ')}` : ''} `, el('span', { className: 'meta', textContent: `[${i.record}; ${i.selectedBy.join(', ') || (i.included !== undefined ? 'added' : 'key requirement')}] ` }));
-        const exi = labelled(el('button', { type: 'button', textContent: 'Exclude', className: 'small' }), `Exclude ${i.number}`);
+        const li = el(
+          'li',
+          {},
+          el('span', { className: 'id', textContent: `${i.letter}.` }),
+          ` ${i.text}${i.subItems.length ? ` ${i.subItems.join('; ')}` : ''} `,
+          el('span', {
+            className: 'meta',
+            textContent: `[${i.record}; ${i.selectedBy.join(', ') || (i.included !== undefined ? 'added' : 'key requirement')}] `,
+          }),
+        );
+        const exi = labelled(
+          el('button', { type: 'button', textContent: 'Exclude', className: 'small' }),
+          `Exclude ${i.number}`,
+        );
         exi.addEventListener('click', () => void this.exclude(i.record, `${i.number} (${i.record})`));
         li.append(exi);
         if (r.kind === 'technical' && comps.length > 1) {
           const span = el('span', { className: 'tailor-item-alloc' });
           for (const c of comps) {
-            const box = labelled(el('input', { type: 'checkbox', checked: i.components.includes(c.id) }), `${i.number} on ${c.name}`);
-            box.addEventListener('change', () => void this.toggleAllocation(i.record, i.number, c.id, c.name, box.checked, box));
+            const box = labelled(
+              el('input', { type: 'checkbox', checked: i.components.includes(c.id) }),
+              `${i.number} on ${c.name}`,
+            );
+            box.addEventListener(
+              'change',
+              () => void this.toggleAllocation(i.record, i.number, c.id, c.name, box.checked, box),
+            );
             span.append(el('label', { title: c.name }, box, ` ${c.name}`));
           }
           li.append(span);
@@ -413,7 +593,10 @@ class ProductTailor extends HTMLElement {
       if (more.length) {
         const add = el('p', { className: 'meta' }, 'Not selected: ');
         for (const id of more) {
-          const b = labelled(el('button', { type: 'button', textContent: `Add ${id}`, className: 'small' }), `Add ${id} to ${r.number}`);
+          const b = labelled(
+            el('button', { type: 'button', textContent: `Add ${id}`, className: 'small' }),
+            `Add ${id} to ${r.number}`,
+          );
           b.addEventListener('click', () => void this.include(id, id, r.kind === 'technical'));
           add.append(b, ' ');
         }
@@ -444,7 +627,9 @@ class ProductTailor extends HTMLElement {
           if (inDoc.has(id) || excluded.has(id)) continue;
           const b = labelled(el('button', { type: 'button', textContent: 'Add', className: 'small' }), `Add R-${id}`);
           b.addEventListener('click', () => void this.include(id, `R-${id}`, sc.kind === 'technical'));
-          items.push(el('li', {}, el('span', { className: 'id', textContent: `R-${id}` }), ` ${this.titles.get(id) ?? ''} `, b));
+          items.push(
+            el('li', {}, el('span', { className: 'id', textContent: `R-${id}` }), ` ${this.titles.get(id) ?? ''} `, b),
+          );
         }
       }
     }
@@ -459,7 +644,12 @@ class ProductTailor extends HTMLElement {
         const def = byId.get(v.id);
         if (!def) throw new Error(`The catalog data defines no value ${v.id}.`);
         const id = `tailor-value-${v.id}`;
-        const input = el('input', { id, name: v.id, type: def.kind === 'date' ? 'date' : 'text', value: this.record.values[v.id] ?? '' });
+        const input = el('input', {
+          id,
+          name: v.id,
+          type: def.kind === 'date' ? 'date' : 'text',
+          value: this.record.values[v.id] ?? '',
+        });
         if (['days', 'months', 'years', 'number'].includes(def.kind)) input.inputMode = 'numeric';
         if (def.suggestion) input.placeholder = def.suggestion;
         const error = el('span', { className: 'tailor-error', id: `${id}-error` });
@@ -474,9 +664,26 @@ class ProductTailor extends HTMLElement {
           }
           input.removeAttribute('aria-invalid');
           error.textContent = '';
-          this.change(edit.setValue(this.record, v.id, input.value), `${v.name.charAt(0).toUpperCase()}${v.name.slice(1)} ${input.value.trim() ? `set to ${input.value.trim()}` : 'left blank'}.`);
+          this.change(
+            edit.setValue(this.record, v.id, input.value),
+            `${v.name.charAt(0).toUpperCase()}${v.name.slice(1)} ${input.value.trim() ? `set to ${input.value.trim()}` : 'left blank'}.`,
+          );
         });
-        return el('div', { className: 'tailor-value' }, el('label', { htmlFor: id, textContent: `${v.name.charAt(0).toUpperCase()}${v.name.slice(1)}${def.kind !== 'text' && def.kind !== 'list' ? ` (${def.kind === 'date' ? 'date' : def.kind})` : ''}` }), input, error, el('span', { className: 'meta', id: `${id}-used`, textContent: ` Used in ${v.usedIn.join(', ')}.${def.suggestion ? ` Suggestion: ${def.suggestion}.` : ''}` }));
+        return el(
+          'div',
+          { className: 'tailor-value' },
+          el('label', {
+            htmlFor: id,
+            textContent: `${v.name.charAt(0).toUpperCase()}${v.name.slice(1)}${def.kind !== 'text' && def.kind !== 'list' ? ` (${def.kind === 'date' ? 'date' : def.kind})` : ''}`,
+          }),
+          input,
+          error,
+          el('span', {
+            className: 'meta',
+            id: `${id}-used`,
+            textContent: ` Used in ${v.usedIn.join(', ')}.${def.suggestion ? ` Suggestion: ${def.suggestion}.` : ''}`,
+          }),
+        );
       }),
     );
   }
@@ -494,9 +701,15 @@ class ProductTailor extends HTMLElement {
     }
     list.replaceChildren(
       ...store.saves.map((s) => {
-        const open = labelled(el('button', { type: 'button', textContent: 'Open', className: 'small' }), `Open save ${s.name}`);
+        const open = labelled(
+          el('button', { type: 'button', textContent: 'Open', className: 'small' }),
+          `Open save ${s.name}`,
+        );
         open.addEventListener('click', () => this.open(s.record, `The save "${s.name}"`));
-        const del = labelled(el('button', { type: 'button', textContent: 'Delete', className: 'small' }), `Delete save ${s.name}`);
+        const del = labelled(
+          el('button', { type: 'button', textContent: 'Delete', className: 'small' }),
+          `Delete save ${s.name}`,
+        );
         del.addEventListener('click', () => {
           const now = loadSaves();
           if (now.error) return this.say(now.error);
@@ -504,7 +717,15 @@ class ProductTailor extends HTMLElement {
           this.say(writeSaves(now.store) ?? `Deleted the save "${s.name}".`);
           this.renderSaves();
         });
-        return el('li', { className: 'tailor-save' }, el('strong', { textContent: s.name }), ` ${s.saved.slice(0, 16).replace('T', ' ')} `, open, ' ', del);
+        return el(
+          'li',
+          { className: 'tailor-save' },
+          el('strong', { textContent: s.name }),
+          ` ${s.saved.slice(0, 16).replace('T', ' ')} `,
+          open,
+          ' ',
+          del,
+        );
       }),
     );
   }
@@ -540,7 +761,11 @@ class ProductTailor extends HTMLElement {
         }
         const [{ exportFile, MIME }, full] = loaded;
         doc = tailoredDocument(full, this.record);
-        body = await exportFile(format, doc, { controls: this.data.controls, catalogUrl: this.data.catalogUrl, date: new Date(this.data.buildDate) });
+        body = await exportFile(format, doc, {
+          controls: this.data.controls,
+          catalogUrl: this.data.catalogUrl,
+          date: new Date(this.data.buildDate),
+        });
         name = `${doc.fileBase}.${format}`;
         type = MIME[format] ?? 'application/octet-stream';
       }
@@ -563,7 +788,8 @@ class ProductTailor extends HTMLElement {
     // A failed fetch or dynamic import is a TypeError; exceljs's script failing says so (src/scripts/load-excel.ts).
     const connection = !navigator.onLine || e instanceof TypeError || /library could not be loaded/.test(e.message);
     if (!connection) return `${what} (${e.message}).`;
-    if (this.offlineReady) return `${what}. The site does not answer and the files this browser stored for offline use are gone (they may have been cleared). Reconnect and try again.`;
+    if (this.offlineReady)
+      return `${what}. The site does not answer and the files this browser stored for offline use are gone (they may have been cleared). Reconnect and try again.`;
     return `${what}. The site does not answer (this browser may be offline) and this page was not yet stored for offline use. Reconnect and try again; once the Download section says "Ready to export offline", exports work without a connection.`;
   }
 }

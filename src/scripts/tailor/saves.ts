@@ -31,15 +31,20 @@ export function loadSaves(): { store: SavesStore; error?: string } {
   if (!raw) return { store: { version: SAVES_VERSION, saves: [] } };
   try {
     const data = JSON.parse(raw) as SavesStore;
-    if (typeof data !== 'object' || !data || typeof data.version !== 'number' || !Array.isArray(data.saves)) throw new Error('it is not a list of saves');
-    if (data.version > SAVES_VERSION) throw new Error(`it is version ${data.version}, newer than this site reads (${SAVES_VERSION})`);
+    if (typeof data !== 'object' || !data || typeof data.version !== 'number' || !Array.isArray(data.saves))
+      throw new Error('it is not a list of saves');
+    if (data.version > SAVES_VERSION)
+      throw new Error(`it is version ${data.version}, newer than this site reads (${SAVES_VERSION})`);
     const bad = data.saves.findIndex((s) => typeof s?.name !== 'string' || typeof s.saved !== 'string');
     if (bad >= 0) throw new Error(`save ${bad + 1} has no name or date`);
     broken = undefined;
     return { store: data };
   } catch (e) {
     broken = `the stored saves (localStorage "${KEY}") cannot be read: ${(e as Error).message}`;
-    return { store: { version: SAVES_VERSION, saves: [] }, error: `Saved tailorings are not shown: ${broken}. They are left as they are.` };
+    return {
+      store: { version: SAVES_VERSION, saves: [] },
+      error: `Saved tailorings are not shown: ${broken}. They are left as they are.`,
+    };
   }
 }
 
@@ -50,6 +55,8 @@ export function writeSaves(store: SavesStore): string | undefined {
     localStorage.setItem(KEY, JSON.stringify(store));
     return undefined;
   } catch (e) {
-    return (e as DOMException).name === 'QuotaExceededError' ? 'Not saved: the browser\'s storage for this site is full. Download the tailoring record instead.' : `Not saved: ${(e as Error).message}.`;
+    return (e as DOMException).name === 'QuotaExceededError'
+      ? "Not saved: the browser's storage for this site is full. Download the tailoring record instead."
+      : `Not saved: ${(e as Error).message}.`;
   }
 }

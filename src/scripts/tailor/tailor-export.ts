@@ -6,7 +6,14 @@
 import { loadExcel } from '../load-excel.ts';
 import { isoSeconds } from '../../lib/downloads/build-date.ts';
 import { stampZip } from '../../lib/downloads/stamp-zip.ts';
-import { templateCsv, templateDocx, templateJson, templateMarkdown, templateOscalProfile, templateXlsx } from '../../lib/products/product-downloads.ts';
+import {
+  templateCsv,
+  templateDocx,
+  templateJson,
+  templateMarkdown,
+  templateOscalProfile,
+  templateXlsx,
+} from '../../lib/products/product-downloads.ts';
 import type { RequirementDocumentModel } from '../../lib/products/requirement-document.ts';
 
 export const MIME: Record<string, string> = {

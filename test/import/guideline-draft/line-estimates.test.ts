@@ -1,6 +1,11 @@
 /** Stage 6: each page's margin run shared out among its weighed units, over a stage fixture and by hand. */
 import { describe, expect, it } from 'vitest';
-import { blockLines, estimateLines, shareRun, unitWeight } from '../../../src/lib/import/guideline-draft/line-estimates.ts';
+import {
+  blockLines,
+  estimateLines,
+  shareRun,
+  unitWeight,
+} from '../../../src/lib/import/guideline-draft/line-estimates.ts';
 import { walkOf } from '../../support/draft-stages.ts';
 
 describe('line estimates', () => {

@@ -32,7 +32,19 @@ describe('lists', () => {
   const blocks = walk.sections[0]!.blocks;
 
   it('makes one list of a run of items, nested by style, a wrapped item joined', () => {
-    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'list', 'paragraph', 'list', 'paragraph', 'list', 'paragraph', 'list', 'paragraph', 'list', 'list']);
+    expect(blocks.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'list',
+      'paragraph',
+      'list',
+      'paragraph',
+      'list',
+      'paragraph',
+      'list',
+      'paragraph',
+      'list',
+      'list',
+    ]);
     expect(items(blocks[1]!)).toEqual([
       '1. how updates are signed;',
       '2. which parts can be replaced:',
@@ -44,20 +56,50 @@ describe('lists', () => {
     ]);
     expect(items(blocks[3]!)).toEqual(['g. the handle;', 'h. the spout;', 'i. the filter.']);
     // A second 1. starts a new list; so does a bullet after numbers.
-    expect([items(blocks[9]!), blocks[9]!.ordered, items(blocks[10]!), blocks[10]!.ordered]).toEqual([['1. When is it replaced?'], true, ['• A bullet after numbers starts its own list.'], false]);
+    expect([items(blocks[9]!), blocks[9]!.ordered, items(blocks[10]!), blocks[10]!.ordered]).toEqual([
+      ['1. When is it replaced?'],
+      true,
+      ['• A bullet after numbers starts its own list.'],
+      false,
+    ]);
     expect(warnings).toEqual([]);
   });
 
   it('joins list · paragraph · list when the second list goes on with the first: the paragraph is part of the item', () => {
     const [q1, between, q2] = [blocks[5]!, blocks[6]!, blocks[7]!];
     // Read apart, the second list nests its 2. under its a.; joined, the depths are counted again.
-    expect([items(q1), between.text, items(q2)]).toEqual([['1. Who descales it?'], 'This matters in hard-water areas. For example:', ['a. Is there a descaling reminder?', '  2. Where does it sit?']]);
+    expect([items(q1), between.text, items(q2)]).toEqual([
+      ['1. Who descales it?'],
+      'This matters in hard-water areas. For example:',
+      ['a. Is there a descaling reminder?', '  2. Where does it sit?'],
+    ]);
     mergeSplitLists(walk.sections);
     const after = walk.sections[0]!.blocks;
-    expect(after.map((b) => b.kind)).toEqual(['paragraph', 'list', 'paragraph', 'list', 'paragraph', 'list', 'paragraph', 'list', 'list']);
-    expect(items(after[5]!)).toEqual(['1. Who descales it? This matters in hard-water areas. For example:', '  a. Is there a descaling reminder?', '2. Where does it sit?']);
+    expect(after.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'list',
+      'paragraph',
+      'list',
+      'paragraph',
+      'list',
+      'paragraph',
+      'list',
+      'list',
+    ]);
+    expect(items(after[5]!)).toEqual([
+      '1. Who descales it? This matters in hard-water areas. For example:',
+      '  a. Is there a descaling reminder?',
+      '2. Where does it sit?',
+    ]);
     // The paragraph's weight went to the list's unit on the same page.
-    expect(after[5]!.units.map((u) => u.pieces)).toEqual([['Who descales it?'.length, 'This matters in hard-water areas. For example:'.length, 'Is there a descaling reminder?'.length, 'Where does it sit?'.length]]);
+    expect(after[5]!.units.map((u) => u.pieces)).toEqual([
+      [
+        'Who descales it?'.length,
+        'This matters in hard-water areas. For example:'.length,
+        'Is there a descaling reminder?'.length,
+        'Where does it sit?'.length,
+      ],
+    ]);
     // "Parts are listed by letter:" between two lists that do not go on from each other stays.
     expect(after[2]!.text).toBe('Parts are listed by letter:');
   });

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { runLaterPasses } from '../../../src/lib/import/guideline-draft/later-passes.ts';
 import { estimateLines } from '../../../src/lib/import/guideline-draft/line-estimates.ts';
-import { buildFootnotes, buildPages, buildSections, pageLabels } from '../../../src/lib/import/guideline-draft/output.ts';
+import {
+  buildFootnotes,
+  buildPages,
+  buildSections,
+  pageLabels,
+} from '../../../src/lib/import/guideline-draft/output.ts';
 import { lineOf, recorder, walkOf } from '../../support/draft-stages.ts';
 
 describe('output', () => {
@@ -24,12 +29,58 @@ describe('output', () => {
 
   it('numbers blocks per kind, normalizes text and lists citations, and marks a block that ends on a later page', () => {
     // Page 1 (lines 1–10) weighs 8: heading 1, p1 1, list 1, callout 2, caption 1, p2's first line 2 (96 chars); page 2 (11–15) 3.
-    expect(sections[0]!.blocks).toEqual([{ kind: 'paragraph', id: 'p1', text: 'Kettles, briefly (see [4]).', page: 'i', sourceLine: at('Kettles , briefly'), citations: ['4'], footnoteRefs: [] }]);
+    expect(sections[0]!.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        id: 'p1',
+        text: 'Kettles, briefly (see [4]).',
+        page: 'i',
+        sourceLine: at('Kettles , briefly'),
+        citations: ['4'],
+        footnoteRefs: [],
+      },
+    ]);
     expect(sections[2]!.blocks).toEqual([
-      { kind: 'paragraph', id: 'p1', text: 'Kettles boil water [2], [3] for offices.', page: '1', lines: { first: 2, last: 3 }, sourceLine: at('Kettles boil'), citations: ['2', '3'], footnoteRefs: [] },
-      { kind: 'list', id: 'l1', ordered: false, items: ['One bullet.'], page: '1', lines: { first: 3, last: 4 }, sourceLine: at('• One'), citations: [] },
-      { kind: 'callout', id: 'c1', variant: 'details', title: 'A Box', text: 'Its text.', page: '1', lines: { first: 4, last: 7 }, sourceLine: at('Details:'), citations: [] },
-      { kind: 'figure', id: 'f1', number: 1, caption: 'A Kettle', page: '1', lines: { first: 7, last: 8 }, sourceLine: at('> Figure 1') },
+      {
+        kind: 'paragraph',
+        id: 'p1',
+        text: 'Kettles boil water [2], [3] for offices.',
+        page: '1',
+        lines: { first: 2, last: 3 },
+        sourceLine: at('Kettles boil'),
+        citations: ['2', '3'],
+        footnoteRefs: [],
+      },
+      {
+        kind: 'list',
+        id: 'l1',
+        ordered: false,
+        items: ['One bullet.'],
+        page: '1',
+        lines: { first: 3, last: 4 },
+        sourceLine: at('• One'),
+        citations: [],
+      },
+      {
+        kind: 'callout',
+        id: 'c1',
+        variant: 'details',
+        title: 'A Box',
+        text: 'Its text.',
+        page: '1',
+        lines: { first: 4, last: 7 },
+        sourceLine: at('Details:'),
+        citations: [],
+      },
+      {
+        kind: 'figure',
+        id: 'f1',
+        number: 1,
+        caption: 'A Kettle',
+        page: '1',
+        lines: { first: 7, last: 8 },
+        sourceLine: at('> Figure 1'),
+      },
       {
         kind: 'paragraph',
         id: 'p2',
@@ -45,7 +96,9 @@ describe('output', () => {
   });
 
   it('gives footnotes their page label and citations, and pages their runs', () => {
-    expect(buildFootnotes(walk.footnotes, labelOf)).toEqual([{ number: '2', text: 'Footnotes cite too [5].', page: '2', line: at('> 2Footnotes'), citations: ['5'] }]);
+    expect(buildFootnotes(walk.footnotes, labelOf)).toEqual([
+      { number: '2', text: 'Footnotes cite too [5].', page: '2', line: at('> 2Footnotes'), citations: ['5'] },
+    ]);
     expect(buildPages(pages)).toEqual([
       { label: 'i', sourceLine: at('> i') },
       { label: '1', lines: { first: 1, last: 10 }, sourceLine: at('> 1') },

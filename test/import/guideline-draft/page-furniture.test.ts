@@ -19,13 +19,24 @@ describe('page furniture', () => {
 
   it('gives the content lines as events, the headers stripped, quoted lines as captions and footnotes', () => {
     expect(events).toEqual([
-      { type: 'text', text: 'Kettles in shared offices are covered by this notice.', line: at('Kettles in shared'), page: 0 },
+      {
+        type: 'text',
+        text: 'Kettles in shared offices are covered by this notice.',
+        line: at('Kettles in shared'),
+        page: 0,
+      },
       { type: 'text', text: 'Abstract', line: at('Abstract'), page: 1 },
       { type: 'text', text: 'Kettles boil water for the whole floor.', line: at('Kettles boil'), page: 1 },
       { type: 'text', text: '1. Introduction', line: at('1. Introduction'), page: 2 },
       { type: 'figure', number: 1, caption: 'A Kettle on Its Base', line: at('> Figure 1'), page: 2 },
       { type: 'text', text: 'A kettle reports its temperature.1', line: at('A kettle reports'), page: 2 },
-      { type: 'footnote', number: '1', text: 'Temperature reports go to the vendor.', line: at('> 1Temperature'), page: 2 },
+      {
+        type: 'footnote',
+        number: '1',
+        text: 'Temperature reports go to the vendor.',
+        line: at('> 1Temperature'),
+        page: 2,
+      },
       { type: 'text', text: 'A quoted line that is neither.', line: at('> A quoted'), page: 2 },
       { type: 'text', text: 'Kettles also switch off when empty.', line: at('Kettles also'), page: 2 },
       // The run appended to the page's first line is not part of the heading.
@@ -51,9 +62,15 @@ describe('page furniture', () => {
     expect(parseRun(['20', '21', '22'], 20, false)).toEqual({ first: 20, last: 22 });
     expect(parseRun(['20', '21', '22'], 19, false)).toBeUndefined();
     expect(parseRun(['20', '22'], undefined, false)).toBeUndefined();
-    expect(trailingRun('3. Spouts and Lids 40 41 42 43', 40)).toEqual({ text: '3. Spouts and Lids', run: { first: 40, last: 43 } });
+    expect(trailingRun('3. Spouts and Lids 40 41 42 43', 40)).toEqual({
+      text: '3. Spouts and Lids',
+      run: { first: 40, last: 43 },
+    });
     // The text's own number stays with the text.
-    expect(trailingRun('Kettles sold in 2031 40 41 42', 40)).toEqual({ text: 'Kettles sold in 2031', run: { first: 40, last: 42 } });
+    expect(trailingRun('Kettles sold in 2031 40 41 42', 40)).toEqual({
+      text: 'Kettles sold in 2031',
+      run: { first: 40, last: 42 },
+    });
     expect(trailingRun('Only two numbers 40 41', 40)).toBeUndefined();
   });
 });

@@ -56,7 +56,11 @@ export function takeFootnote(state: WalkState, e: Extract<Event, { type: 'footno
       return;
     }
   }
-  state.warn(e.line, `Footnote ${e.number} has no reference number at the end of the text before it.`, 'The footnote is kept; no block lists it in footnoteRefs.');
+  state.warn(
+    e.line,
+    `Footnote ${e.number} has no reference number at the end of the text before it.`,
+    'The footnote is kept; no block lists it in footnoteRefs.',
+  );
 }
 
 /** A text event (index `i`); returns the index of the next event to read. */
@@ -68,7 +72,8 @@ export function takeText(state: WalkState, i: number): number {
   // The body starts at chapter 1 (or at a chapter the table of contents lists).
   const bodyStarts = !state.inBody && startsBody(text, state.walk.toc);
 
-  if (state.section?.kind === 'list-section' && !frontHeading && !bodyStarts && takeTocLine(state, e, next)) return i + 1;
+  if (state.section?.kind === 'list-section' && !frontHeading && !bodyStarts && takeTocLine(state, e, next))
+    return i + 1;
 
   if (frontHeading) {
     startSection(state, text, e.line, e.page);
@@ -78,7 +83,12 @@ export function takeText(state: WalkState, i: number): number {
   if (state.inBody) {
     const heading = bodyHeading(text, next, state.walk.toc, tocTitles(state.walk.toc));
     if (heading) {
-      startSection(state, heading.title, e.line, e.page, { printedNumber: heading.number, appendix: heading.appendix, tocLevel: heading.tocLevel, frontMatter: false });
+      startSection(state, heading.title, e.line, e.page, {
+        printedNumber: heading.number,
+        appendix: heading.appendix,
+        tocLevel: heading.tocLevel,
+        frontMatter: false,
+      });
       return i + 1;
     }
   }
@@ -89,7 +99,8 @@ export function takeText(state: WalkState, i: number): number {
 
   const item = listItem(text);
   if (item) takeListItem(state, s, e, item);
-  else if (state.open && state.open.lastLine < e.line && shouldJoin(state.open, text)) continueBlock(state, state.open, e);
+  else if (state.open && state.open.lastLine < e.line && shouldJoin(state.open, text))
+    continueBlock(state, state.open, e);
   else startParagraph(state, s, e);
   return i + 1;
 }
@@ -126,7 +137,12 @@ export function continueBlock(state: WalkState, open: DraftBlock, e: TextEvent):
 
 export function startParagraph(state: WalkState, s: Walk['sections'][number], e: TextEvent): void {
   const { text } = e;
-  if (/^\p{Ll}/u.test(text) && !/^(?:\S+@\S+|https?:\/\/\S+)$/.test(text)) state.warn(e.line, `A paragraph starts in lower case ("${text.slice(0, 40)}…"): the text it continues was not found.`, 'It is kept as a paragraph of its own.');
+  if (/^\p{Ll}/u.test(text) && !/^(?:\S+@\S+|https?:\/\/\S+)$/.test(text))
+    state.warn(
+      e.line,
+      `A paragraph starts in lower case ("${text.slice(0, 40)}…"): the text it continues was not found.`,
+      'It is kept as a paragraph of its own.',
+    );
   const para = newBlock('paragraph', e.line, e.page);
   para.text = text;
   para.rawLines.push(text);

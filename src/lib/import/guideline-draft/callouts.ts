@@ -24,7 +24,14 @@ export function takeCallout(state: WalkState, s: DraftSection, i: number): numbe
   unitOn(block, e.page, pages).fixed += 1;
   let k = i + 1;
   const after = events[k];
-  if (after?.type === 'text' && block.title.length >= 40 && !/[.?!:]$/.test(block.title) && after.text.length <= 50 && isTitleCase(after.text) && !/[.,;:]$/.test(after.text)) {
+  if (
+    after?.type === 'text' &&
+    block.title.length >= 40 &&
+    !/[.?!:]$/.test(block.title) &&
+    after.text.length <= 50 &&
+    isTitleCase(after.text) &&
+    !/[.,;:]$/.test(after.text)
+  ) {
     block.title = `${block.title} ${after.text}`;
     unitOn(block, after.page, pages).fixed += 1;
     block.lastLine = after.line;
@@ -35,9 +42,21 @@ export function takeCallout(state: WalkState, s: DraftSection, i: number): numbe
     const b = events[k]!;
     if (b.type !== 'text') break;
     if (b.page !== page && block.text && isTerminated(block.text)) break;
-    if (b.text.length > CALLOUT_MAX_LINE || BULLET.test(b.text) || ORDERED_ITEM.test(b.text) || CALLOUT_START.test(b.text)) break;
+    if (
+      b.text.length > CALLOUT_MAX_LINE ||
+      BULLET.test(b.text) ||
+      ORDERED_ITEM.test(b.text) ||
+      CALLOUT_START.test(b.text)
+    )
+      break;
     const following = k + 1 < events.length ? events[k + 1] : undefined;
-    if (block.text && isTerminated(block.text) && isHeadingText(b.text) && !(following?.type === 'text' && startsAsContinuation(following.text))) break;
+    if (
+      block.text &&
+      isTerminated(block.text) &&
+      isHeadingText(b.text) &&
+      !(following?.type === 'text' && startsAsContinuation(following.text))
+    )
+      break;
     block.text = block.text ? joinText(block.text, b.text) : b.text;
     unitOn(block, b.page, pages).fixed += 1;
     block.lastLineLen = b.text.length;

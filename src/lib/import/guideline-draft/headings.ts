@@ -5,7 +5,15 @@
  * title-case lines not run on by the next line. Pure.
  */
 import { textKey } from '../../text.ts';
-import { BULLET, CALLOUT_START, FIGURE_CAPTION, FRONT_MATTER_HEADINGS, NUMBERED_HEADING, ORDERED_ITEM, TOC_LINE } from './patterns.ts';
+import {
+  BULLET,
+  CALLOUT_START,
+  FIGURE_CAPTION,
+  FRONT_MATTER_HEADINGS,
+  NUMBERED_HEADING,
+  ORDERED_ITEM,
+  TOC_LINE,
+} from './patterns.ts';
 import { isHeadingText, startsAsContinuation } from './text-rules.ts';
 import type { TocEntry } from './types.ts';
 
@@ -24,7 +32,13 @@ export function isFrontMatterHeading(text: string): boolean {
 /** The first chapter's heading: `1. Introduction`, or a chapter the table of contents lists. */
 export function startsBody(text: string, toc: TocEntry[]): boolean {
   const chapter = NUMBERED_HEADING.exec(text);
-  return Boolean(chapter && !chapter[1]!.includes('.') && isHeadingText(chapter[2]!) && !TOC_LINE.test(text) && (toc.length ? toc.some((t) => t.number === chapter[1]) : chapter[1] === '1'));
+  return Boolean(
+    chapter &&
+      !chapter[1]!.includes('.') &&
+      isHeadingText(chapter[2]!) &&
+      !TOC_LINE.test(text) &&
+      (toc.length ? toc.some((t) => t.number === chapter[1]) : chapter[1] === '1'),
+  );
 }
 
 /** The table of contents' unnumbered titles (References…), by text key. */
@@ -33,7 +47,12 @@ export function tocTitles(toc: TocEntry[]): Map<string, TocEntry> {
 }
 
 /** A heading in the body: numbered, a TOC title, or an unnumbered title-case line. */
-export function bodyHeading(text: string, next: { text: string } | undefined, toc: TocEntry[], titles: Map<string, TocEntry> = tocTitles(toc)): BodyHeading | undefined {
+export function bodyHeading(
+  text: string,
+  next: { text: string } | undefined,
+  toc: TocEntry[],
+  titles: Map<string, TocEntry> = tocTitles(toc),
+): BodyHeading | undefined {
   const numbered = NUMBERED_HEADING.exec(text);
   if (numbered) {
     const [, number, title] = numbered as unknown as [string, string, string];
@@ -51,7 +70,8 @@ export function bodyHeading(text: string, next: { text: string } | undefined, to
   const appendix = /^Appendix\s+([A-Z])\.?\s+(\S.*)$/.exec(text);
   if (appendix && isHeadingText(appendix[2]!)) return { title: appendix[2]!, appendix: appendix[1]! };
   if (titles.has(textKey(text))) return { title: text, tocLevel: 1 };
-  if (CALLOUT_START.test(text) || BULLET.test(text) || ORDERED_ITEM.test(text) || FIGURE_CAPTION.test(text)) return undefined;
+  if (CALLOUT_START.test(text) || BULLET.test(text) || ORDERED_ITEM.test(text) || FIGURE_CAPTION.test(text))
+    return undefined;
   if (isHeadingText(text)) return { title: text };
   return undefined;
 }

@@ -154,5 +154,12 @@ export function parseGuidelineDraft(markdown: string, file: string, problems: Pr
   const figuresList = checkFiguresList(walk.figuresList, sections, warn);
   reportPartialSource(walk.endsOpen, toc, pages, frontMatter.totalPages, warn);
 
-  return { frontMatter, toc, figuresList, sections, footnotes: buildFootnotes(walk.footnotes, labelOf), pages: buildPages(pages) };
+  return {
+    frontMatter,
+    toc,
+    figuresList,
+    sections,
+    footnotes: buildFootnotes(walk.footnotes, labelOf),
+    pages: buildPages(pages),
+  };
 }

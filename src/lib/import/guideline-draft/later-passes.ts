@@ -40,10 +40,15 @@ export function inferNumbers(sections: DraftSection[], warn: Warn): void {
         currentL2 = s.printedNumber;
       } else {
         const parent = parts.slice(0, 2).join('.');
-        if (parts[0] !== chapter) warn(s.sourceLine, `Heading ${s.printedNumber} is not in chapter ${chapter ?? '(none)'}.`);
+        if (parts[0] !== chapter)
+          warn(s.sourceLine, `Heading ${s.printedNumber} is not in chapter ${chapter ?? '(none)'}.`);
         else if (currentL2 !== parent) {
           const guess = sections.find((x) => x.inferredNumber && x.inferredNumber === currentL2);
-          warn(s.sourceLine, `Heading ${s.printedNumber} follows section ${currentL2 ?? `${chapter}`}${guess ? ` ("${guess.title}", number inferred)` : ''}, not ${parent}.`, 'Check the inferred numbers of the unnumbered headings before it.');
+          warn(
+            s.sourceLine,
+            `Heading ${s.printedNumber} follows section ${currentL2 ?? `${chapter}`}${guess ? ` ("${guess.title}", number inferred)` : ''}, not ${parent}.`,
+            'Check the inferred numbers of the unnumbered headings before it.',
+          );
           level2 = Number(parts[1]);
           currentL2 = parent;
         }
@@ -62,7 +67,10 @@ export function inferNumbers(sections: DraftSection[], warn: Warn): void {
     }
     if (!chapter) {
       s.level = 1;
-      warn(s.sourceLine, `The unnumbered heading "${s.title}" is outside any numbered chapter; it is taken as a level-1 section without a number.`);
+      warn(
+        s.sourceLine,
+        `The unnumbered heading "${s.title}" is outside any numbered chapter; it is taken as a level-1 section without a number.`,
+      );
       previousLevel = 1;
       continue;
     }
@@ -73,7 +81,9 @@ export function inferNumbers(sections: DraftSection[], warn: Warn): void {
     currentL2 = number;
     if (previousLevel === 3) {
       const previous = sections[k - 1]!;
-      const sibling = previous.printedNumber ? previous.printedNumber.replace(/\d+$/, (n) => String(Number(n) + 1)) : undefined;
+      const sibling = previous.printedNumber
+        ? previous.printedNumber.replace(/\d+$/, (n) => String(Number(n) + 1))
+        : undefined;
       warn(
         s.sourceLine,
         `The heading "${s.title}" has no number and follows a level-3 section${previous.printedNumber ? ` (${previous.printedNumber})` : ''}: it is taken as ${number}, but it could be ${sibling ?? 'a level-3 section'}.`,
@@ -98,7 +108,9 @@ export function takeCommentFields(sections: DraftSection[], fm: GuidelineDocumen
       }
     }
     if (key === 'submit comments') {
-      const k = s.blocks.findIndex((b) => b.kind === 'paragraph' && /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(squash(b.text)));
+      const k = s.blocks.findIndex(
+        (b) => b.kind === 'paragraph' && /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(squash(b.text)),
+      );
       if (k >= 0 && !fm.commentEmail) {
         fm.commentEmail = squash(s.blocks[k]!.text);
         s.blocks.splice(k, 1);

@@ -40,7 +40,8 @@ export function resolveStyle(item: { marker: string; style: string }, items: Lis
   const before = { i: 'h', v: 'u', x: 'w' }[letter as 'i' | 'v' | 'x'];
   const previous = [...items].reverse().find((it) => it.style === `alpha${punct}`);
   const lastRoman = [...items].reverse().find((it) => it.style === `roman${punct}`);
-  if (previous && previous.marker[0] === before && (!lastRoman || items.indexOf(lastRoman) < items.indexOf(previous))) return `alpha${punct}`;
+  if (previous && previous.marker[0] === before && (!lastRoman || items.indexOf(lastRoman) < items.indexOf(previous)))
+    return `alpha${punct}`;
   return `roman${punct}`;
 }
 
@@ -60,7 +61,8 @@ export function depthFor(style: string, items: ListItemDraft[]): number {
 export function takeListItem(state: WalkState, s: DraftSection, e: TextEvent, item: ListItemLine): void {
   const last = s.blocks[s.blocks.length - 1];
   let list = last?.kind === 'list' && last === state.open ? last : undefined;
-  if (list && item.style === 'decimal' && item.marker === '1.' && list.items.some((it) => it.style === 'decimal')) list = undefined;
+  if (list && item.style === 'decimal' && item.marker === '1.' && list.items.some((it) => it.style === 'decimal'))
+    list = undefined;
   if (list && (item.style === 'bullet') === list.ordered) list = undefined;
   if (!list) {
     list = newBlock('list', e.line, e.page);
@@ -80,8 +82,12 @@ export function continuesList(a: DraftBlock, b: DraftBlock): boolean {
   const lastA = a.items[a.items.length - 1]!;
   const firstB = b.items[0]!;
   return (
-    (firstB.style !== lastA.style && !a.items.some((it) => it.style === firstB.style) && ['a.', 'a)', 'i.', 'i)'].includes(firstB.marker)) ||
-    (firstB.style === 'decimal' && lastA.style === 'decimal' && Number.parseInt(firstB.marker, 10) === Number.parseInt(lastA.marker, 10) + 1)
+    (firstB.style !== lastA.style &&
+      !a.items.some((it) => it.style === firstB.style) &&
+      ['a.', 'a)', 'i.', 'i)'].includes(firstB.marker)) ||
+    (firstB.style === 'decimal' &&
+      lastA.style === 'decimal' &&
+      Number.parseInt(firstB.marker, 10) === Number.parseInt(lastA.marker, 10) + 1)
   );
 }
 

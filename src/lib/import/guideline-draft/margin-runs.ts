@@ -10,7 +10,11 @@ import type { LineRange } from './types.ts';
  * A run of margin line numbers: consecutive integers; with `gluedStart`, the
  * first token may be several numbers written together (`12345678910`).
  */
-export function parseRun(tokens: string[], expectedStart: number | undefined, gluedStart: boolean): LineRange | undefined {
+export function parseRun(
+  tokens: string[],
+  expectedStart: number | undefined,
+  gluedStart: boolean,
+): LineRange | undefined {
   const nums = tokens.filter(Boolean);
   if (!nums.length || !nums.every((n) => /^\d+$/.test(n))) return undefined;
   if (nums.length === 1) {
@@ -50,7 +54,10 @@ export function parseRun(tokens: string[], expectedStart: number | undefined, gl
 }
 
 /** A margin run appended to the first line of a page: `2. Background Considerations 133 134 … 171`. */
-export function trailingRun(text: string, expectedStart: number | undefined): { text: string; run: LineRange } | undefined {
+export function trailingRun(
+  text: string,
+  expectedStart: number | undefined,
+): { text: string; run: LineRange } | undefined {
   const m = /^(.*?\S)((?:\s+\d+){3,})\s*$/.exec(text);
   if (!m) return undefined;
   const tokens = m[2]!.trim().split(/\s+/);

@@ -53,8 +53,22 @@ export function buildBlock(b: DraftBlock, bid: string, labelOf: (p: number) => s
   const lastUnit = weighed[weighed.length - 1];
   const endLabel = lastUnit && lastUnit.page !== b.page ? labelOf(lastUnit.page) : undefined;
   const lines = blockLines(weighed);
-  const common = { page, ...(endLabel ? { endPage: endLabel } : {}), ...(lines ? { lines } : {}), sourceLine: b.sourceLine };
-  if (b.kind === 'figure') return { kind: 'figure', id: bid, number: b.number, caption: normalizeText(b.title), page, sourceLine: b.sourceLine, ...(lines ? { lines } : {}) };
+  const common = {
+    page,
+    ...(endLabel ? { endPage: endLabel } : {}),
+    ...(lines ? { lines } : {}),
+    sourceLine: b.sourceLine,
+  };
+  if (b.kind === 'figure')
+    return {
+      kind: 'figure',
+      id: bid,
+      number: b.number,
+      caption: normalizeText(b.title),
+      page,
+      sourceLine: b.sourceLine,
+      ...(lines ? { lines } : {}),
+    };
   if (b.kind === 'paragraph') {
     const text = normalizeText(b.text);
     return { kind: 'paragraph', id: bid, text, ...common, citations: citationsOf(text), footnoteRefs: b.footnoteRefs };
@@ -87,7 +101,10 @@ export function buildBlock(b: DraftBlock, bid: string, labelOf: (p: number) => s
   };
 }
 
-export function buildFootnotes(footnotes: Walk['footnotes'], labelOf: (p: number) => string): GuidelineDocument['footnotes'] {
+export function buildFootnotes(
+  footnotes: Walk['footnotes'],
+  labelOf: (p: number) => string,
+): GuidelineDocument['footnotes'] {
   return footnotes.map((f) => {
     const text = normalizeText(f.text);
     const citations = citationsOf(text);
@@ -96,5 +113,10 @@ export function buildFootnotes(footnotes: Walk['footnotes'], labelOf: (p: number
 }
 
 export function buildPages(pages: PageRec[]): Page[] {
-  return pages.map((p) => ({ label: p.label, ...(p.lines ? { lines: p.lines } : {}), sourceLine: p.sourceLine, ...(p.unnumbered ? { unnumbered: true } : {}) }));
+  return pages.map((p) => ({
+    label: p.label,
+    ...(p.lines ? { lines: p.lines } : {}),
+    sourceLine: p.sourceLine,
+    ...(p.unnumbered ? { unnumbered: true } : {}),
+  }));
 }

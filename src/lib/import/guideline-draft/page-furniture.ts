@@ -61,7 +61,12 @@ export function headerPatterns(headerText: string | undefined): HeaderPatterns {
 }
 
 /** A line with the running header taken out; `header` when it ended the line. */
-export function stripHeader(line: string, headers: HeaderPatterns, lineNo: number, warn: Warn): { text: string; header: boolean } {
+export function stripHeader(
+  line: string,
+  headers: HeaderPatterns,
+  lineNo: number,
+  warn: Warn,
+): { text: string; header: boolean } {
   let text = line;
   let header = false;
   const h = headers.end.exec(text);
@@ -70,7 +75,10 @@ export function stripHeader(line: string, headers: HeaderPatterns, lineNo: numbe
     header = true;
   }
   if (headers.anywhere?.test(text)) {
-    warn(lineNo, 'The running header appears inside a line, not at its end; it is removed but no page break is assumed there.');
+    warn(
+      lineNo,
+      'The running header appears inside a line, not at its end; it is removed but no page break is assumed there.',
+    );
     text = squash(text.replace(new RegExp(headers.anywhere.source, 'g'), ' '));
   }
   return { text, header };
@@ -94,7 +102,12 @@ export function takePageNumber(state: FurnitureState, t: string, lineNo: number)
   if (!marker && !bare) return false;
   if (state.runCheck > 0) endRunCheck(state);
   const label = marker ? marker[1]! : bare!;
-  if (bare) state.warn(lineNo, `The page number ${bare} is a bare line, not a quoted "> ${bare}" like the other page numbers.`, 'It is read as the page number all the same.');
+  if (bare)
+    state.warn(
+      lineNo,
+      `The page number ${bare} is a bare line, not a quoted "> ${bare}" like the other page numbers.`,
+      'It is read as the page number all the same.',
+    );
   if (!state.pendingBreak && !state.afterHeader) state.warn(lineNo, `Page number ${label} follows no running header.`);
   startPage(state, label, lineNo);
   state.pendingBreak = false;
@@ -163,7 +176,11 @@ export function pushContent(state: FurnitureState, t: string, lineNo: number): v
   if (fig) state.events.push({ type: 'figure', number: Number(fig[1]), caption: fig[2]!, line: lineNo, page });
   else if (note) state.events.push({ type: 'footnote', number: note[1]!, text: note[2]!, line: lineNo, page });
   else {
-    state.warn(lineNo, `A quoted line is neither a page number, a figure caption nor a footnote: "${inner.slice(0, 60)}".`, 'It is kept as text.');
+    state.warn(
+      lineNo,
+      `A quoted line is neither a page number, a figure caption nor a footnote: "${inner.slice(0, 60)}".`,
+      'It is kept as text.',
+    );
     state.events.push({ type: 'text', text: inner, line: lineNo, page });
   }
 }
@@ -176,6 +193,10 @@ function startPage(state: FurnitureState, label: string, line: number, isUnnumbe
 function endRunCheck(state: FurnitureState): void {
   const page = state.pages[state.pages.length - 1];
   if (page && !page.unnumbered && !page.lines && state.pages.some((p) => p.lines)) {
-    state.warn(page.sourceLine, `Page ${page.label} has no margin line numbers after its page number.`, 'Its blocks get no line range.');
+    state.warn(
+      page.sourceLine,
+      `Page ${page.label} has no margin line numbers after its page number.`,
+      'Its blocks get no line range.',
+    );
   }
 }

@@ -12,7 +12,9 @@ export const HEADING_MAX = 80;
 export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const MONTH_YEAR = new RegExp(`^(?:${MONTHS}) \\d{4}$`);
 /** `NIST SP 800-213r1 ipd (Initial Public Draft) June 2026`, glued to the end of a line. */
-export const HEADER_GENERIC = new RegExp(`\\s*\\bNIST\\s+[A-Z]{2,5}\\s+\\d[\\w.-]*(?:\\s+[a-z]{2,5})?\\s+\\([^()]+\\)\\s+(?:${MONTHS})\\s+\\d{4}\\s*$`);
+export const HEADER_GENERIC = new RegExp(
+  `\\s*\\bNIST\\s+[A-Z]{2,5}\\s+\\d[\\w.-]*(?:\\s+[a-z]{2,5})?\\s+\\([^()]+\\)\\s+(?:${MONTHS})\\s+\\d{4}\\s*$`,
+);
 
 /** Front-matter headings of the NIST technical series template. */
 export const FRONT_MATTER_HEADINGS = new Set(
@@ -48,7 +50,9 @@ export const LIST_SECTIONS = new Set(['table of contents', 'list of figures', 'l
 
 /** Short words that title case leaves in lower case. */
 export const MINOR_WORDS = new Set(
-  'a an and as at be but by for from in into is nor of on or per the to than that this via vs with its are can'.split(' '),
+  'a an and as at be but by for from in into is nor of on or per the to than that this via vs with its are can'.split(
+    ' ',
+  ),
 );
 
 export const CALLOUT_START = /^(Details|Consider|Note|Example|Tip|Caution|Warning)\s*:\s+(\S.*)$/;

@@ -53,7 +53,11 @@ export function readPreamble(lines: string[], warn: Warn): Preamble {
         const parsed: unknown = parseYaml(lines.slice(1, close).join('\n'));
         if (parsed && typeof parsed === 'object') yaml = parsed as Record<string, unknown>;
       } catch (e) {
-        warn(1, `The YAML front matter does not parse: ${(e as Error).message}`, 'Fix the YAML between the two --- lines.');
+        warn(
+          1,
+          `The YAML front matter does not parse: ${(e as Error).message}`,
+          'Fix the YAML between the two --- lines.',
+        );
       }
       index = close + 1;
     } else {
@@ -78,7 +82,11 @@ export function findTitleBlock(lines: string[], start: number, warn: Warn): Titl
     const m = HEADER_GENERIC.exec(lines[i]!.trimEnd());
     if (m) return { end: i, header: squash(m[0]) };
   }
-  warn(start + 1, 'No running header (e.g. "NIST SP 800-213r1 ipd (Initial Public Draft) June 2026") was found: the title block and the page breaks cannot be told apart.', 'Check that the file is the Markdown conversion of a NIST draft PDF.');
+  warn(
+    start + 1,
+    'No running header (e.g. "NIST SP 800-213r1 ipd (Initial Public Draft) June 2026") was found: the title block and the page breaks cannot be told apart.',
+    'Check that the file is the Markdown conversion of a NIST draft PDF.',
+  );
   // The body starts after the last # / ## line of the title block.
   let last = start - 1;
   for (let i = start; i < Math.min(lines.length, start + 80); i++) if (/^#{1,2}\s/.test(lines[i]!)) last = i;
@@ -86,7 +94,14 @@ export function findTitleBlock(lines: string[], start: number, warn: Warn): Titl
 }
 
 /** Series, title, subtitle, status (# lines), authors (## lines), DOI, date and imprint. */
-export function readTitleBlock(lines: string[], start: number, end: number, headerRe: RegExp, yaml: Record<string, unknown>, warn: Warn): GuidelineDocument['frontMatter'] {
+export function readTitleBlock(
+  lines: string[],
+  start: number,
+  end: number,
+  headerRe: RegExp,
+  yaml: Record<string, unknown>,
+  warn: Warn,
+): GuidelineDocument['frontMatter'] {
   const h1: { text: string; line: number }[] = [];
   const authorRuns: { names: string[]; lines: number[] }[] = [];
   let doi: string | undefined;
@@ -127,11 +142,13 @@ export function readTitleBlock(lines: string[], start: number, end: number, head
 
   // The cover and the title page repeat the # lines: take the first run.
   const seen = new Set<string>();
-  const titles = h1.filter((h) => {
-    if (seen.has(h.text)) return false;
-    seen.add(h.text);
-    return true;
-  }).map((h) => h.text);
+  const titles = h1
+    .filter((h) => {
+      if (seen.has(h.text)) return false;
+      seen.add(h.text);
+      return true;
+    })
+    .map((h) => h.text);
   const yamlTitle = typeof yaml.title === 'string' ? yaml.title : undefined;
   const seriesIndex = titles.findIndex((t) => /^NIST\b/.test(t));
   const series = seriesIndex >= 0 ? titles[seriesIndex]! : (yamlTitle?.split(/\s+[—–-]\s+/)[0] ?? '');
@@ -139,18 +156,42 @@ export function readTitleBlock(lines: string[], start: number, end: number, head
   const statusIndex = rest.findIndex((t) => /\b(draft|final)\b/i.test(t) && t.split(' ').length <= 5);
   const status = statusIndex >= 0 ? rest[statusIndex] : undefined;
   const names = rest.filter((_, i) => i !== statusIndex);
-  const title = names[0] ?? yamlTitle?.split(/\s+[—–-]\s+/).slice(1).join(' — ') ?? '';
+  const title =
+    names[0] ??
+    yamlTitle
+      ?.split(/\s+[—–-]\s+/)
+      .slice(1)
+      .join(' — ') ??
+    '';
   const subtitle = names[1];
-  if (!title) warn(start + 1, 'The title block has no title (# line) and the YAML front matter none either.', 'Check the title block after "Markdown Content:".');
-  if (names.length > 2) warn(h1[0]?.line ?? start + 1, `The title block has more # lines than series, title, subtitle and status: ${names.slice(2).map((n) => `"${n}"`).join(', ')} are not used.`);
+  if (!title)
+    warn(
+      start + 1,
+      'The title block has no title (# line) and the YAML front matter none either.',
+      'Check the title block after "Markdown Content:".',
+    );
+  if (names.length > 2)
+    warn(
+      h1[0]?.line ?? start + 1,
+      `The title block has more # lines than series, title, subtitle and status: ${names
+        .slice(2)
+        .map((n) => `"${n}"`)
+        .join(', ')} are not used.`,
+    );
 
-  const yamlAuthors = typeof yaml.author === 'string' ? yaml.author.split(/\s*,\s*(?!Jr\.?\b|Sr\.?\b)/).filter(Boolean) : [];
+  const yamlAuthors =
+    typeof yaml.author === 'string' ? yaml.author.split(/\s*,\s*(?!Jr\.?\b|Sr\.?\b)/).filter(Boolean) : [];
   const authors = authorRuns[0]?.names ?? yamlAuthors;
   const titlePageAuthors = authorRuns[1];
   if (titlePageAuthors) {
     titlePageAuthors.names.forEach((name, i) => {
       const cover = authors[i];
-      if (cover !== undefined && cover !== name) warn(titlePageAuthors.lines[i]!, `The title page names author "${name}" where the cover has "${cover}".`, 'The cover\'s spelling is used.');
+      if (cover !== undefined && cover !== name)
+        warn(
+          titlePageAuthors.lines[i]!,
+          `The title page names author "${name}" where the cover has "${cover}".`,
+          "The cover's spelling is used.",
+        );
     });
   }
 

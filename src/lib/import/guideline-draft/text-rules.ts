@@ -10,7 +10,9 @@ import { CITATION, HEADING_MAX, MINOR_WORDS } from './patterns.ts';
 export function normalizeText(raw: string): string {
   let s = squash(raw);
   // `[ [23] , [24] , [25] ]` → `[23], [24], [25]`
-  s = s.replace(/\[\s*((?:\[\s*\d+\s*\]\s*,?\s*)+)\]/g, (_, inner: string) => [...inner.matchAll(/\d+/g)].map((m) => `[${m[0]}]`).join(', '));
+  s = s.replace(/\[\s*((?:\[\s*\d+\s*\]\s*,?\s*)+)\]/g, (_, inner: string) =>
+    [...inner.matchAll(/\d+/g)].map((m) => `[${m[0]}]`).join(', '),
+  );
   s = s.replace(/\[\s*(\d+)\s*\]/g, '[$1]');
   s = s.replace(/\]\s*,\s*\[/g, '], [');
   s = s.replace(/\s+,(?=[^\s,])/g, ', ');

@@ -45,6 +45,10 @@ export function takeTocLine(state: WalkState, e: TextEvent, next: TextEvent | un
     return true;
   }
   state.pendingTocTitle = undefined;
-  state.warn(e.line, `A line of the ${state.section?.title} has no dotted leader and page number: "${e.text.slice(0, 60)}".`, 'It is kept as a paragraph of that section.');
+  state.warn(
+    e.line,
+    `A line of the ${state.section?.title} has no dotted leader and page number: "${e.text.slice(0, 60)}".`,
+    'It is kept as a paragraph of that section.',
+  );
   return false;
 }

@@ -4,7 +4,14 @@
  * (pages with their weighed units, body events, draft sections and blocks).
  */
 
-import type { GuidelineBlockInput, GuidelineDocumentInput, GuidelinePageInput, GuidelineSectionInput, LineRange, TocEntryInput } from '../../model/schemas/guideline.ts';
+import type {
+  GuidelineBlockInput,
+  GuidelineDocumentInput,
+  GuidelinePageInput,
+  GuidelineSectionInput,
+  LineRange,
+  TocEntryInput,
+} from '../../model/schemas/guideline.ts';
 
 // The document the importer returns is defined once, by the model's schema (src/lib/model/schemas/guideline.ts).
 
@@ -105,5 +112,20 @@ export interface Walk {
 }
 
 export function newBlock(kind: DraftBlock['kind'], line: number, page: number): DraftBlock {
-  return { kind, sourceLine: line, page, units: [], text: '', lastLineLen: 0, ordered: false, items: [], variant: '', title: '', number: 0, footnoteRefs: [], lastLine: line, rawLines: [] };
+  return {
+    kind,
+    sourceLine: line,
+    page,
+    units: [],
+    text: '',
+    lastLineLen: 0,
+    ordered: false,
+    items: [],
+    variant: '',
+    title: '',
+    number: 0,
+    footnoteRefs: [],
+    lastLine: line,
+    rawLines: [],
+  };
 }

@@ -23,12 +23,32 @@ export interface WalkState {
 }
 
 export function newWalkState(events: Event[], pages: PageRec[], warn: Warn): WalkState {
-  return { events, pages, warn, walk: { sections: [], toc: [], tocLine: 0, figuresList: [], footnotes: [] }, inBody: false };
+  return {
+    events,
+    pages,
+    warn,
+    walk: { sections: [], toc: [], tocLine: 0, figuresList: [], footnotes: [] },
+    inBody: false,
+  };
 }
 
 /** Opens a section at a heading (weighed on its page like a line of text); no block is open after it. */
-export function startSection(state: WalkState, title: string, line: number, page: number, extra: Partial<DraftSection> = {}): DraftSection {
-  const section: DraftSection = { title, page, sourceLine: line, frontMatter: !state.inBody, blocks: [], kind: LIST_SECTIONS.has(title.toLowerCase()) ? 'list-section' : 'normal', ...extra };
+export function startSection(
+  state: WalkState,
+  title: string,
+  line: number,
+  page: number,
+  extra: Partial<DraftSection> = {},
+): DraftSection {
+  const section: DraftSection = {
+    title,
+    page,
+    sourceLine: line,
+    frontMatter: !state.inBody,
+    blocks: [],
+    kind: LIST_SECTIONS.has(title.toLowerCase()) ? 'list-section' : 'normal',
+    ...extra,
+  };
   state.walk.sections.push(section);
   state.pages[page]?.units.push(headingUnit(title, page));
   state.section = section;
@@ -39,7 +59,15 @@ export function startSection(state: WalkState, title: string, line: number, page
 /** The open section; text before the first heading opens the untitled "Notices". */
 export function ensureSection(state: WalkState, line: number, page: number): DraftSection {
   if (!state.section) {
-    state.section = { title: 'Notices', titleInferred: true, page, sourceLine: line, frontMatter: true, blocks: [], kind: 'normal' };
+    state.section = {
+      title: 'Notices',
+      titleInferred: true,
+      page,
+      sourceLine: line,
+      frontMatter: true,
+      blocks: [],
+      kind: 'normal',
+    };
     state.walk.sections.push(state.section);
   }
   return state.section;

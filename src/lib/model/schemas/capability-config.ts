@@ -8,8 +8,14 @@ export const capabilityConfigSchema = z
     kind: catalogKindSchema,
     workbook: z.string().min(1),
     page: z.string().regex(/^[a-z0-9_-]+$/, 'must be a page file stem such as "identity"'),
-    anchor: z.string().regex(/^[A-Za-z]+$/).optional(),
-    profile: z.string().regex(/^[a-z0-9_-]+$/).optional(),
+    anchor: z
+      .string()
+      .regex(/^[A-Za-z]+$/)
+      .optional(),
+    profile: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .optional(),
     names: z.array(z.string().min(1)).optional(),
   })
   .strict();

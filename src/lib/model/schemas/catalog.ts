@@ -32,7 +32,9 @@ export const controlLinkSchema = z
   })
   .strict();
 
-export const nestedItemSchema: z.ZodType<NestedItem> = z.lazy(() => z.object({ text: z.string().min(1), items: z.array(nestedItemSchema) }).strict());
+export const nestedItemSchema: z.ZodType<NestedItem> = z.lazy(() =>
+  z.object({ text: z.string().min(1), items: z.array(nestedItemSchema) }).strict(),
+);
 export interface NestedItem {
   text: string;
   items: NestedItem[];
@@ -66,7 +68,10 @@ export const elementSchema = z
     /** Non-technical: the element's number, `1.`. */
     label: z.string().optional(),
     /** Non-technical: the lettered group the element sits in. */
-    group: z.object({ label: z.string().min(1), title: z.string().min(1) }).strict().optional(),
+    group: z
+      .object({ label: z.string().min(1), title: z.string().min(1) })
+      .strict()
+      .optional(),
     /** Non-technical: the technical theme the element is filed under ("Device Security"). */
     topic: z.string().optional(),
     /** Technical: a lead-in the workbook writes above some elements ("If software updates are … automatically:"). */

@@ -3,7 +3,9 @@ import { provenanceSchema } from './provenance.ts';
 
 /** OSCAL control id as used by NIST: `ac-2`, `ac-2.7`. */
 export const controlIdPattern = /^[a-z]{2}-\d{1,2}(\.\d{1,2})?$/;
-export const controlIdSchema = z.string().regex(controlIdPattern, 'must be an OSCAL control id such as "ac-2" or "ac-2.7"');
+export const controlIdSchema = z
+  .string()
+  .regex(controlIdPattern, 'must be an OSCAL control id such as "ac-2" or "ac-2.7"');
 
 export const baselineSchema = z.enum(['LOW', 'MODERATE', 'HIGH', 'PRIVACY']);
 export type Baseline = z.infer<typeof baselineSchema>;

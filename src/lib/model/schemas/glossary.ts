@@ -4,7 +4,11 @@ import { z } from 'zod';
 export const glossaryConfigSchema = z
   .object({
     terms: z
-      .array(z.object({ term: z.string().min(1), forms: z.array(z.string().min(1)).min(1), defined: z.string().optional() }).strict())
+      .array(
+        z
+          .object({ term: z.string().min(1), forms: z.array(z.string().min(1)).min(1), defined: z.string().optional() })
+          .strict(),
+      )
       .min(1),
   })
   .strict();

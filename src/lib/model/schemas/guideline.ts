@@ -8,7 +8,9 @@ import { provenanceSchema } from './provenance.ts';
  */
 
 /** A range of margin line numbers. */
-export const lineRangeSchema = z.object({ first: z.number().int().positive(), last: z.number().int().positive() }).strict();
+export const lineRangeSchema = z
+  .object({ first: z.number().int().positive(), last: z.number().int().positive() })
+  .strict();
 
 const blockBase = {
   id: z.string().min(1),
@@ -76,7 +78,12 @@ export const figureBlockSchema = z
   })
   .strict();
 
-export const guidelineBlockSchema = z.discriminatedUnion('kind', [paragraphBlockSchema, listBlockSchema, calloutBlockSchema, figureBlockSchema]);
+export const guidelineBlockSchema = z.discriminatedUnion('kind', [
+  paragraphBlockSchema,
+  listBlockSchema,
+  calloutBlockSchema,
+  figureBlockSchema,
+]);
 
 export const guidelineSectionSchema = z
   .object({

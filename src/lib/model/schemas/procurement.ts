@@ -25,14 +25,25 @@ const sentence = z
 export const requirementTermsSchema = z
   .object({
     /** Short title of the requirement: "Identifier management". */
-    title: z.string().min(3).max(70).regex(/^[A-Z]/, 'must start with a capital letter').regex(/[^.]$/, 'a title has no final full stop'),
+    title: z
+      .string()
+      .min(3)
+      .max(70)
+      .regex(/^[A-Z]/, 'must start with a capital letter')
+      .regex(/[^.]$/, 'a title has no final full stop'),
     verification: verificationSchema,
     /** What the offeror delivers that proves it: a test report, the disclosure policy, an SBOM. */
     evidence: z.array(sentence).min(1).max(4),
     /** The requirement stated as a testable outcome, used when it is a key requirement. */
     outcome: sentence,
     /** The pass criterion: how the agency checks the outcome ("Verified by test: …"). */
-    pass: z.string().regex(/^Verified by (test|demonstration|inspection|analysis): [^ ]/, 'must start with "Verified by test: ", "Verified by demonstration: ", "Verified by inspection: " or "Verified by analysis: "').regex(/[.]$/, 'must end with a full stop'),
+    pass: z
+      .string()
+      .regex(
+        /^Verified by (test|demonstration|inspection|analysis): [^ ]/,
+        'must start with "Verified by test: ", "Verified by demonstration: ", "Verified by inspection: " or "Verified by analysis: "',
+      )
+      .regex(/[.]$/, 'must end with a full stop'),
   })
   .strict();
 export type RequirementTerms = z.infer<typeof requirementTermsSchema> & { id: string; file: string };
@@ -49,12 +60,17 @@ export const agencyValueSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase-kebab-case'),
     /** What it is, as the bracket reads: "system use notification message". */
-    name: z.string().min(3).regex(/^[a-z0-9]/, 'starts in lower case: it reads inside a sentence'),
+    name: z
+      .string()
+      .min(3)
+      .regex(/^[a-z0-9]/, 'starts in lower case: it reads inside a sentence'),
     kind: agencyValueKindSchema,
     /** A suggested value, shown beside the blank (never filled in by itself). */
     suggestion: z.string().min(1).optional(),
     /** SP 800-53 parameters (OSCAL param ids such as `ac-8_prm_1`) the value sets. */
-    params: z.array(z.string().regex(/^[a-z]{2}-\d+(\.\d+)?_prm_\d+$/, 'must be an OSCAL parameter id such as ac-8_prm_1')),
+    params: z.array(
+      z.string().regex(/^[a-z]{2}-\d+(\.\d+)?_prm_\d+$/, 'must be an OSCAL parameter id such as ac-8_prm_1'),
+    ),
     /** Where a catalog element leaves the value to the agency: the words replaced, and with what. */
     uses: z.array(
       z
@@ -87,7 +103,10 @@ export const citationSchema = z
   .object({
     /** "NIST SP 800-213 Rev. 1 ipd, section 3.1, p. 21": as a reader looks it up. */
     cite: z.string().min(5),
-    url: z.string().regex(/^https:\/\//).optional(),
+    url: z
+      .string()
+      .regex(/^https:\/\//)
+      .optional(),
   })
   .strict();
 
@@ -152,7 +171,9 @@ export const procurementSchema = z
   .object({
     requirements: z.array(requirementTermsSchema.extend({ id: z.string().min(2), file: z.string().min(1) }).strict()),
     values: z.array(agencyValueSchema),
-    corrections: z.array(wordingCorrectionSchema.extend({ file: z.string().min(1), line: z.number().int().positive() }).strict()),
+    corrections: z.array(
+      wordingCorrectionSchema.extend({ file: z.string().min(1), line: z.number().int().positive() }).strict(),
+    ),
     postMarket: z.array(postMarketObligationSchema),
     deliverables: z.array(deliverableSchema),
     federalClauses: z.array(federalClauseSchema),

@@ -31,7 +31,14 @@ export const productTypeSchema = z
       )
       .min(1),
     data: z
-      .array(z.object({ kind: z.enum(['personal', 'confidential', 'environmental', 'operational', 'health']), what: z.string().min(3) }).strict())
+      .array(
+        z
+          .object({
+            kind: z.enum(['personal', 'confidential', 'environmental', 'operational', 'health']),
+            what: z.string().min(3),
+          })
+          .strict(),
+      )
       .min(1),
     effects: z
       .object({
@@ -44,7 +51,11 @@ export const productTypeSchema = z
       .array(
         z
           .object({
-            capabilities: z.array(z.string().regex(/^[A-Z]{2,5}(-\d+)?$/, 'must be a capability id (DI) or sub-capability id (DI-1)')).min(1),
+            capabilities: z
+              .array(
+                z.string().regex(/^[A-Z]{2,5}(-\d+)?$/, 'must be a capability id (DI) or sub-capability id (DI-1)'),
+              )
+              .min(1),
             components: z.array(slug).min(1),
             why: z.string().min(10),
           })
@@ -55,13 +66,29 @@ export const productTypeSchema = z
      * Key requirements: requirements whose absence is an unacceptable risk. Each names a technical
      * sub-capability (SU-1) or a non-technical element (DOC-1.e.1): the unit a requirement is written for.
      */
-    key: z.array(z.object({ requirement: z.string().regex(/^[A-Z]{2,5}-\d+(\.[a-z]\.\d+)?$/, 'must be a requirement id: a technical sub-capability such as SU-1 or a non-technical element such as DOC-1.e.1'), why: z.string().min(10) }).strict()).min(1),
+    key: z
+      .array(
+        z
+          .object({
+            requirement: z
+              .string()
+              .regex(
+                /^[A-Z]{2,5}-\d+(\.[a-z]\.\d+)?$/,
+                'must be a requirement id: a technical sub-capability such as SU-1 or a non-technical element such as DOC-1.e.1',
+              ),
+            why: z.string().min(10),
+          })
+          .strict(),
+      )
+      .min(1),
     /** Technical elements that do not apply to some components the allocation gives them to, and why. */
     'not-applicable': z
       .array(
         z
           .object({
-            elements: z.array(z.string().regex(/^[A-Z]{2,5}-\d+\.\d+$/, 'must be a technical element id such as CSA-2.12')).min(1),
+            elements: z
+              .array(z.string().regex(/^[A-Z]{2,5}-\d+\.\d+$/, 'must be a technical element id such as CSA-2.12'))
+              .min(1),
             components: z.array(slug).min(1),
             why: z.string().min(10),
           })

@@ -12,7 +12,12 @@ export const searchTermFileSchema = z
       .array(
         z
           .object({
-            term: z.string().trim().min(2).max(60).regex(/^[\p{L}\p{N}][\p{L}\p{N} '’/+.-]*$/u, 'must be words (letters, digits, spaces, hyphens)'),
+            term: z
+              .string()
+              .trim()
+              .min(2)
+              .max(60)
+              .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’/+.-]*$/u, 'must be words (letters, digits, spaces, hyphens)'),
             records: z.array(z.string().min(2)).min(1),
             why: z.string().min(10),
           })
