@@ -1,5 +1,28 @@
-/** Where a value sits in a project YAML file, for problems that name the line: `line 12 (allocation[1].components[0])`. */
-import { type Document, isMap, isSeq, type LineCounter } from 'yaml';
+/**
+ * The project's YAML files: parsed with their line numbers, syntax errors reported as problems, and where a value
+ * sits, for problems that name the line: `line 12 (allocation[1].components[0])`.
+ */
+import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Problems } from './problems.ts';
+
+/** Parses one project YAML file; on a syntax error reports each error at its line and returns undefined. */
+export function parseYaml(
+  text: string,
+  file: string,
+  problems: Problems,
+): { doc: Document; lines: LineCounter } | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (!doc.errors.length) return { doc, lines };
+  for (const e of doc.errors)
+    problems.error(
+      file,
+      `line ${e.linePos?.[0]?.line ?? '?'}`,
+      `not valid YAML: ${e.message.split('\n')[0]}`,
+      'Fix the YAML syntax.',
+    );
+  return undefined;
+}
 
 /** Line (1-based) of the node at a JSON path in a parsed YAML document. */
 export function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {

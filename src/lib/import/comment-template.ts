@@ -1,21 +1,13 @@
 /** catalog/comment-template.yaml: the columns of NIST's comment template and the email subject. */
-import { parseDocument } from 'yaml';
+import { parseYaml } from '../yaml-lines.ts';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
 import { type CommentTemplateInput, commentTemplateSchema } from '../model/schemas/comment-template.ts';
 
 export function parseCommentTemplate(text: string, file: string, problems: Problems): CommentTemplateInput | undefined {
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.error(
-        file,
-        `line ${e.linePos?.[0]?.line ?? '?'}`,
-        `not valid YAML: ${e.message.split('\n')[0]}`,
-        'Fix the YAML syntax.',
-      );
-    return undefined;
-  }
+  const yaml = parseYaml(text, file, problems);
+  if (!yaml) return undefined;
+  const { doc } = yaml;
   const parsed = commentTemplateSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const i of parsed.error.issues)

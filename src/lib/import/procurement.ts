@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import type { Finding } from '../model/schemas/finding.ts';
 import type { Model } from '../model/schemas/model.ts';
@@ -22,7 +22,7 @@ import {
   wordingCorrectionSchema,
 } from '../model/schemas/procurement.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
-import { lineOf, pathText } from '../yaml-lines.ts';
+import { lineOf, parseYaml, pathText } from '../yaml-lines.ts';
 import { catalogTexts, textOfRecord } from './record-text.ts';
 
 interface Parsed {
@@ -40,18 +40,9 @@ function readYaml(path: string, name: string, problems: Problems): (Parsed & { d
     problems.error(name, 'whole file', `cannot read it: ${(e as Error).message}`, `Restore ${name} from git.`);
     return undefined;
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.error(
-        name,
-        `line ${e.linePos?.[0]?.line ?? '?'}`,
-        `not valid YAML: ${e.message.split('\n')[0]}`,
-        'Fix the YAML syntax.',
-      );
-    return undefined;
-  }
+  const yaml = parseYaml(text, name, problems);
+  if (!yaml) return undefined;
+  const { doc, lines } = yaml;
   const line = (p: readonly PropertyKey[]) => lineOf(doc, lines, p);
   return { doc, lines, data: doc.toJS(), line, at: (p) => `line ${line(p)} (${pathText(p) || 'top'})` };
 }

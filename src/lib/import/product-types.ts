@@ -7,8 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { lineOf, pathText } from '../yaml-lines.ts';
+import { lineOf, parseYaml, pathText } from '../yaml-lines.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { type ProductTypeInput, productTypeSchema } from '../model/schemas/product-type.ts';
@@ -22,18 +21,9 @@ export function parseProductType(
   model: Model,
   problems: Problems,
 ): ProductTypeInput | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.error(
-        file,
-        `line ${e.linePos?.[0]?.line ?? '?'}`,
-        `not valid YAML: ${e.message.split('\n')[0]}`,
-        'Fix the YAML syntax.',
-      );
-    return undefined;
-  }
+  const yaml = parseYaml(text, file, problems);
+  if (!yaml) return undefined;
+  const { doc, lines } = yaml;
   const at = (path: readonly PropertyKey[]) => `line ${lineOf(doc, lines, path)} (${pathText(path)})`;
   const parsed = productTypeSchema.safeParse(doc.toJS());
   if (!parsed.success) {

@@ -6,8 +6,7 @@
  * so that search finds them. Checked by its zod schema (src/lib/model/schemas/search-terms.ts) and against the model;
  * every problem names the file and the line.
  */
-import { LineCounter, parseDocument } from 'yaml';
-import { lineOf, pathText } from '../yaml-lines.ts';
+import { lineOf, parseYaml, pathText } from '../yaml-lines.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 import { type SearchTermInput, searchTermFileSchema } from '../model/schemas/search-terms.ts';
 
@@ -26,18 +25,9 @@ export function parseSearchTerms(
   records: SearchTermRecords,
   problems: Problems,
 ): SearchTermInput[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.error(
-        file,
-        `line ${e.linePos?.[0]?.line ?? '?'}`,
-        `not valid YAML: ${e.message.split('\n')[0]}`,
-        'Fix the YAML syntax.',
-      );
-    return [];
-  }
+  const yaml = parseYaml(text, file, problems);
+  if (!yaml) return [];
+  const { doc, lines } = yaml;
   const at = (path: readonly PropertyKey[]) => `line ${lineOf(doc, lines, path)} (${pathText(path)})`;
   const parsed = searchTermFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {

@@ -4,7 +4,7 @@
  * "A term is …" / "Terms are …", the first in reading order. A term the
  * available text does not define is kept, marked as defined only in the full draft.
  */
-import { parseDocument } from 'yaml';
+import { parseYaml } from '../yaml-lines.ts';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
 import { type GlossaryConfig, type GlossaryEntry, glossaryConfigSchema } from './schemas/glossary.ts';
@@ -13,17 +13,9 @@ import type { Guideline } from './schemas/guideline.ts';
 export type { GlossaryConfig };
 
 export function parseGlossaryConfig(text: string, file: string, problems: Problems): GlossaryConfig {
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.error(
-        file,
-        `line ${e.linePos?.[0]?.line ?? '?'}`,
-        `not valid YAML: ${e.message.split('\n')[0]}`,
-        'Fix the YAML syntax.',
-      );
-    return { terms: [] };
-  }
+  const yaml = parseYaml(text, file, problems);
+  if (!yaml) return { terms: [] };
+  const { doc } = yaml;
   const parsed = glossaryConfigSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const i of parsed.error.issues)

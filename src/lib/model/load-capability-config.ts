@@ -1,17 +1,14 @@
 /** Reads catalog/capabilities.yaml: the id and source names of every SP 800-213A capability. */
-import { parseDocument } from 'yaml';
+import { parseYaml } from '../yaml-lines.ts';
 import type { Problems } from '../problems.ts';
 import { jsonPath } from '../sources/source-manifest.ts';
 import { type CapabilityConfigFile, capabilityConfigFileSchema } from './schemas/capability-config.ts';
 
 export function parseCapabilityConfig(text: string, file: string, problems: Problems): CapabilityConfigFile {
   const empty: CapabilityConfigFile = { capabilities: [], profileTopics: [] };
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.error(file, `line ${e.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${e.message.split('\n')[0]}`);
-    return empty;
-  }
+  const yaml = parseYaml(text, file, problems);
+  if (!yaml) return empty;
+  const { doc } = yaml;
   const parsed = capabilityConfigFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
