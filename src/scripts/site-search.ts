@@ -7,7 +7,7 @@
  * Loaded only on /search/; every part is found inside the element.
  */
 import { controlLabelOf, idPath, resolveId } from '../lib/site/search-ids.ts';
-import { titleTier } from '../lib/site/title-rank.ts';
+import { titleExtraWords, titleTier } from '../lib/site/title-rank.ts';
 import { defineElement, part } from './element-parts.ts';
 
 interface PagefindResult {
@@ -208,7 +208,11 @@ function start(root: HTMLElement) {
     const head = results.slice(0, rerankCount);
     const data = await Promise.all(head.map(dataOf));
     const tiers = data.map((d) => titleTier(query, d.meta.title ?? '', d.meta.terms ? d.meta.terms.split(', ') : []));
-    const order = head.map((r, i) => ({ r, i, tier: tiers[i] ?? 0 })).sort((a, b) => b.tier - a.tier || a.i - b.i);
+    const extra = data.map((d) => titleExtraWords(query, d.meta.title ?? ''));
+    // Readers' terms first, then titles holding the query; among titles holding it, the one closest to the query first.
+    const order = head
+      .map((r, i) => ({ r, i, tier: tiers[i] ?? 0, extra: extra[i] ?? 0 }))
+      .sort((a, b) => b.tier - a.tier || (a.tier === 1 || a.tier === 2 ? a.extra - b.extra : 0) || a.i - b.i);
     return [...order.map((o) => o.r), ...results.slice(rerankCount)];
   }
 

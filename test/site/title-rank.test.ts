@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleTier, titleWithoutId } from '../../src/lib/site/title-rank.ts';
+import { titleExtraWords, titleTier, titleWithoutId } from '../../src/lib/site/title-rank.ts';
 
 describe('title tiers of search results', () => {
   it('strips the record id from a title', () => {
@@ -23,5 +23,12 @@ describe('title tiers of search results', () => {
 
   it('reads a plural as its singular', () => {
     expect(titleTier('system backups', 'CP-9 System Backup')).toBe(2);
+  });
+
+  it('counts the words a title holds beside the query, its id aside, to rank the closest title first', () => {
+    expect(titleExtraWords('infusion pump', 'Connected infusion pump')).toBe(1);
+    expect(titleExtraWords('infusion pump', 'Connected infusion pump: high impact')).toBe(3);
+    expect(titleExtraWords('account management', 'AC-2 Account Management')).toBe(0);
+    expect(titleExtraWords('system backups', 'CP-9 System Backup')).toBe(0);
   });
 });

@@ -7,6 +7,8 @@
  * 3: the query is one of the page's readers' terms (catalog/search-terms.yaml);
  * 2: the query is the title (its id aside); 1: the title holds the query as a
  * phrase; 0: otherwise. Words compare case-insensitively, a plural "s" aside.
+ * Among titles holding the query (tiers 2 and 1), one with fewer words beside the query's ranks first
+ * (titleExtraWords): "Connected infusion pump" before "Connected infusion pump: high impact".
  */
 const words = (text: string) =>
   text
@@ -31,4 +33,9 @@ export function titleTier(query: string, title: string, terms: readonly string[]
   const t = words(titleWithoutId(title));
   if (same(t, q)) return 2;
   return holdsPhrase(t, q) ? 1 : 0;
+}
+
+/** How many words of the title (its id aside) are not the query's: the tie-break within a tier. */
+export function titleExtraWords(query: string, title: string): number {
+  return Math.max(0, words(titleWithoutId(title)).length - words(query).length);
 }
