@@ -3,6 +3,7 @@
  * sits, for problems that name the line: `line 12 (allocation[1].components[0])`.
  */
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
 import type { Problems } from './problems.ts';
 
 /** Parses one project YAML file; on a syntax error reports each error at its line and returns undefined. */
@@ -41,3 +42,26 @@ export const pathText = (path: readonly PropertyKey[]) =>
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
     .join('')
     .replace(/^\./, '');
+
+/**
+ * Parses one project YAML file and checks it with `schema`: syntax errors and every schema issue are reported at
+ * their line (`line 12 (components[1].id)`) with `hint`; returns the data and `at`, to name a place in later checks.
+ */
+export function readYamlWith<S extends z.ZodType>(
+  text: string,
+  file: string,
+  problems: Problems,
+  schema: S,
+  hint: string,
+): { data: z.infer<S>; doc: Document; lines: LineCounter; at: (path: readonly PropertyKey[]) => string } | undefined {
+  const yaml = parseYaml(text, file, problems);
+  if (!yaml) return undefined;
+  const { doc, lines } = yaml;
+  const at = (path: readonly PropertyKey[]) => `line ${lineOf(doc, lines, path)} (${pathText(path)})`;
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.error(file, at(issue.path), issue.message, hint);
+    return undefined;
+  }
+  return { data: parsed.data, doc, lines, at };
+}

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { lineOf, parseYaml, pathText } from '../yaml-lines.ts';
+import { readYamlWith } from '../yaml-lines.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { type ProductTypeInput, productTypeSchema } from '../model/schemas/product-type.ts';
@@ -21,22 +21,15 @@ export function parseProductType(
   model: Model,
   problems: Problems,
 ): ProductTypeInput | undefined {
-  const yaml = parseYaml(text, file, problems);
-  if (!yaml) return undefined;
-  const { doc, lines } = yaml;
-  const at = (path: readonly PropertyKey[]) => `line ${lineOf(doc, lines, path)} (${pathText(path)})`;
-  const parsed = productTypeSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.error(
-        file,
-        at(issue.path),
-        issue.message,
-        'See catalog/product-types/README.md for the fields of a product type.',
-      );
-    return undefined;
-  }
-  const data = parsed.data;
+  const read = readYamlWith(
+    text,
+    file,
+    problems,
+    productTypeSchema,
+    'See catalog/product-types/README.md for the fields of a product type.',
+  );
+  if (!read) return undefined;
+  const { data, at } = read;
   const id = basename(file).replace(/\.ya?ml$/, '');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))
     problems.error(

@@ -6,7 +6,7 @@
  * so that search finds them. Checked by its zod schema (src/lib/model/schemas/search-terms.ts) and against the model;
  * every problem names the file and the line.
  */
-import { lineOf, parseYaml, pathText } from '../yaml-lines.ts';
+import { lineOf, readYamlWith } from '../yaml-lines.ts';
 import { didYouMeanHint, type Problems } from '../problems.ts';
 import { type SearchTermInput, searchTermFileSchema } from '../model/schemas/search-terms.ts';
 
@@ -25,27 +25,21 @@ export function parseSearchTerms(
   records: SearchTermRecords,
   problems: Problems,
 ): SearchTermInput[] {
-  const yaml = parseYaml(text, file, problems);
-  if (!yaml) return [];
-  const { doc, lines } = yaml;
-  const at = (path: readonly PropertyKey[]) => `line ${lineOf(doc, lines, path)} (${pathText(path)})`;
-  const parsed = searchTermFileSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.error(
-        file,
-        at(issue.path),
-        issue.message,
-        "Each entry has term (the reader's words), records (SP 800-213A ids) and why; see the head of the file.",
-      );
-    return [];
-  }
+  const read = readYamlWith(
+    text,
+    file,
+    problems,
+    searchTermFileSchema,
+    "Each entry has term (the reader's words), records (SP 800-213A ids) and why; see the head of the file.",
+  );
+  if (!read) return [];
+  const { doc, lines, at } = read;
   const ids = new Set(
     [...records.capabilities, ...records.subCapabilities, ...records.elements, ...records.subElements].map((r) => r.id),
   );
   const seen = new Map<string, number>();
   const out: SearchTermInput[] = [];
-  parsed.data.terms.forEach((t, i) => {
+  read.data.terms.forEach((t, i) => {
     const key = t.term.toLowerCase().replace(/\s+/g, ' ');
     const line = lineOf(doc, lines, ['terms', i, 'term']);
     if (seen.has(key))
