@@ -1,9 +1,12 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { remarkXref } from './src/lib/content/remark-xref.ts';
 import { loadModel } from './src/lib/model/load-model.ts';
+import { renderCount } from './src/lib/site/render-count.ts';
 import { tailorOffline } from './src/lib/site/tailor-offline.ts';
 
 // SITE_BASE lets agencies host the site under a sub-path (e.g. /projects/iot/).
@@ -28,14 +31,33 @@ function dropVendorSourceMapComments() {
   };
 }
 
+/**
+ * Astro's incremental build keeps a page when its modules and most of this config are unchanged, but its hash of the
+ * config leaves out integrations and Vite plugins. A digest of this file and of the integrations' own modules joins
+ * it (as a `define`, which it covers): a change to any of them renders every page again.
+ */
+const configDigest = createHash('sha256');
+for (const file of [
+  './astro.config.mjs',
+  './src/lib/site/tailor-offline.ts',
+  './src/lib/site/render-count.ts',
+  './src/lib/site/render-count-middleware.ts',
+])
+  configDigest.update(readFileSync(new URL(file, import.meta.url)));
+
 export default defineConfig({
   base,
   trailingSlash: 'always',
   // Pages render while earlier ones are still being written: page writes, not rendering, bound this stage.
   build: { format: 'directory', concurrency: 8 },
+  // A page whose code and cacheKey (src/lib/site/render-key.ts: the model's digest) are those of the last build
+  // is not rendered again: Astro keeps its output in the cache folder and copies it. After a guide edit only the
+  // guides' pages render.
+  experimental: { incrementalBuild: true },
   // csv-stringify's Node build reads Buffer as it loads; the tailoring tool's writers (the build's own,
   // src/lib/products/product-downloads.ts) use its browser build in the page, with the same output.
   vite: {
+    define: { 'import.meta.env.IOT_CONFIG_DIGEST': JSON.stringify(configDigest.digest('hex')) },
     plugins: [dropVendorSourceMapComments()],
     resolve: { alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' } },
   },
@@ -45,8 +67,9 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkXref, { model: () => loadModel(), base: baseWithSlash }]] }),
   },
-  // tailorOffline: the tailoring tool's service worker, with the files it stores for offline use (src/lib/site/tailor-offline.ts).
-  integrations: [mdx(), tailorOffline()],
+  // tailorOffline: the tailoring tool's service worker, with the files it stores for offline use (src/lib/site/tailor-offline.ts);
+  // renderCount: how many pages were rendered, the others kept from the last build (src/lib/site/render-count.ts).
+  integrations: [mdx(), tailorOffline(), renderCount()],
   // No telemetry, no external requests at build or run time.
   devToolbar: { enabled: false },
   // Content-Security-Policy on every page (a <meta> element Astro writes with the hashes of the scripts and

@@ -8,11 +8,19 @@
  * The pages and the downloads are assembled in a staging folder that replaces
  * dist/ only when every stage passed. `--force` runs every stage.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CATALOG_STAGE, type DownloadJob, downloadKeys, runDownloadJobs } from '../src/lib/build/downloads-jobs.ts';
+import {
+  CATALOG_STAGE,
+  type DownloadJob,
+  checkDeclaredFiles,
+  downloadKeys,
+  runDownloadJobs,
+} from '../src/lib/build/downloads-jobs.ts';
 import { provideDownloadSizes, sizesIn } from '../src/lib/downloads/download-sizes.ts';
 import { inChild } from '../src/lib/build/child.ts';
+import { renderedPages, resetRenderedPages } from '../src/lib/site/render-count.ts';
 import { withProjectLock } from '../src/lib/build/project-lock.ts';
 import { StageCache, codeFiles, linkTree, runStage, sha256, stageKey } from '../src/lib/build/stages.ts';
 import { buildDate } from '../src/lib/downloads/build-date.ts';
@@ -29,6 +37,17 @@ const base = process.env.SITE_BASE || '/';
 const force = process.argv.includes('--force');
 // The build reaches no server but the sources' own: Astro's usage telemetry stays off.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+/** What Astro's incremental build keeps in its cache folder: its manifest and the pages it wrote. */
+const ASTRO_INCREMENTAL_CACHE = ['incremental-build.json', 'dist'];
+
+/** Empties `dir` but for the entries named in `keep`. */
+async function keepOnly(dir: string, keep: string[]): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    entries.filter((e) => !keep.includes(e)).map((e) => rm(join(dir, e), { recursive: true, force: true })),
+  );
+}
 
 const lib = (f: string) => join(projectRoot, 'src/lib', f);
 const LOCK = join(projectRoot, 'package-lock.json');
@@ -143,6 +162,7 @@ await runCli('build', async () => {
         async (m) => {
           const job = jobs.find((j) => j.name === m.name)!;
           const key = keys.find((k) => k.name === m.name)!.key;
+          checkDeclaredFiles(keys.find((k) => k.name === m.name)!, m.files);
           const dir = await cache.commit(m.name, key, job.dir);
           dirs.set(m.name, dir);
           record({
@@ -203,6 +223,7 @@ await runCli('build', async () => {
       values: { model: modelHash, date: dateKey, base, downloads: catalogKey },
     });
     process.env.IOT_MODEL_JSON = paths.modelJson;
+    let rendered = { rendered: 0, total: 0 };
     const pages = await timed(
       'Site (Astro)',
       () =>
@@ -212,14 +233,21 @@ await runCli('build', async () => {
             async () => {
               // A fresh content store each run: Astro keeps an unchanged guide's entry, with the path it was read from,
               // so a store shared with a build of another copy of the guides (IOT_CONTENT_DIR) points at that copy.
+              // Its incremental build cache (the pages of the last build, see src/lib/site/render-key.ts) is kept.
               const astroCache = join(paths.cache, 'astro');
-              await rm(astroCache, { recursive: true, force: true });
-              return (await import('astro')).build({
+              await keepOnly(astroCache, ASTRO_INCREMENTAL_CACHE);
+              resetRenderedPages();
+              await (await import('astro')).build({
                 root: projectRoot,
                 outDir: dir,
                 cacheDir: astroCache,
                 logLevel: 'warn',
+                force,
               });
+              const total = (readdirSync(dir, { recursive: true }) as string[]).filter((f) =>
+                f.endsWith('.html'),
+              ).length;
+              rendered = { rendered: renderedPages(), total };
             },
             () =>
               console.log(
@@ -229,7 +257,12 @@ await runCli('build', async () => {
         ),
       { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined },
     );
-    console.log(note(pages.cached) || '  pages built');
+    console.log(
+      note(pages.cached) ||
+        (rendered.rendered === rendered.total
+          ? `  ${rendered.total} pages rendered`
+          : `  ${rendered.total} pages: ${rendered.rendered} rendered, ${rendered.total - rendered.rendered} kept from the last build (their code and the model unchanged)`),
+    );
     await linkTree(pages.dir, staging);
 
     // The search index (Pagefind's own process) and the link check run at the same time: Pagefind writes its files
@@ -268,25 +301,29 @@ await runCli('build', async () => {
       return search;
     });
 
-    const checking = (async () => {
-      const { peakRssMB: downloadsPeak } = await downloads;
+    // The downloads join the site when all are written. The link check does not wait for them: each download stage
+    // declares its files (checked when it finishes), and the pages' links to them are checked against that list.
+    const linkingDownloads = downloads.then(async ({ peakRssMB: downloadsPeak }) => {
       if (jobs.length)
         record({
           name: 'Downloads (child process, all written)',
           ms: downloadsMs,
           peakRssMB: downloadsPeak,
           cached: false,
-          beside: 'Site (Astro), Search index',
+          beside: 'Site (Astro), Search index, Check links',
           process: 'downloads',
         });
       for (const k of keys) await linkTree(dirs.get(k.name)!, staging);
-      heading(6, STEPS, 'Check links');
-      const linksKey = stageKey({ values: { pages: astroKey, downloads: keys.map((k) => k.key).join(' '), base } });
+    });
+    const declared = keys.flatMap((k) => k.files.map((f) => `downloads/${f}`));
+    const checking = (async () => {
+      heading(6, STEPS, 'Check links (beside the search index and the downloads)');
+      const linksKey = stageKey({ values: { pages: astroKey, downloads: declared.join(' '), base } });
       const links = await timed(
         'Check links',
         (peak) =>
           runStage(cache, 'links', linksKey, async () => {
-            const broken = await child<Problem[]>(peak, 'links', 'brokenLinks', [staging, base]);
+            const broken = await child<Problem[]>(peak, 'links', 'brokenLinks', [staging, base, declared]);
             if (broken.length > 50) {
               const more = broken.length - 50;
               throw new ProblemsError('Checking links', [
@@ -302,13 +339,17 @@ await runCli('build', async () => {
             }
             if (broken.length) throw new ProblemsError('Checking links', broken);
           }),
-        { cached: (r) => r.cached, beside: 'Search index (Pagefind)' },
+        {
+          cached: (r) => r.cached,
+          beside: jobs.length ? 'Search index (Pagefind), downloads' : 'Search index (Pagefind)',
+        },
       );
       console.log(
-        `  all internal links and anchors resolve${links.cached ? ' (cached: the same pages and downloads were checked before)' : ''}`,
+        `  all internal links and anchors resolve${links.cached ? ' (cached: the same pages and download names were checked before)' : ''}`,
       );
     })();
-    const [search, check] = await Promise.allSettled([searching, checking]);
+    const [written, check, search] = await Promise.allSettled([linkingDownloads, checking, searching]);
+    if (written.status === 'rejected') throw written.reason;
     if (check.status === 'rejected') throw check.reason;
     if (search.status === 'rejected') throw search.reason;
     await linkTree(join(search.value.dir, 'pagefind'), join(staging, 'pagefind'));

@@ -1,7 +1,8 @@
 /**
  * `npm run build` as stages, over copies of catalog/ and content/guides/ in a
- * temporary place: an edited guide re-renders the pages and reuses every
- * download byte for byte (the same files); an edited product type re-writes
+ * temporary place: an edited guide re-renders its pages, Astro keeps the pages
+ * built from the model alone, and every download is reused byte for byte (the
+ * same files); an edited product type re-writes
  * that type's downloads and pages and reuses the other types' downloads;
  * `--force` runs every stage; a build that fails leaves dist/ as it was.
  */
@@ -60,6 +61,15 @@ describe('npm run build, stage by stage', () => {
       return { ...r, ran, cached };
     };
     const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+    /** What the build says of the Astro stage: pages rendered, and kept from the last build. */
+    const rendering = (output: string) => {
+      const all = /\n {2}(\d+) pages rendered\n/.exec(output);
+      if (all) return { total: Number(all[1]), rendered: Number(all[1]), kept: 0 };
+      const some = /\n {2}(\d+) pages: (\d+) rendered, (\d+) kept from the last build/.exec(output);
+      expect(some, output.slice(-3000)).not.toBeNull();
+      return { total: Number(some![1]), rendered: Number(some![2]), kept: Number(some![3]) };
+    };
+    const htmlPages = () => (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
 
     const cold = build();
     expect(cold.cached).toEqual([]);
@@ -75,6 +85,7 @@ describe('npm run build, stage by stage', () => {
     );
     const first = downloadsOf(out);
     expect(Object.keys(first).length).toBeGreaterThan(190);
+    expect(rendering(cold.out)).toEqual({ total: htmlPages().length, rendered: htmlPages().length, kept: 0 });
     // The downloads page learned the sizes of files written beside it.
     expect(page('downloads')).toMatch(
       /sp800-213a-catalog\.xlsx<\/a><\/td><td>Excel workbook \(XLSX\)<\/td><td class="num">\d+ KB<\/td>/,
@@ -89,10 +100,22 @@ describe('npm run build, stage by stage', () => {
     // A guide edited: the pages, search index and link check run again; every download is the same file, byte for byte.
     const guide = join(guides, 'using-this-site.mdx');
     writeFileSync(guide, `${readFileSync(guide, 'utf8')}\nA paragraph added to this guide for the stage test.\n`);
+    const controlPage = page('controls/ac-2');
     const afterGuide = build();
     expect(afterGuide.ran.sort()).toEqual(['Check links', 'Search index (Pagefind)', 'Site (Astro)']);
     expect(page('guides/using-this-site')).toContain('A paragraph added to this guide for the stage test.');
     expect(downloadsOf(out)).toEqual(first);
+    // Astro rendered the guides and the pages that are always rendered, and kept every page built from the model alone.
+    const guideRendering = rendering(afterGuide.out);
+    const modelPages = htmlPages().filter((f) =>
+      /^(controls|capabilities|guidance|products\/[a-z-]+)\/[^/]+\/index\.html$/.test(f),
+    ).length;
+    expect(modelPages).toBeGreaterThan(1200);
+    expect(guideRendering.total).toBe(htmlPages().length);
+    expect(guideRendering.kept).toBeGreaterThanOrEqual(modelPages);
+    expect(guideRendering.rendered).toBe(guideRendering.total - guideRendering.kept);
+    expect(guideRendering.rendered).toBeGreaterThanOrEqual(readdirSync(guides).length);
+    expect(page('controls/ac-2')).toBe(controlPage);
 
     // A product type edited: the model, that type's downloads and the pages run again; the other types' downloads are the same files.
     const type = join(catalog, 'product-types/smart-lighting.yaml');
@@ -109,6 +132,8 @@ describe('npm run build, stage by stage', () => {
     expect(afterType.ran).toEqual(expect.arrayContaining(['Model', 'Site (Astro)']));
     expect(page('products/smart-lighting')).not.toBe(before);
     expect(page('products/smart-lighting')).toContain('commands, scenes and schedules');
+    // The model changed: every page built from it is rendered again.
+    expect(rendering(afterType.out).kept).toBe(0);
     const third = downloadsOf(out);
     const lighting = Object.keys(first).filter((f) => f.startsWith('products/smart-lighting/'));
     expect(lighting.filter((f) => third[f]!.sha256 !== first[f]!.sha256).length).toBeGreaterThan(0);
@@ -128,6 +153,7 @@ describe('npm run build, stage by stage', () => {
         'Check links',
       ]),
     );
+    expect(rendering(forced.out).kept).toBe(0);
     const fourth = downloadsOf(out);
     for (const f of Object.keys(third)) {
       expect(fourth[f]!.sha256, f).toBe(third[f]!.sha256);

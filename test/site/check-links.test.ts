@@ -79,4 +79,15 @@ describe('the link check over a built site', () => {
     });
     expect(await checkLinks(dir, '/projects/iot/')).toEqual([]);
   });
+
+  it('counts files named as still being written as there, and only those', async () => {
+    const dir = site({
+      'index.html': '<a href="/downloads/products/x/x-low.docx">d</a><a href="/downloads/products/x/x-high.docx">h</a>',
+    });
+    const problems = await checkLinks(dir, '/', ['downloads/products/x/x-low.docx']);
+    expect(problems.map((p) => p.message)).toEqual(['leads to no page or file (downloads/products/x/x-high.docx)']);
+    expect(await checkLinks(dir, '/', ['downloads/products/x/x-low.docx', 'downloads/products/x/x-high.docx'])).toEqual(
+      [],
+    );
+  });
 });

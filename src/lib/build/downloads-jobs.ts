@@ -9,10 +9,13 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DOWNLOAD_LIST } from '../downloads/download-list.ts';
+import { PRODUCT_EXTENSIONS, productDownloadPath } from '../downloads/download-files.ts';
 import type { OscalSchemas } from '../downloads/write-product-downloads.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { projectRoot } from '../paths.ts';
 import { ProblemsError } from '../problems.ts';
+import { IMPACT_LEVELS } from '../products/select-requirements.ts';
 import type { DownloadJob, DownloadsMessage } from './downloads-child.ts';
 import { codeFiles, sha256, stageKey } from './stages.ts';
 
@@ -25,11 +28,19 @@ const CHILD = fileURLToPath(new URL('./downloads-child.ts', import.meta.url));
 export const CATALOG_STAGE = 'downloads-catalog';
 export const productTypeStage = (id: string) => `downloads-${id}`;
 
-/** The stage keys of the downloads: the catalog stage, then one per product type (in the model's order). */
-export function downloadKeys(
-  model: Model,
-  values: { date: string; sources: string },
-): { name: string; key: string; job: Omit<DownloadJob, 'dir' | 'name'> }[] {
+/** A download stage: its name, its key, the job that writes it and the files it writes (under downloads/). */
+export interface DownloadStage {
+  name: string;
+  key: string;
+  job: Omit<DownloadJob, 'dir' | 'name'>;
+  files: string[];
+}
+
+/**
+ * The stage keys of the downloads: the catalog stage, then one per product type (in the model's order). Each names
+ * the files it writes, so that pages' links to them are checked before they are written (see checkDeclaredFiles).
+ */
+export function downloadKeys(model: Model, values: { date: string; sources: string }): DownloadStage[] {
   const rest = sha256(JSON.stringify({ ...model, productTypes: [] }));
   // The child's own file, and the writers each stage runs with what they import.
   const catalogCode = [
@@ -50,6 +61,7 @@ export function downloadKeys(
       name: CATALOG_STAGE,
       key: stageKey({ files: [...catalogCode, LOCK], values: { model: rest, ...values } }),
       job: { kind: 'catalog' },
+      files: DOWNLOAD_LIST.map((d) => d.file),
     },
     ...model.productTypes.map((t) => ({
       name: productTypeStage(t.id),
@@ -58,8 +70,34 @@ export function downloadKeys(
         values: { model: rest, productType: sha256(JSON.stringify(t)), ...values },
       }),
       job: { kind: 'product-type' as const, typeId: t.id },
+      files: IMPACT_LEVELS.flatMap((level) => PRODUCT_EXTENSIONS.map((ext) => productDownloadPath(t.id, level, ext))),
     })),
   ];
+}
+
+/** Fails naming the stage when what it wrote is not what it declares (a file missing, or one no page can expect). */
+export function checkDeclaredFiles(stage: DownloadStage, written: string[]): void {
+  const declared = new Set(stage.files);
+  const wrote = new Set(written);
+  const missing = stage.files.filter((f) => !wrote.has(f));
+  const extra = written.filter((f) => !declared.has(f));
+  if (!missing.length && !extra.length) return;
+  throw new ProblemsError('Writing the downloads', [
+    ...missing.map((f) => ({
+      severity: 'error' as const,
+      file: `downloads/${f}`,
+      place: stage.name,
+      message: 'declared by the stage but not written',
+      hint: 'The writer and the stage list in src/lib/build/downloads-jobs.ts must name the same files.',
+    })),
+    ...extra.map((f) => ({
+      severity: 'error' as const,
+      file: `downloads/${f}`,
+      place: stage.name,
+      message: 'written but not declared by the stage',
+      hint: 'Add it to the stage list in src/lib/build/downloads-jobs.ts: the link check relies on that list.',
+    })),
+  ]);
 }
 
 /**

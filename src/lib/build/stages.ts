@@ -9,8 +9,17 @@
  * once it succeeded, so a failed run leaves the previous entry in place.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
 export interface KeyInputs {
@@ -181,27 +190,39 @@ export async function runStage(
 /**
  * Puts the files of `from` into `to` as hard links (copies across file systems):
  * the cache's entries are never written again once committed, so the published
- * site can share their bytes.
+ * site can share their bytes. A file already in `to` is replaced. Synchronous
+ * calls: thousands of links each waiting for the thread pool took a second.
  */
 export async function linkTree(from: string, to: string): Promise<number> {
+  return linkTreeSync(from, to);
+}
+
+function linkTreeSync(from: string, to: string): number {
   let n = 0;
-  await mkdir(to, { recursive: true });
-  for (const e of await readdir(from, { withFileTypes: true })) {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
     const src = join(from, e.name);
     const dst = join(to, e.name);
-    if (e.isDirectory()) n += await linkTree(src, dst);
+    if (e.isDirectory()) n += linkTreeSync(src, dst);
     else if (e.isFile()) {
-      await rm(dst, { force: true });
-      try {
-        await link(src, dst);
-      } catch (err) {
-        if (!['EXDEV', 'EPERM', 'EMLINK'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
-        await copyFile(src, dst);
-      }
+      linkFile(src, dst);
       n++;
     }
   }
   return n;
+}
+
+function linkFile(src: string, dst: string): void {
+  try {
+    linkSync(src, dst);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') {
+      unlinkSync(dst);
+      linkFile(src, dst);
+    } else if (['EXDEV', 'EPERM', 'EMLINK'].includes(code)) copyFileSync(src, dst);
+    else throw err;
+  }
 }
 
 /** Reads a small JSON file a stage wrote beside its outputs. */

@@ -4,6 +4,7 @@
  * schema when it is read (a stale or hand-edited file fails here, naming the
  * field). Read once per process (every copy of this module shares it), memoized.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Model, modelSchema } from './schemas/model.ts';
@@ -16,6 +17,8 @@ import { type Model, modelSchema } from './schemas/model.ts';
 interface ModelCache {
   model?: Model;
   file?: string;
+  /** SHA-256 of the file's text. */
+  digest?: string;
   /** The file's modification time when it was read (checked on every call only under `npm run dev`). */
   mtime: number;
 }
@@ -43,7 +46,9 @@ export function loadModel(file = modelJsonPath()): Model {
   let data: unknown;
   try {
     if (process.env.IOT_MODEL_WATCH === '1') cache.mtime = statSync(file).mtimeMs;
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    cache.digest = createHash('sha256').update(text).digest('hex');
+    data = JSON.parse(text);
   } catch (e) {
     throw new Error(
       `The catalog model is missing (${file}): run "npm run build" or "npm run import" first. (${(e as Error).message})`,
@@ -52,6 +57,12 @@ export function loadModel(file = modelJsonPath()): Model {
   cache.model = parseModel(data, file);
   cache.file = file;
   return cache.model;
+}
+
+/** SHA-256 of the model file's text, as read by loadModel: the same for the same model. */
+export function modelDigest(file = modelJsonPath()): string {
+  loadModel(file);
+  return cache.digest!;
 }
 
 /** The model JSON checked by the model's schema; the error names the file and the first fields that do not fit. */

@@ -5,8 +5,7 @@
  * site has to work in an air-gapped network. Scripts and stylesheets that name
  * a source map must ship it (browsers' developer tools fetch it).
  */
-import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem } from '../problems.ts';
 
@@ -24,8 +23,8 @@ function decode(s: string): string {
 
 const SOURCE_MAP = /[#@] sourceMappingURL=([^\s*]+)/g;
 
-async function filesEndingIn(dir: string, ...endings: string[]): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+function filesEndingIn(dir: string, ...endings: string[]): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && endings.some((end) => e.name.endsWith(end)))
     .map((e) => join(e.parentPath, e.name));
@@ -37,16 +36,31 @@ function pageUrl(dir: string, file: string, base: string): string {
   return `${base}${rel.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
+/**
+ * The problems of the site in `dir` served at `base`. `alsoPresent` names files (relative to `dir`, with `/`) that
+ * count as there though they are not yet written: the build checks the pages while the downloads are still being
+ * written, and checks afterwards that each named file was written.
+ */
+export async function checkLinks(dir: string, base = '/', alsoPresent: string[] = []): Promise<Problem[]> {
   const root = base.endsWith('/') ? base : `${base}/`;
-  const files = (await filesEndingIn(dir, '.html')).sort();
+  const present = new Set(alsoPresent.map((f) => join(dir, f)));
+  const files = filesEndingIn(dir, '.html').sort();
   const ids = new Map<string, Set<string>>();
   const pages = new Map<string, string>();
   for (const file of files) {
-    const html = await readFile(file, 'utf8');
+    const html = readFileSync(file, 'utf8');
     pages.set(file, html);
     ids.set(file, new Set([...html.matchAll(ID)].map((m) => decode(m[1]!))));
   }
+  // Most links lead to the same few hundred files: each is looked up once.
+  const found = new Map<string, boolean>();
+  const exists = (target: string) => {
+    const known = found.get(target);
+    if (known !== undefined) return known;
+    const yes = pages.has(target) || present.has(target) || existsSync(target);
+    found.set(target, yes);
+    return yes;
+  };
   const problems: Problem[] = [];
   const report = (file: string, link: string, message: string, hint: string) =>
     problems.push({ severity: 'error', file: relative(dir, file), place: `href/src "${link}"`, message, hint });
@@ -85,7 +99,7 @@ export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
       }
       const path = decodeURIComponent(url.pathname.slice(root.length));
       const target = join(dir, path.endsWith('/') || path === '' ? `${path}index.html` : path);
-      if (!existsSync(target)) {
+      if (!exists(target)) {
         report(
           file,
           link,
@@ -101,8 +115,8 @@ export async function checkLinks(dir: string, base = '/'): Promise<Problem[]> {
       }
     }
   }
-  for (const file of (await filesEndingIn(dir, '.js', '.css')).sort()) {
-    for (const m of (await readFile(file, 'utf8')).matchAll(SOURCE_MAP)) {
+  for (const file of filesEndingIn(dir, '.js', '.css').sort()) {
+    for (const m of readFileSync(file, 'utf8').matchAll(SOURCE_MAP)) {
       const map = m[1]!;
       if (/^data:/.test(map)) continue;
       if (!existsSync(join(file, '..', map))) {
