@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { remarkXref } from './src/lib/content/remark-xref.ts';
 import { loadModel } from './src/lib/model/load-model.ts';
+import { modelReady } from './src/lib/model/model-ready.ts';
 import { renderCount } from './src/lib/site/render-count.ts';
 import { tailorOffline } from './src/lib/site/tailor-offline.ts';
 
@@ -45,6 +46,20 @@ for (const file of [
 ])
   configDigest.update(readFileSync(new URL(file, import.meta.url)));
 
+/**
+ * The build starts Astro while the model is still being imported (src/lib/model/model-ready.ts): the bundles are
+ * written without it, and pages are rendered only once it is there.
+ * @returns {import('vite').Plugin}
+ */
+function modelBeforePages() {
+  return {
+    name: 'iot:model-before-pages',
+    async writeBundle() {
+      await modelReady();
+    },
+  };
+}
+
 export default defineConfig({
   base,
   trailingSlash: 'always',
@@ -58,14 +73,16 @@ export default defineConfig({
   // src/lib/products/product-downloads.ts) use its browser build in the page, with the same output.
   vite: {
     define: { 'import.meta.env.IOT_CONFIG_DIGEST': JSON.stringify(configDigest.digest('hex')) },
-    plugins: [dropVendorSourceMapComments()],
+    plugins: [dropVendorSourceMapComments(), modelBeforePages()],
     resolve: { alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' } },
   },
   // Markdown and MDX through unified (remark), so that the cross-reference plugin runs: it checks every
   // <Control id>, <Element id>, <Capability id>, <Section n> and [[…]] of the guides against the model,
   // and an unknown id fails the build with file:line and a "did you mean".
   markdown: {
-    processor: unified({ remarkPlugins: [[remarkXref, { model: () => loadModel(), base: baseWithSlash }]] }),
+    processor: unified({
+      remarkPlugins: [[remarkXref, { model: () => modelReady().then(() => loadModel()), base: baseWithSlash }]],
+    }),
   },
   // tailorOffline: the tailoring tool's service worker, with the files it stores for offline use (src/lib/site/tailor-offline.ts);
   // renderCount: how many pages were rendered, the others kept from the last build (src/lib/site/render-count.ts).

@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import {
   CATALOG_STAGE,
   type DownloadJob,
+  catalogCodeKey,
   checkDeclaredFiles,
   downloadKeys,
   runDownloadJobs,
 } from '../src/lib/build/downloads-jobs.ts';
 import { provideDownloadSizes, sizesIn } from '../src/lib/downloads/download-sizes.ts';
+import { provideModelReady } from '../src/lib/model/model-ready.ts';
 import { inChild } from '../src/lib/build/child.ts';
 import { renderedPages, resetRenderedPages } from '../src/lib/site/render-count.ts';
 import { withProjectLock } from '../src/lib/build/project-lock.ts';
@@ -97,23 +99,103 @@ await runCli('build', async () => {
   heading(1, STEPS, 'Sources');
   await timed('Sources', () => ensureSources((line) => console.log(line)));
 
-  heading(2, STEPS, 'Import and validate the model');
+  heading(2, STEPS, 'Import and validate the model (Astro starts beside it)');
   const modelKey = stageKey({
     files: [paths.catalog, ...codeFiles([lib('model/build-model.ts'), lib('pipeline.ts')]), LOCK],
   });
-  const modelStage = await timed(
+  const modelRun = timed(
     'Model',
     (peak) =>
       runStage(cache, 'model', modelKey, (dir) =>
         child<void>(peak, 'model', 'importModelInto', [join(dir, 'model.json')]),
       ),
-    { cached: (r) => r.cached },
+    { cached: (r) => r.cached, beside: 'Site (Astro)' },
   );
-  console.log(note(modelStage.cached) || '  model imported and validated');
-  const modelText = await readFile(join(modelStage.dir, 'model.json'), 'utf8');
-  await mkdir(join(paths.modelJson, '..'), { recursive: true });
-  await writeFile(paths.modelJson, modelText);
-  const modelHash = sha256(modelText);
+  // Astro bundles the site while the model is imported; it reads the model (IOT_MODEL_JSON) only once the file is
+  // written (src/lib/model/model-ready.ts).
+  const modelFile = modelRun.then(async (stage) => {
+    const text = await readFile(join(stage.dir, 'model.json'), 'utf8');
+    await mkdir(join(paths.modelJson, '..'), { recursive: true });
+    await writeFile(paths.modelJson, text);
+    return text;
+  });
+  provideModelReady(
+    modelFile.then(
+      () => undefined,
+      () => {
+        throw new Error('the model was not imported (its problems are listed below)');
+      },
+    ),
+  );
+  process.env.IOT_MODEL_JSON = paths.modelJson;
+  // The downloads page waits for the catalog downloads' sizes: written beside the pages, or cached.
+  let sizesReady: (s: Record<string, number>) => void = () => {};
+  let sizesFailed: (e: unknown) => void = () => {};
+  provideDownloadSizes(
+    new Promise((ok, fail) => {
+      sizesReady = ok;
+      sizesFailed = fail;
+    }),
+  );
+
+  // The pages' key: the model's key stands for the model (the same inputs and code give the same model), and the
+  // catalog writers' code, the sources and the date for the downloads page's sizes.
+  const sources = sha256(await readFile(paths.sourceManifest));
+  const contentDir = process.env.IOT_CONTENT_DIR || join(projectRoot, 'content/guides');
+  const astroKey = stageKey({
+    files: [
+      join(projectRoot, 'src'),
+      contentDir,
+      join(projectRoot, 'public'),
+      join(projectRoot, 'astro.config.mjs'),
+      join(projectRoot, 'tsconfig.json'),
+      LOCK,
+    ],
+    values: { model: modelKey, date: dateKey, base, sources, downloadsCode: catalogCodeKey() },
+  });
+  let rendered = { rendered: 0, total: 0 };
+  const pagesRun = timed(
+    'Site (Astro)',
+    () =>
+      runStage(cache, 'pages', astroKey, async (dir) =>
+        withProjectLock(
+          join(projectRoot, '.astro'),
+          async () => {
+            // A fresh content store each run: Astro keeps an unchanged guide's entry, with the path it was read from,
+            // so a store shared with a build of another copy of the guides (IOT_CONTENT_DIR) points at that copy.
+            // Its incremental build cache (the pages of the last build, see src/lib/site/render-key.ts) is kept.
+            const astroCache = join(paths.cache, 'astro');
+            await keepOnly(astroCache, ASTRO_INCREMENTAL_CACHE);
+            resetRenderedPages();
+            await (await import('astro')).build({
+              root: projectRoot,
+              outDir: dir,
+              cacheDir: astroCache,
+              logLevel: 'warn',
+              force,
+            });
+            const total = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+            rendered = { rendered: renderedPages(), total };
+          },
+          () =>
+            console.log(
+              '  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)',
+            ),
+        ),
+      ),
+    { cached: (r) => r.cached, beside: 'Model, downloads' },
+  );
+  pagesRun.catch(() => {});
+
+  let modelText: string;
+  try {
+    modelText = await modelFile;
+  } catch (e) {
+    // Astro stops at the model it waits for; the error shown is the model's.
+    await pagesRun.catch(() => {});
+    throw e;
+  }
+  console.log(note((await modelRun).cached) || '  model imported and validated');
   // Parsed where it is needed and let go between: the Astro stage loads its own copy, and peak memory is the sum.
   const readModel = () => JSON.parse(modelText) as Model;
 
@@ -122,7 +204,6 @@ await runCli('build', async () => {
   await mkdir(staging, { recursive: true });
 
   heading(3, STEPS, 'Downloads and source report (a child process, beside the pages)');
-  const sources = sha256(await readFile(paths.sourceManifest));
   const keys = downloadKeys(readModel(), { date: dateKey, sources });
   const dirs = new Map<string, string>();
   const jobs: DownloadJob[] = [];
@@ -136,22 +217,14 @@ await runCli('build', async () => {
   console.log(
     `  ${keys.length - jobs.length} of ${keys.length} download stages cached; ${jobs.length ? `writing ${jobs.map((j) => j.name.replace(/^downloads-/, '')).join(', ')}` : 'nothing to write'}`,
   );
-  let sizesReady: (s: Record<string, number>) => void = () => {};
-  let sizesFailed: (e: unknown) => void = () => {};
   const catalogDir = dirs.get(CATALOG_STAGE);
-  provideDownloadSizes(
-    catalogDir
-      ? Promise.resolve(
-          sizesIn(
-            join(catalogDir, 'downloads'),
-            DOWNLOAD_LIST.map((d) => d.file),
-          ),
-        )
-      : new Promise((ok, fail) => {
-          sizesReady = ok;
-          sizesFailed = fail;
-        }),
-  );
+  if (catalogDir)
+    sizesReady(
+      sizesIn(
+        join(catalogDir, 'downloads'),
+        DOWNLOAD_LIST.map((d) => d.file),
+      ),
+    );
   const downloadsStarted = performance.now();
   const downloads = jobs.length
     ? runDownloadJobs(
@@ -208,55 +281,8 @@ await runCli('build', async () => {
   };
 
   try {
-    heading(4, STEPS, 'Site (Astro)');
-    const catalogKey = keys.find((k) => k.name === CATALOG_STAGE)!.key;
-    const contentDir = process.env.IOT_CONTENT_DIR || join(projectRoot, 'content/guides');
-    const astroKey = stageKey({
-      files: [
-        join(projectRoot, 'src'),
-        contentDir,
-        join(projectRoot, 'public'),
-        join(projectRoot, 'astro.config.mjs'),
-        join(projectRoot, 'tsconfig.json'),
-        LOCK,
-      ],
-      values: { model: modelHash, date: dateKey, base, downloads: catalogKey },
-    });
-    process.env.IOT_MODEL_JSON = paths.modelJson;
-    let rendered = { rendered: 0, total: 0 };
-    const pages = await timed(
-      'Site (Astro)',
-      () =>
-        runStage(cache, 'pages', astroKey, async (dir) =>
-          withProjectLock(
-            join(projectRoot, '.astro'),
-            async () => {
-              // A fresh content store each run: Astro keeps an unchanged guide's entry, with the path it was read from,
-              // so a store shared with a build of another copy of the guides (IOT_CONTENT_DIR) points at that copy.
-              // Its incremental build cache (the pages of the last build, see src/lib/site/render-key.ts) is kept.
-              const astroCache = join(paths.cache, 'astro');
-              await keepOnly(astroCache, ASTRO_INCREMENTAL_CACHE);
-              resetRenderedPages();
-              await (await import('astro')).build({
-                root: projectRoot,
-                outDir: dir,
-                cacheDir: astroCache,
-                logLevel: 'warn',
-                force,
-              });
-              const total = (readdirSync(dir, { recursive: true }) as string[]).filter((f) =>
-                f.endsWith('.html'),
-              ).length;
-              rendered = { rendered: renderedPages(), total };
-            },
-            () =>
-              console.log(
-                '  waiting for another build of this folder to finish its Astro stage (Astro keeps its modules in .astro/)',
-              ),
-          ),
-        ),
-      { cached: (r) => r.cached, beside: jobs.length ? 'downloads' : undefined },
-    );
+    heading(4, STEPS, 'Site (Astro), started beside the model import');
+    const pages = await pagesRun;
     console.log(
       note(pages.cached) ||
         (rendered.rendered === rendered.total
@@ -268,7 +294,7 @@ await runCli('build', async () => {
     // The search index (Pagefind's own process) and the link check run at the same time: Pagefind writes its files
     // into the stage's folder, not into the site being checked, and its files hold no links.
     heading(5, STEPS, 'Search index (Pagefind), beside the link check');
-    const searchKey = stageKey({ values: { pages: astroKey, model: modelHash } });
+    const searchKey = stageKey({ values: { pages: astroKey } });
     const searching = timed(
       'Search index (Pagefind)',
       () =>

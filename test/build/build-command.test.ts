@@ -231,4 +231,30 @@ describe('npm run build', () => {
     expect(r.out).toContain('hint:');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous good site');
   }, 120_000);
+
+  it('stops on a product type that is not valid YAML, naming the file and line, while Astro had started beside the import', () => {
+    const dir = tempDir();
+    const catalog = join(dir, 'catalog');
+    cpSync(join(projectRoot, 'catalog'), catalog, { recursive: true });
+    const type = join(catalog, 'product-types/smart-lighting.yaml');
+    const lines = readFileSync(type, 'utf8').split('\n');
+    lines[2] = 'name: [unclosed';
+    writeFileSync(type, lines.join('\n'));
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous good site');
+
+    const r = build({
+      NIST_SOURCES_DIR: requireSourcesDir(),
+      IOT_CACHE_DIR: join(dir, 'cache'),
+      IOT_OUT_DIR: out,
+      IOT_CATALOG_DIR: catalog,
+    });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Building the catalog model failed');
+    expect(r.out).toMatch(/error catalog\/product-types\/smart-lighting\.yaml \(line 3\): not valid YAML/);
+    // No page was rendered from a missing or old model.
+    expect(r.out).not.toMatch(/pages rendered|kept from the last build/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous good site');
+  }, 120_000);
 });

@@ -28,6 +28,20 @@ const CHILD = fileURLToPath(new URL('./downloads-child.ts', import.meta.url));
 export const CATALOG_STAGE = 'downloads-catalog';
 export const productTypeStage = (id: string) => `downloads-${id}`;
 
+/** The child's own file, and the catalog writers with what they import. */
+const catalogCodeFiles = () => [
+  CHILD,
+  ...codeFiles([
+    lib('downloads/write-downloads.ts'),
+    lib('downloads/write-product-downloads.ts'),
+    lib('report/source-report.ts'),
+    lib('site/catalog-index.ts'),
+  ]),
+];
+
+/** A key over the catalog writers' code (the downloads page shows the sizes of what they write). */
+export const catalogCodeKey = () => stageKey({ files: [...catalogCodeFiles(), LOCK] });
+
 /** A download stage: its name, its key, the job that writes it and the files it writes (under downloads/). */
 export interface DownloadStage {
   name: string;
@@ -42,16 +56,7 @@ export interface DownloadStage {
  */
 export function downloadKeys(model: Model, values: { date: string; sources: string }): DownloadStage[] {
   const rest = sha256(JSON.stringify({ ...model, productTypes: [] }));
-  // The child's own file, and the writers each stage runs with what they import.
-  const catalogCode = [
-    CHILD,
-    ...codeFiles([
-      lib('downloads/write-downloads.ts'),
-      lib('downloads/write-product-downloads.ts'),
-      lib('report/source-report.ts'),
-      lib('site/catalog-index.ts'),
-    ]),
-  ];
+  const catalogCode = catalogCodeFiles();
   const productCode = [
     CHILD,
     ...codeFiles([lib('downloads/write-product-downloads.ts'), lib('site/catalog-index.ts')]),

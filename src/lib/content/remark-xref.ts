@@ -29,15 +29,15 @@ function message(result: Exclude<XrefResult, { ok: true }>): string {
 }
 
 export interface RemarkXrefOptions {
-  /** The model to resolve against (read lazily: the plugin is configured before the model exists). */
-  model: () => Model;
+  /** The model to resolve against (read lazily, and awaited: the plugin is configured before the model exists). */
+  model: () => Model | Promise<Model>;
   /** The site base path for shorthand links. */
   base: string;
 }
 
 export function remarkXref(options: RemarkXrefOptions) {
-  return (tree: Root, file: VFile) => {
-    const resolve = xrefResolver(options.model());
+  return async (tree: Root, file: VFile) => {
+    const resolve = xrefResolver(await options.model());
     visit(tree, (node) => {
       const type: string = node.type;
       if (type !== 'mdxJsxFlowElement' && type !== 'mdxJsxTextElement') return;
