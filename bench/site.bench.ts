@@ -22,6 +22,7 @@ interface Stat {
   peakRssMB: number;
   cached?: boolean;
   process?: string;
+  pages?: { rendered: number; total: number };
 }
 interface Run {
   label: string;
@@ -117,6 +118,11 @@ for (const name of shown) {
     );
   }
 }
+const astroPages = (r: Run) => {
+  const p = r.stages.find((s) => s.name === 'Site (Astro)')?.pages;
+  return p ? `${p.rendered} of ${p.total}` : '-';
+};
+console.log(`${'  pages rendered (the rest kept)'.padEnd(40)}${runs.map((r) => astroPages(r).padStart(col)).join('')}`);
 const peak = (r: Run, p?: string) =>
   Math.max(0, ...r.stages.filter((s) => s.process === p && !s.cached).map((s) => s.peakRssMB));
 console.log(`${'peak memory: build process'.padEnd(40)}${runs.map((r) => `${peak(r)} MB`.padStart(col)).join('')}`);

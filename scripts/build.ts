@@ -33,7 +33,7 @@ import { paths, projectRoot } from '../src/lib/paths.ts';
 import { ensureSources, oscalSchemas, publish } from '../src/lib/pipeline.ts';
 import { formatReport, sourceReport } from '../src/lib/report/source-report.ts';
 import { type Problem, ProblemsError } from '../src/lib/problems.ts';
-import { heading, peakRssMB, record, reportStages, runCli } from './cli.ts';
+import { type StageStat, heading, peakRssMB, record, reportStages, runCli } from './cli.ts';
 
 const base = process.env.SITE_BASE || '/';
 const force = process.argv.includes('--force');
@@ -70,7 +70,7 @@ await runCli('build', async () => {
   const timed = async <T>(
     name: string,
     run: (peak: ChildPeak) => Promise<T>,
-    extra: { cached?: (r: T) => boolean; beside?: string } = {},
+    extra: { cached?: (r: T) => boolean; beside?: string; pages?: () => StageStat['pages'] } = {},
   ): Promise<T> => {
     const t0 = performance.now();
     const peak: ChildPeak = { process: '', peakRssMB: 0 };
@@ -83,6 +83,7 @@ await runCli('build', async () => {
       ...(childPeak() ?? { peakRssMB: peakRssMB() }),
       cached: extra.cached?.(r),
       beside: extra.beside,
+      ...(extra.pages?.() ? { pages: extra.pages() } : {}),
     });
     return r;
   };
@@ -183,7 +184,7 @@ await runCli('build', async () => {
             ),
         ),
       ),
-    { cached: (r) => r.cached, beside: 'Model, downloads' },
+    { cached: (r) => r.cached, beside: 'Model, downloads', pages: () => (rendered.total ? rendered : undefined) },
   );
   pagesRun.catch(() => {});
 

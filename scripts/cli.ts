@@ -28,6 +28,8 @@ export interface StageStat {
   cached?: boolean;
   beside?: string;
   process?: string;
+  /** The Astro stage: pages rendered, of all pages (the others kept from the last build). */
+  pages?: { rendered: number; total: number };
 }
 export const stages: StageStat[] = [];
 let current: { name: string; started: number } | undefined;
