@@ -3,7 +3,8 @@
  * first): for every product type and impact level, the requirements, items and
  * key requirements, and the pages of the DOCX as LibreOffice renders it (all
  * DOCX of a level in one soffice call); then the largest moderate document
- * against the targets (at most 45 pages, at most 100 requirements). Prints figures.
+ * against the targets (at most 45 pages, at most 100 requirements), and the CPU
+ * time of writing one DOCX (templateDocx, after one warm-up round). Prints figures.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,16 @@ interface Row {
 }
 const rows: Row[] = [];
 const convertMs: Record<string, number> = {};
+const date = new Date('2026-06-30T12:00:00Z');
+/** CPU time (user + system) of each templateDocx call, in ms. */
+const writeMs: number[] = [];
+const cpuMs = async <T>(f: () => Promise<T>): Promise<T> => {
+  const start = process.cpuUsage();
+  const out = await f();
+  const used = process.cpuUsage(start);
+  writeMs.push((used.user + used.system) / 1000);
+  return out;
+};
 
 try {
   for (const level of IMPACT_LEVELS) {
@@ -41,9 +52,8 @@ try {
     const docs = model.productTypes.map((t) => requirementDocument(index, t.id, level));
     const files: string[] = [];
     for (const doc of docs) {
-      const d = await templateDocx(doc);
       const file = join(inDir, `${doc.fileBase}.docx`);
-      writeFileSync(file, Buffer.isBuffer(d) ? d : Buffer.from(await (d as Blob).arrayBuffer()));
+      writeFileSync(file, await templateDocx(doc, date));
       files.push(file);
     }
     const t = performance.now();
@@ -64,6 +74,11 @@ try {
   rmSync(dir, { recursive: true, force: true });
   rmSync(profile, { recursive: true, force: true });
 }
+
+// CPU time of writing the DOCX alone: one warm-up round over every document, then one measured round.
+const allDocs = rows.map((r) => r.doc);
+for (const doc of allDocs) await templateDocx(doc, date);
+for (const doc of allDocs) await cpuMs(() => templateDocx(doc, date));
 
 const header = ['product type', 'level', 'requirements', 'items', 'key', 'DOCX pages'];
 const cells = rows.map((r) => [
@@ -95,4 +110,8 @@ console.log(
 );
 console.log(
   `largest moderate requirements: ${String(reqs.doc.counts.requirements).padStart(3)} requirements (${reqs.type}); target <= ${TARGET.requirements}: ${verdict(reqs.doc.counts.requirements, TARGET.requirements)}`,
+);
+const sorted = [...writeMs].sort((a, b) => a - b);
+console.log(
+  `templateDocx CPU per DOCX (${writeMs.length} documents): mean ${(writeMs.reduce((a, b) => a + b, 0) / writeMs.length).toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
 );

@@ -1,4 +1,3 @@
-import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
@@ -6,13 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { buildDate } from '../../src/lib/downloads/build-date.ts';
 import { stampZip } from '../../src/lib/downloads/stamp-zip.ts';
 import { ProblemsError } from '../../src/lib/problems.ts';
+import { writeDocx } from '../../src/lib/products/docx-writer.ts';
 
 const DATE = new Date('2026-06-30T12:00:00Z');
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A DOCX dated now, as a writer that stamps the current time would write it. */
 async function docx(): Promise<Buffer> {
-  return Packer.toBuffer(
-    new Document({ sections: [{ children: [new Paragraph('Requirement DI-1.1 applies to the device.')] }] }),
+  const blocks = [{ runs: [{ text: 'Requirement DI-1.1 applies to the device.' }] }];
+  return Buffer.from(
+    await writeDocx({
+      title: 'Test',
+      description: 'A test document',
+      creator: 'test',
+      date: new Date(),
+      header: [],
+      footer: [],
+      sections: [{ orientation: 'portrait', blocks }],
+    }),
   );
 }
 async function xlsx(): Promise<Buffer> {

@@ -30,6 +30,7 @@ import { type CatalogIndex, catalogIndex } from '../../src/lib/site/catalog-inde
 import { loadSourceManifest } from '../../src/lib/sources/source-manifest.ts';
 import { realModel, requireSourcesDir } from '../support/real-sources.ts';
 
+const DATE = new Date('2026-06-30T12:00:00Z');
 let model: Model;
 let index: CatalogIndex;
 let doc: RequirementDocumentModel;
@@ -51,7 +52,7 @@ beforeAll(async () => {
 }, 120_000);
 
 const docxText = async (d: RequirementDocumentModel) =>
-  (await mammoth.extractRawText({ buffer: (await templateDocx(d)) as Buffer })).value;
+  (await mammoth.extractRawText({ buffer: (await templateDocx(d, DATE)) as Buffer })).value;
 const workbook = async (d: RequirementDocumentModel) => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await templateXlsx(d, ExcelJS));
@@ -123,8 +124,21 @@ describe('product solicitation documents', () => {
     expect(markdown.match(/^### PM-\d+ /gm)).toHaveLength(doc.postMarket.length);
   });
 
+  it('the DOCX numbers the items of each requirement from a. again: one list per requirement, in order', async () => {
+    const zip = await JSZip.loadAsync(await templateDocx(doc, DATE));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const requirements = [...doc.technical, ...doc.manufacturer];
+    const lists = [...xml.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect([...new Set(lists)]).toEqual(requirements.map((_, i) => i + 1));
+    const items = requirements.flatMap((r, i) => r.items.flatMap((item) => [i + 1, ...item.subItems.map(() => i + 1)]));
+    expect(lists).toEqual(items);
+    const numbering = await zip.file('word/numbering.xml')!.async('string');
+    expect(numbering.match(/<w:num w:numId=/g)).toHaveLength(requirements.length);
+    expect(numbering.match(/<w:startOverride w:val="1"\/>/g)).toHaveLength(2 * requirements.length);
+  });
+
   it('the DOCX is US Letter with 1-inch margins, a header, "Page X of Y", Word styles and every section', async () => {
-    const zip = await JSZip.loadAsync((await templateDocx(doc)) as Buffer);
+    const zip = await JSZip.loadAsync((await templateDocx(doc, DATE)) as Buffer);
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
     expect(xml).toMatch(/<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/);

@@ -111,7 +111,9 @@ describe('tailoring records', () => {
     expect(md).toMatch(
       /\| Marked key \| R-LA-2 [^|]+\| Operators share consoles; per-user roles decide who may export evidence\. \|/,
     );
-    const text = (await mammoth.extractRawText({ buffer: (await templateDocx(doc)) as Buffer })).value;
+    const text = (
+      await mammoth.extractRawText({ buffer: (await templateDocx(doc, new Date('2026-06-30T12:00:00Z'))) as Buffer })
+    ).value;
     expect(text).toContain('13 Tailoring');
     expect(text).toContain('Components removed: Vendor cloud service');
     const profile = templateOscalProfile(doc, model.controls, 'https://example.org/c.json', '2026-11-23T00:00:00Z') as {

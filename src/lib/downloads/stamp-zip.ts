@@ -1,9 +1,10 @@
 /**
- * Gives an Office file (DOCX, XLSX: a zip) one date throughout: its document
- * properties' created and modified dates and every zip entry's date. The
- * writers (docx, exceljs) stamp the current time; after this, the same content
- * and date give the same bytes. Entry order and contents are kept, and entries
- * other than the properties keep their compressed bytes (nothing is deflated twice).
+ * Gives an Office file (a zip: the XLSX exceljs writes) one date throughout: its
+ * document properties' created and modified dates and every zip entry's date.
+ * exceljs stamps the current time; after this, the same content and date give
+ * the same bytes. (The DOCX writer, src/lib/products/docx-writer.ts, takes the
+ * date itself.) Entry order and contents are kept, and entries other than the
+ * properties keep their compressed bytes (nothing is deflated twice).
  * Runs in the browser too (the product tailoring tool): a Buffer in Node, bytes there.
  */
 import JSZip from 'jszip';

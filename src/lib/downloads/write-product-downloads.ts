@@ -92,8 +92,8 @@ export async function writeProductTypeDownloads(
       `downloads/${productDownloadPath(typeId, level, 'oscal-profile.json')}`,
       problems,
     );
-    const files: [string, string | Buffer][] = [
-      ['docx', await stampZip((await templateDocx(doc)) as Buffer, date)],
+    const files: [string, string | Uint8Array][] = [
+      ['docx', await templateDocx(doc, date)],
       ['xlsx', await stampZip(Buffer.from(await templateXlsx(doc, ExcelJS)), date)],
       ['csv', templateCsv(doc)],
       ['md', templateMarkdown(doc)],

@@ -6,26 +6,9 @@
  * SP 800-53 controls behind the items with the agency's values as set-parameters.
  * Pure: no file system, so the build and the browser use the same writers.
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import type ExcelJS from 'exceljs';
 import { stableUuid } from '../stable-uuid.ts';
+import { type Block, type Paragraph, type Run, type Table, writeDocx } from './docx-writer.ts';
 import {
   appliesToText,
   componentName,
@@ -309,64 +292,60 @@ export function templateMarkdown(doc: RequirementDocumentModel): string {
 // ---------------------------------------------------------------- DOCX
 
 const INCH = 1440;
-const FONT = 'Calibri';
 
 /** Splits text so that "[AGENCY: …]" fill-ins stand out (bold, highlighted) for the agency to find. */
-function runs(text: string, opts: { bold?: boolean; size?: number; italics?: boolean } = {}): TextRun[] {
+function runs(text: string, opts: { bold?: boolean; size?: number; italics?: boolean } = {}): Run[] {
   return text
     .split(/(\[AGENCY: [^\]]+\])/)
     .filter(Boolean)
-    .map((part) =>
-      part.startsWith('[AGENCY: ')
-        ? new TextRun({ text: part, bold: true, highlight: 'yellow', size: opts.size })
-        : new TextRun({ text: part, bold: opts.bold, italics: opts.italics, size: opts.size }),
+    .map(
+      (part): Run =>
+        part.startsWith('[AGENCY: ')
+          ? { text: part, bold: true, highlight: 'yellow', size: opts.size }
+          : { text: part, bold: opts.bold, italics: opts.italics, size: opts.size },
     );
 }
 
 const para = (
   text: string,
   opts: { bold?: boolean; size?: number; italics?: boolean; after?: number; keepNext?: boolean } = {},
-) => new Paragraph({ children: runs(text, opts), spacing: { after: opts.after ?? 80 }, keepNext: opts.keepNext });
-const heading = (text: string, level: 1 | 2 | 3) =>
-  new Paragraph({
-    text,
-    heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-    keepNext: true,
-  });
+): Paragraph => ({ runs: runs(text, opts), spacing: { after: opts.after ?? 80 }, keepNext: opts.keepNext });
+const heading = (text: string, level: 1 | 2 | 3): Paragraph => ({
+  runs: [{ text }],
+  style: `Heading${level}`,
+  keepNext: true,
+});
 
 /** A table with column widths in inches (set by content), header row repeated on each page. */
 function table(header: string[], rows: string[][], widths: number[], size = 18): Table {
-  const cell = (text: string, w: number, bold = false) =>
-    new TableCell({
-      width: { size: Math.round(w * INCH), type: WidthType.DXA },
-      margins: { top: 10, bottom: 10, left: 60, right: 60 },
-      children: [new Paragraph({ spacing: { after: 0, line: 240 }, children: runs(text, { bold, size }) })],
-    });
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: Math.round(widths.reduce((a, b) => a + b, 0) * INCH), type: WidthType.DXA },
-    columnWidths: widths.map((w) => Math.round(w * INCH)),
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, widths[i]!, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i]!)) })),
-    ],
+  const cell = (text: string, bold = false): Paragraph => ({
+    spacing: { after: 0, line: 240 },
+    runs: runs(text, { bold, size }),
   });
+  return {
+    kind: 'table',
+    columns: widths.map((w) => Math.round(w * INCH)),
+    margins: { top: 10, bottom: 10, left: 60, right: 60 },
+    rows: [
+      { header: true, cantSplit: true, cells: header.map((h) => cell(h, true)) },
+      ...rows.map((r) => ({ cantSplit: true, cells: r.map((t) => cell(t)) })),
+    ],
+  };
 }
 
-export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffer | Blob> {
-  let instance = 0;
+/** The solicitation document, dated `date` (its properties and zip entries): a Buffer in Node, bytes in the browser. */
+export function templateDocx(doc: RequirementDocumentModel, date: Date): Promise<Uint8Array<ArrayBuffer>> {
+  let list = 0;
   const requirement = (r: ProductRequirement): Paragraph[] => {
-    instance += 1;
-    const n = instance;
+    list += 1;
+    const id = list;
+    const end = (last: boolean) => (last ? '.' : ';');
     return [
-      new Paragraph({
-        children: [
-          new TextRun({ text: `${r.number} ${r.title}` }),
-          ...(r.key ? [new TextRun({ text: '  KEY', bold: true })] : []),
-        ],
-        heading: HeadingLevel.HEADING_3,
+      {
+        runs: [{ text: `${r.number} ${r.title}` }, ...(r.key ? [{ text: '  KEY', bold: true }] : [])],
+        style: 'Heading3',
         keepNext: true,
-      }),
+      },
       ...(r.kind === 'technical'
         ? [para(`Applies to: ${appliesToText(doc.type, r)}.`, { italics: true, after: 40, keepNext: true })]
         : []),
@@ -379,242 +358,164 @@ export async function templateDocx(doc: RequirementDocumentModel): Promise<Buffe
           ]
         : []),
       para(subjectOf(doc, r), { after: 40, keepNext: true }),
-      ...r.items.flatMap((i, k) => [
-        new Paragraph({
+      ...r.items.flatMap((i, k): Paragraph[] => [
+        {
           style: 'ListNumber',
-          numbering: { reference: 'items', level: 0, instance: n },
+          list: { id, level: 0 },
           spacing: { after: 10 },
-          children: [
-            ...runs(i.text + (i.subItems.length ? '' : k === r.items.length - 1 ? '.' : ';')),
-            new TextRun({ text: itemSuffix(doc, r, i), size: 16, color: '555555' }),
+          runs: [
+            ...runs(i.text + (i.subItems.length ? '' : end(k === r.items.length - 1))),
+            { text: itemSuffix(doc, r, i), size: 16, color: '555555' },
           ],
-        }),
+        },
         ...i.subItems.map(
-          (s, m) =>
-            new Paragraph({
-              style: 'ListNumber',
-              numbering: { reference: 'items', level: 1, instance: n },
-              spacing: { after: 0 },
-              children: runs(`${s}${m === i.subItems.length - 1 ? (k === r.items.length - 1 ? '.' : ';') : ';'}`),
-            }),
+          (s, m): Paragraph => ({
+            style: 'ListNumber',
+            list: { id, level: 1 },
+            spacing: { after: 0 },
+            runs: runs(`${s}${m === i.subItems.length - 1 ? end(k === r.items.length - 1) : ';'}`),
+          }),
         ),
       ]),
       para(`Verification: ${r.verification}. Evidence: ${r.evidence.join(' ')}`, { size: 16, after: 60 }),
     ];
   };
   const title = doc.title;
-  const portrait = {
-    page: {
-      size: { width: 12240, height: 15840, orientation: PageOrientation.PORTRAIT },
-      margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 },
-    },
-  };
-  const header = {
-    default: new Header({
-      children: [new Paragraph({ children: [new TextRun({ text: title, size: 16, color: '555555' })] })],
-    }),
-  };
-  const footer = {
-    default: new Footer({
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          children: [
-            new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 }),
-          ],
-        }),
+  const tailoring = tailoringRows(doc);
+  const body: Block[] = [
+    { runs: [{ text: title }], style: 'Title' },
+    para(
+      `Solicitation ${solicitationNumber(doc)}. Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`,
+    ),
+    heading('1 Scope and background', 1),
+    para(scopeText(doc, solicitationNumber(doc))),
+    para(backgroundText(doc)),
+    para(levelChangeText(doc)),
+    heading('2 Definitions', 1),
+    ...doc.definitions.map(
+      (d): Paragraph => ({
+        spacing: { after: 80 },
+        runs: [
+          { text: `${d.term}: `, bold: true },
+          { text: d.text },
+          { text: ` (${d.cite})`, size: 16, color: '555555' },
+        ],
+      }),
+    ),
+    heading('3 Values the agency sets', 1),
+    para(
+      'Fill in each value before the solicitation is issued; the text shows it in brackets where it is used. A suggestion is only a starting point.',
+    ),
+    table(
+      ['Value', 'Where used', 'Suggestion or value set'],
+      doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.value ?? v.suggestion ?? '(blank)']),
+      [2.4, 2.6, 1.5],
+    ),
+    heading('4 Product and components', 1),
+    para(doc.type.description),
+    table(
+      ['Component', 'Type', 'What it does'],
+      doc.components.map((c) => [c.name, c.type, c.does]),
+      [1.6, 1.6, 3.3],
+    ),
+    ...doc.type.data.map((d) => para(`Data handled (${d.kind}): ${d.what}`, { after: 60 })),
+    heading('5 Key requirements', 1),
+    para(
+      'An offer is acceptable only if it meets every key requirement; each is checked by the pass criterion stated with it in section 6 or 7.',
+    ),
+    table(
+      ['Requirement', 'Applies to', 'Why it is key'],
+      doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '']),
+      [1.8, 1.8, 2.9],
+    ),
+    heading('6 Requirements on the product components', 1),
+    para('Each requirement is written once, with the components it applies to. Per component:'),
+    table(
+      ['Component', 'Requirements', 'Items'],
+      doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]),
+      [3.5, 1.5, 1.5],
+    ),
+    ...exclusionsText(doc).map((t) => para(t, { size: 18, after: 60 })),
+    ...doc.technical.flatMap(requirement),
+    heading('7 Manufacturer obligations', 1),
+    para('These requirements apply to the manufacturer for the whole product and for the support period.'),
+    ...doc.manufacturer.flatMap(requirement),
+    heading('8 Post-market support', 1),
+    ...doc.postMarket.flatMap((o) => [
+      heading(`${o.number} ${o.title}`, 3),
+      para(o.text, { after: 40 }),
+      para(`Sources: ${o.sources.join('; ')}.`, { size: 16, after: 120 }),
+    ]),
+    heading('9 Federal acquisition provisions and clauses', 1),
+    table(
+      ['Citation', 'Title', 'Why it applies'],
+      doc.federalClauses.map((c) => [
+        `${c.id} (${c.kind}; ${c.cfr})`,
+        c.title,
+        `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`,
+      ]),
+      [1.5, 2.0, 3.0],
+    ),
+    heading('10 Deliverables', 1),
+    table(
+      ['Item', 'Format', 'When due'],
+      doc.deliverables.map((d) => [d.item, d.format, d.due]),
+      [3.0, 1.75, 1.75],
+    ),
+    heading('11 Instructions to offerors', 1),
+    ...instructionsText(doc).map((t) => para(t)),
+    heading('Vendor questionnaire', 2),
+    ...doc.questionnaire.map((q) => para(`${q.number}. ${q.question}`, { after: 80 })),
+    heading('12 Evaluation', 1),
+    ...evaluationText(doc).map((t) => para(t)),
+    heading('13 Tailoring', 1),
+    ...tailoringText(doc).map((t) => para(t)),
+    ...(tailoring.length ? [table(TAILORING_HEADER, tailoring, [1.6, 2.2, 2.7])] : []),
+  ];
+  const annex: Block[] = [
+    heading('Annex A Traceability', 1),
+    para(
+      `Every item, the SP 800-213A record it is written from, the SP 800-53 controls the record maps to, and the controls of the SP 800-53B ${doc.level} baseline that selected it.`,
+    ),
+    table(
+      [
+        'Requirement',
+        `Items: SP 800-213A record (the ${doc.level} baseline controls that selected it)`,
+        'All SP 800-53 controls mapped',
+        'Applies to',
       ],
-    }),
-  };
-  const document = new Document({
-    creator: 'iot-guidance-site',
+      [...doc.technical, ...doc.manufacturer].map((r) => [
+        `${r.number} ${r.title}${r.key ? ' (key)' : ''}`,
+        r.items.map((i) => `${i.letter}. ${i.record} (${i.selectedBy.join(', ') || 'key requirement'})`).join('; '),
+        [...new Set(r.items.flatMap((i) => i.controls))].join(', '),
+        r.kind === 'technical' ? r.appliesTo.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer',
+      ]),
+      [2.1, 3.5, 1.7, 1.7],
+      15,
+    ),
+  ];
+  return writeDocx({
     title,
     description: `SP 800-213A requirements for ${doc.type.name} at the SP 800-53B ${doc.level} baseline`,
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: 18 } },
-        title: { run: { font: FONT, size: 40, bold: true }, paragraph: { spacing: { after: 160 } } },
-        heading1: {
-          run: { font: FONT, size: 28, bold: true, color: '1F3864' },
-          paragraph: { spacing: { before: 240, after: 80 } },
-        },
-        heading2: {
-          run: { font: FONT, size: 24, bold: true, color: '1F3864' },
-          paragraph: { spacing: { before: 200, after: 60 } },
-        },
-        heading3: {
-          run: { font: FONT, size: 20, bold: true, color: '1F3864' },
-          paragraph: { spacing: { before: 100, after: 20 } },
-        },
-      },
-      paragraphStyles: [
-        {
-          id: 'ListNumber',
-          name: 'List Number',
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { font: FONT, size: 18 },
-        },
-      ],
-    },
-    numbering: {
-      config: [
-        {
-          reference: 'items',
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.LOWER_LETTER,
-              text: '%1.',
-              alignment: AlignmentType.START,
-              style: { paragraph: { indent: { left: 540, hanging: 360 } } },
-            },
-            {
-              level: 1,
-              format: LevelFormat.LOWER_ROMAN,
-              text: '(%2)',
-              alignment: AlignmentType.START,
-              style: { paragraph: { indent: { left: 1080, hanging: 420 } } },
-            },
-          ],
-        },
-      ],
-    },
-    sections: [
+    creator: 'iot-guidance-site',
+    date,
+    header: [{ runs: [{ text: title, size: 16, color: '555555' }] }],
+    footer: [
       {
-        properties: portrait,
-        headers: header,
-        footers: footer,
-        children: [
-          new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
-          para(
-            `Solicitation ${solicitationNumber(doc)}. Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`,
-          ),
-          heading('1 Scope and background', 1),
-          para(scopeText(doc, solicitationNumber(doc))),
-          para(backgroundText(doc)),
-          para(levelChangeText(doc)),
-          heading('2 Definitions', 1),
-          ...doc.definitions.map(
-            (d) =>
-              new Paragraph({
-                spacing: { after: 80 },
-                children: [
-                  new TextRun({ text: `${d.term}: `, bold: true }),
-                  new TextRun(d.text),
-                  new TextRun({ text: ` (${d.cite})`, size: 16, color: '555555' }),
-                ],
-              }),
-          ),
-          heading('3 Values the agency sets', 1),
-          para(
-            'Fill in each value before the solicitation is issued; the text shows it in brackets where it is used. A suggestion is only a starting point.',
-          ),
-          table(
-            ['Value', 'Where used', 'Suggestion or value set'],
-            doc.values.map((v) => [v.placeholder, v.usedIn.join(', '), v.value ?? v.suggestion ?? '(blank)']),
-            [2.4, 2.6, 1.5],
-          ),
-          heading('4 Product and components', 1),
-          para(doc.type.description),
-          table(
-            ['Component', 'Type', 'What it does'],
-            doc.components.map((c) => [c.name, c.type, c.does]),
-            [1.6, 1.6, 3.3],
-          ),
-          ...doc.type.data.map((d) => para(`Data handled (${d.kind}): ${d.what}`, { after: 60 })),
-          heading('5 Key requirements', 1),
-          para(
-            'An offer is acceptable only if it meets every key requirement; each is checked by the pass criterion stated with it in section 6 or 7.',
-          ),
-          table(
-            ['Requirement', 'Applies to', 'Why it is key'],
-            doc.key.map((r) => [`${r.number} ${r.title}`, appliesToText(doc.type, r), r.keyWhy ?? '']),
-            [1.8, 1.8, 2.9],
-          ),
-          heading('6 Requirements on the product components', 1),
-          para('Each requirement is written once, with the components it applies to. Per component:'),
-          table(
-            ['Component', 'Requirements', 'Items'],
-            doc.counts.perComponent.map((c) => [c.component, String(c.requirements), String(c.items)]),
-            [3.5, 1.5, 1.5],
-          ),
-          ...exclusionsText(doc).map((t) => para(t, { size: 18, after: 60 })),
-          ...doc.technical.flatMap(requirement),
-          heading('7 Manufacturer obligations', 1),
-          para('These requirements apply to the manufacturer for the whole product and for the support period.'),
-          ...doc.manufacturer.flatMap(requirement),
-          heading('8 Post-market support', 1),
-          ...doc.postMarket.flatMap((o) => [
-            heading(`${o.number} ${o.title}`, 3),
-            para(o.text, { after: 40 }),
-            para(`Sources: ${o.sources.join('; ')}.`, { size: 16, after: 120 }),
-          ]),
-          heading('9 Federal acquisition provisions and clauses', 1),
-          table(
-            ['Citation', 'Title', 'Why it applies'],
-            doc.federalClauses.map((c) => [
-              `${c.id} (${c.kind}; ${c.cfr})`,
-              c.title,
-              `${c.why}${c.implements ? ` Implements ${c.implements}.` : ''}`,
-            ]),
-            [1.5, 2.0, 3.0],
-          ),
-          heading('10 Deliverables', 1),
-          table(
-            ['Item', 'Format', 'When due'],
-            doc.deliverables.map((d) => [d.item, d.format, d.due]),
-            [3.0, 1.75, 1.75],
-          ),
-          heading('11 Instructions to offerors', 1),
-          ...instructionsText(doc).map((t) => para(t)),
-          heading('Vendor questionnaire', 2),
-          ...doc.questionnaire.map((q) => para(`${q.number}. ${q.question}`, { after: 80 })),
-          heading('12 Evaluation', 1),
-          ...evaluationText(doc).map((t) => para(t)),
-          heading('13 Tailoring', 1),
-          ...tailoringText(doc).map((t) => para(t)),
-          ...(tailoringRows(doc).length ? [table(TAILORING_HEADER, tailoringRows(doc), [1.6, 2.2, 2.7])] : []),
-        ],
-      },
-      {
-        properties: {
-          page: {
-            size: { width: 12240, height: 15840, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: INCH, right: INCH, bottom: INCH, left: INCH, header: 720, footer: 720 },
-          },
-        },
-        headers: header,
-        footers: footer,
-        children: [
-          heading('Annex A Traceability', 1),
-          para(
-            `Every item, the SP 800-213A record it is written from, the SP 800-53 controls the record maps to, and the controls of the SP 800-53B ${doc.level} baseline that selected it.`,
-          ),
-          table(
-            [
-              'Requirement',
-              `Items: SP 800-213A record (the ${doc.level} baseline controls that selected it)`,
-              'All SP 800-53 controls mapped',
-              'Applies to',
-            ],
-            [...doc.technical, ...doc.manufacturer].map((r) => [
-              `${r.number} ${r.title}${r.key ? ' (key)' : ''}`,
-              r.items
-                .map((i) => `${i.letter}. ${i.record} (${i.selectedBy.join(', ') || 'key requirement'})`)
-                .join('; '),
-              [...new Set(r.items.flatMap((i) => i.controls))].join(', '),
-              r.kind === 'technical' ? r.appliesTo.map((c) => componentName(doc.type, c)).join(', ') : 'Manufacturer',
-            ]),
-            [2.1, 3.5, 1.7, 1.7],
-            15,
-          ),
+        align: 'right',
+        runs: [
+          { text: 'Page ', size: 16 },
+          { text: '', field: 'PAGE', size: 16 },
+          { text: ' of ', size: 16 },
+          { text: '', field: 'NUMPAGES', size: 16 },
         ],
       },
     ],
+    sections: [
+      { orientation: 'portrait', blocks: body },
+      { orientation: 'landscape', blocks: annex },
+    ],
   });
-  return typeof Buffer === 'undefined' ? Packer.toBlob(document) : Packer.toBuffer(document);
 }
 
 // ---------------------------------------------------------------- XLSX

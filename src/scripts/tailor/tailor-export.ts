@@ -1,7 +1,8 @@
 /**
  * The solicitation files of a tailoring, written in the browser by the build's own writers
  * (src/lib/products/product-downloads.ts) and stamped with the build's date as the build stamps
- * its downloads. Loaded on the first download only: it brings docx, jszip and exceljs.
+ * its downloads. Loaded on the first download only: it brings the writers and jszip; exceljs's
+ * browser build is loaded for the first XLSX.
  */
 import { loadExcel } from '../load-excel.ts';
 import { isoSeconds } from '../../lib/downloads/build-date.ts';
@@ -39,7 +40,7 @@ export async function prepare(format: string): Promise<void> {
 export async function exportFile(format: string, doc: RequirementDocumentModel, ctx: ExportContext): Promise<BlobPart> {
   switch (format) {
     case 'docx':
-      return stampZip((await templateDocx(doc)) as Blob, ctx.date) as unknown as BlobPart;
+      return templateDocx(doc, ctx.date);
     case 'xlsx':
       return stampZip(new Uint8Array(await templateXlsx(doc, await loadExcel())), ctx.date) as unknown as BlobPart;
     case 'csv':
