@@ -7,6 +7,7 @@
  * guide re-runs none of them and an edited product type re-runs only its own.
  */
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOWNLOAD_LIST } from '../downloads/download-list.ts';
@@ -106,7 +107,7 @@ export function checkDeclaredFiles(stage: DownloadStage, written: string[]): voi
 }
 
 /**
- * Runs the jobs in a child process (its own memory, its own core), calling
+ * Runs the jobs in a child process (its own memory, a lower CPU priority), calling
  * `onDone` as each one finishes; resolves with the child's peak memory.
  */
 export function runDownloadJobs(
@@ -119,6 +120,8 @@ export function runDownloadJobs(
 ): Promise<{ peakRssMB: number }> {
   return new Promise((ok, fail) => {
     const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(signal ? { signal } : {}) });
+    // Below the pages and their search index (the longer chain) in the scheduler: the downloads use what they leave.
+    if (child.pid) setPriority(child.pid, 10);
     let failure: Error | undefined;
     let end: { peakRssMB: number } | undefined;
     let pending = Promise.resolve();
