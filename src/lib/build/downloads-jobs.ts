@@ -121,7 +121,11 @@ export function runDownloadJobs(
   return new Promise((ok, fail) => {
     const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(signal ? { signal } : {}) });
     // Below the pages and their search index (the longer chain) in the scheduler: the downloads use what they leave.
-    if (child.pid) setPriority(child.pid, 10);
+    try {
+      if (child.pid) setPriority(child.pid, 10);
+    } catch {
+      // The process already ended: its exit reports why.
+    }
     let failure: Error | undefined;
     let end: { peakRssMB: number } | undefined;
     let pending = Promise.resolve();
