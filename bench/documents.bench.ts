@@ -4,7 +4,8 @@
  * key requirements, and the pages of the DOCX as LibreOffice renders it (all
  * DOCX of a level in one soffice call); then the largest moderate document
  * against the targets (at most 45 pages, at most 100 requirements), and the CPU
- * time of writing one DOCX (templateDocx, after one warm-up round). Prints figures.
+ * time of writing one DOCX (templateDocx) and one XLSX (templateXlsx), each after
+ * one warm-up round. Prints figures.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadModel } from '../src/lib/model/load-model.ts';
-import { templateDocx } from '../src/lib/products/product-downloads.ts';
+import { templateDocx, templateXlsx } from '../src/lib/products/product-downloads.ts';
 import { type RequirementDocumentModel, requirementDocument } from '../src/lib/products/requirement-document.ts';
 import { IMPACT_LEVELS, type ImpactLevel } from '../src/lib/products/select-requirements.ts';
 import { catalogIndex } from '../src/lib/site/catalog-index.ts';
@@ -34,13 +35,14 @@ interface Row {
 const rows: Row[] = [];
 const convertMs: Record<string, number> = {};
 const date = new Date('2026-06-30T12:00:00Z');
-/** CPU time (user + system) of each templateDocx call, in ms. */
+/** CPU time (user + system) of each templateDocx and templateXlsx call, in ms. */
 const writeMs: number[] = [];
-const cpuMs = async <T>(f: () => Promise<T>): Promise<T> => {
+const xlsxMs: number[] = [];
+const cpuMs = async <T>(into: number[], f: () => Promise<T>): Promise<T> => {
   const start = process.cpuUsage();
   const out = await f();
   const used = process.cpuUsage(start);
-  writeMs.push((used.user + used.system) / 1000);
+  into.push((used.user + used.system) / 1000);
   return out;
 };
 
@@ -75,10 +77,12 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
-// CPU time of writing the DOCX alone: one warm-up round over every document, then one measured round.
+// CPU time of writing the DOCX, then the XLSX, alone: one warm-up round over every document, then one measured round.
 const allDocs = rows.map((r) => r.doc);
 for (const doc of allDocs) await templateDocx(doc, date);
-for (const doc of allDocs) await cpuMs(() => templateDocx(doc, date));
+for (const doc of allDocs) await cpuMs(writeMs, () => templateDocx(doc, date));
+for (const doc of allDocs) await templateXlsx(doc, date);
+for (const doc of allDocs) await cpuMs(xlsxMs, () => templateXlsx(doc, date));
 
 const header = ['product type', 'level', 'requirements', 'items', 'key', 'DOCX pages'];
 const cells = rows.map((r) => [
@@ -111,7 +115,11 @@ console.log(
 console.log(
   `largest moderate requirements: ${String(reqs.doc.counts.requirements).padStart(3)} requirements (${reqs.type}); target <= ${TARGET.requirements}: ${verdict(reqs.doc.counts.requirements, TARGET.requirements)}`,
 );
-const sorted = [...writeMs].sort((a, b) => a - b);
-console.log(
-  `templateDocx CPU per DOCX (${writeMs.length} documents): mean ${(writeMs.reduce((a, b) => a + b, 0) / writeMs.length).toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
-);
+const cpuLine = (what: string, ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  console.log(
+    `${what} (${ms.length} documents): mean ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
+  );
+};
+cpuLine('templateDocx CPU per DOCX', writeMs);
+cpuLine('templateXlsx CPU per XLSX', xlsxMs);

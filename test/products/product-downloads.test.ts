@@ -55,7 +55,7 @@ const docxText = async (d: RequirementDocumentModel) =>
   (await mammoth.extractRawText({ buffer: (await templateDocx(d, DATE)) as Buffer })).value;
 const workbook = async (d: RequirementDocumentModel) => {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await templateXlsx(d, ExcelJS));
+  await wb.xlsx.load((await templateXlsx(d, DATE)) as unknown as ArrayBuffer);
   return wb;
 };
 

@@ -1,11 +1,11 @@
 /**
- * Gives an Office file (a zip: the XLSX exceljs writes) one date throughout: its
+ * Gives an Office file (a zip: the catalog XLSX exceljs writes) one date throughout: its
  * document properties' created and modified dates and every zip entry's date.
  * exceljs stamps the current time; after this, the same content and date give
- * the same bytes. (The DOCX writer, src/lib/products/docx-writer.ts, takes the
- * date itself.) Entry order and contents are kept, and entries other than the
+ * the same bytes. (The DOCX and XLSX writers of the product documents,
+ * src/lib/products/docx-writer.ts and xlsx-writer.ts, take the date themselves.) Entry order and contents are kept, and entries other than the
  * properties keep their compressed bytes (nothing is deflated twice).
- * Runs in the browser too (the product tailoring tool): a Buffer in Node, bytes there.
+ * A Buffer in Node, bytes in the browser.
  */
 import JSZip from 'jszip';
 import { isoSeconds } from './build-date.ts';

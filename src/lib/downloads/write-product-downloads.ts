@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { checkAgainstSchema } from '../json-schema.ts';
 import type { Model } from '../model/schemas/model.ts';
 import { Problems, ProblemsError } from '../problems.ts';
-import ExcelJS from 'exceljs';
 import {
   templateCsv,
   templateDocx,
@@ -23,7 +22,6 @@ import { type CatalogIndex, catalogIndex } from '../site/catalog-index.ts';
 import { isoSeconds } from './build-date.ts';
 import { OSCAL_213A_CATALOG, productDownloadPath } from './download-files.ts';
 import { sp800213aOscalCatalog } from './oscal-213a-catalog.ts';
-import { stampZip } from './stamp-zip.ts';
 
 export interface OscalSchemas {
   catalog: object;
@@ -94,7 +92,7 @@ export async function writeProductTypeDownloads(
     );
     const files: [string, string | Uint8Array][] = [
       ['docx', await templateDocx(doc, date)],
-      ['xlsx', await stampZip(Buffer.from(await templateXlsx(doc, ExcelJS)), date)],
+      ['xlsx', await templateXlsx(doc, date)],
       ['csv', templateCsv(doc)],
       ['md', templateMarkdown(doc)],
       ['json', templateJson(doc)],

@@ -6,9 +6,18 @@
  * SP 800-53 controls behind the items with the agency's values as set-parameters.
  * Pure: no file system, so the build and the browser use the same writers.
  */
-import type ExcelJS from 'exceljs';
 import { stableUuid } from '../stable-uuid.ts';
 import { type Block, type Paragraph, type Run, type Table, writeDocx } from './docx-writer.ts';
+import {
+  type CellStyle,
+  type CellValue,
+  columnName,
+  type DataValidation,
+  writeXlsx,
+  type Cell as XlsxCell,
+  type Row as XlsxRow,
+  type Sheet as XlsxSheet,
+} from './xlsx-writer.ts';
 import {
   appliesToText,
   componentName,
@@ -540,41 +549,46 @@ const MATRIX_COLUMNS: { key: string; header: string; width: number }[] = [
 
 export const MATRIX_SHEET = 'Compliance matrix';
 
-export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof ExcelJS): Promise<ArrayBuffer> {
-  const wb = new Excel.Workbook();
-  wb.creator = 'iot-guidance-site';
-  wb.title = doc.title;
-  const print = (ws: ExcelJS.Worksheet, titleRow = 1) => {
-    ws.pageSetup = {
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      paperSize: 1 as ExcelJS.PaperSize,
-      printTitlesRow: `${titleRow}:${titleRow}`,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    };
-    ws.headerFooter = { oddHeader: `&L${doc.title.replace(/&/g, '&&')}`, oddFooter: '&LPage &P of &N&R&A' };
-  };
-  const wrapRow = (row: ExcelJS.Row, widths: number[]) => {
-    let lines = 1;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cell.alignment = { wrapText: true, vertical: 'top' };
-      const size = cell.font?.size ?? 11;
-      lines = Math.max(
-        lines,
-        Math.ceil(
-          (linesFor(String(cell.value ?? ''), (widths[col - 1] ?? 10) * (11 / size), Boolean(cell.font?.bold)) * size) /
-            11,
-        ),
-      );
-    });
-    row.height = Math.min(409, 15 * lines + 2);
-  };
+const PRINT: XlsxSheet['page'] = {
+  orientation: 'landscape',
+  paperSize: 1,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+const BOLD: CellStyle = { bold: true };
+const HEAD_FILL = 'FFE8EEF4';
+
+/** Cells of text, numbers or formulas, all in one style; '' and undefined as given (undefined writes no cell). */
+const cellsOf = (values: (CellValue | undefined)[], style?: CellStyle): (XlsxCell | undefined)[] =>
+  values.map((value) => (value === undefined ? undefined : { value, style }));
+
+/** A row whose cells wrap, aligned to the top, as high as its longest cell needs (at most 409 points). */
+function wrapped(cells: (XlsxCell | undefined)[], widths: number[], extra: Omit<XlsxRow, 'cells'> = {}): XlsxRow {
+  let lines = 1;
+  const out = cells.map((c, i) => {
+    if (!c) return c;
+    const size = c.style?.size ?? 11;
+    const text = typeof c.value === 'object' ? c.value.formula : String(c.value);
+    lines = Math.max(
+      lines,
+      Math.ceil((linesFor(text, (widths[i] ?? 10) * (11 / size), Boolean(c.style?.bold)) * size) / 11),
+    );
+    return { value: c.value, style: { ...c.style, wrap: true } };
+  });
+  return { ...extra, cells: out, height: Math.min(409, 15 * lines + 2) };
+}
+
+/** The compliance-matrix workbook, dated `date` (its properties and every zip entry). */
+export async function templateXlsx(doc: RequirementDocumentModel, date: Date): Promise<Uint8Array<ArrayBuffer>> {
+  const print = (titleRow = 1) => ({
+    page: PRINT,
+    printTitleRows: [titleRow, titleRow] as [number, number],
+    header: `&L${doc.title.replace(/&/g, '&&')}`,
+    footer: '&LPage &P of &N&R&A',
+  });
 
   // Instructions
-  const ins = wb.addWorksheet('Instructions');
-  ins.columns = [{ width: 90 }];
   const insLines = [
     doc.title,
     `Impact level ${doc.level} (SP 800-53B ${doc.level} baseline). ${doc.counts.requirements} requirements, ${doc.counts.items} items, ${doc.counts.key} key requirements.`,
@@ -585,163 +599,197 @@ export async function templateXlsx(doc: RequirementDocumentModel, Excel: typeof 
     'Vendor questionnaire (answer each in the offer):',
     ...doc.questionnaire.map((q) => `${q.number}. ${q.question}`),
   ];
-  insLines.forEach((t, i) => {
-    const row = ins.addRow([t]);
-    if (i === 0) row.getCell(1).font = { bold: true, size: 14 };
-    wrapRow(row, [90]);
-  });
-  // Tailoring: the security category, the level's reason, and every decision of the agency with its reason.
-  ins.addRow([]);
-  ins.addRow(['Tailoring']).font = { bold: true, size: 12 };
-  for (const t of tailoringText(doc)) wrapRow(ins.addRow([t]), [110]);
-  for (const [decision, what, why] of tailoringRows(doc))
-    wrapRow(ins.addRow([`${decision}: ${what}. Reason: ${why}`]), [110]);
-  print(ins);
+  const tailoringTitle: CellStyle = { bold: true, size: 12 };
+  const ins: XlsxSheet = {
+    name: 'Instructions',
+    columns: [90],
+    rows: [
+      ...insLines.map((t, i) => wrapped(cellsOf([t], i === 0 ? { bold: true, size: 14 } : undefined), [90])),
+      // Tailoring: the security category, the level's reason, and every decision of the agency with its reason.
+      { cells: [] },
+      { cells: cellsOf(['Tailoring'], tailoringTitle), style: tailoringTitle },
+      ...tailoringText(doc).map((t) => wrapped(cellsOf([t]), [110])),
+      ...tailoringRows(doc).map(([decision, what, why]) =>
+        wrapped(cellsOf([`${decision}: ${what}. Reason: ${why}`]), [110]),
+      ),
+    ],
+    ...print(),
+  };
 
   // Compliance matrix
-  const ws = wb.addWorksheet(MATRIX_SHEET, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    properties: { outlineLevelRow: 1 },
-  });
-  ws.columns = MATRIX_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   const widths = MATRIX_COLUMNS.map((c) => c.width);
-  ws.getRow(1).eachCell((c) => (c.font = { bold: true }));
-  wrapRow(ws.getRow(1), widths);
   const col = (key: string) => MATRIX_COLUMNS.findIndex((c) => c.key === key) + 1;
+  const L = (key: string) => columnName(col(key));
+  const rows: XlsxRow[] = [
+    wrapped(
+      cellsOf(
+        MATRIX_COLUMNS.map((c) => c.header),
+        BOLD,
+      ),
+      widths,
+    ),
+  ];
+  const validations: DataValidation[] = [];
+  const boldHead = new Set(['requirement', 'applies_to', 'key', 'text']);
+  const unlocked = new Set(['response', 'evidence_reference', 'justification']);
   // The item rows are the CSV's (the same words in every format); the matrix adds the offeror's columns.
   const rowOf = new Map(itemRows(doc).map((row) => [row.item, row]));
   for (const r of [...doc.technical, ...doc.manufacturer]) {
-    const head = ws.addRow({
+    const head: Record<string, string> = {
       requirement: r.number,
       item: '',
       applies_to: appliesToText(doc.type, r),
       key: r.key ? 'yes' : 'no',
       text: `${r.title}${r.key ? ` (key). Pass criterion: ${r.pass}` : ''}`,
       evidence: `${r.verification}: ${r.evidence.join(' ')}`,
-    });
-    for (const k of ['requirement', 'applies_to', 'key', 'text']) head.getCell(col(k)).font = { bold: true };
-    head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
-    wrapRow(head, widths);
+    };
+    rows.push(
+      wrapped(
+        MATRIX_COLUMNS.map((c) =>
+          head[c.key] === undefined
+            ? undefined
+            : { value: head[c.key]!, style: { bold: boldHead.has(c.key), fill: HEAD_FILL } },
+        ),
+        widths,
+        { style: { fill: HEAD_FILL } },
+      ),
+    );
+    const first = rows.length + 1;
     for (const i of r.items) {
       const { requirement, item, applies_to, key, text, sp800_213a, sp800_53 } = rowOf.get(i.number)!;
-      const row = ws.addRow({
-        requirement,
-        item,
-        applies_to,
-        key,
-        text,
-        sp800_213a,
-        sp800_53,
-        evidence: '',
-        response: '',
-        evidence_reference: '',
-        justification: '',
-      });
-      row.outlineLevel = 1;
-      wrapRow(row, widths);
+      const values: Record<string, string> = { requirement, item, applies_to, key, text, sp800_213a, sp800_53 };
+      rows.push(
+        wrapped(
+          MATRIX_COLUMNS.map((c) => ({
+            value: values[c.key] ?? '',
+            style: unlocked.has(c.key) ? { unlocked: true } : undefined,
+          })),
+          widths,
+          { outlineLevel: 1 },
+        ),
+      );
+    }
+    if (r.items.length) {
       const choices = r.key ? KEY_RESPONSES : RESPONSES;
-      row.getCell(col('response')).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${choices.join(',')}"`],
-        showErrorMessage: true,
+      const last = rows.length;
+      validations.push({
+        sqref: first === last ? `${L('response')}${first}` : `${L('response')}${first}:${L('response')}${last}`,
+        list: choices,
         errorTitle: 'Response',
         error: `Choose ${choices.join(', ')}.`,
-      };
-      for (const k of ['response', 'evidence_reference', 'justification'])
-        row.getCell(col(k)).protection = { locked: false };
+      });
     }
   }
-  const last = ws.rowCount;
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: MATRIX_COLUMNS.length } };
-  const L = (key: string) => String.fromCharCode(64 + col(key));
-  ws.addConditionalFormatting({
-    ref: `${L('justification')}2:${L('justification')}${last}`,
-    rules: [
+  const last = rows.length;
+  const ws: XlsxSheet = {
+    name: MATRIX_SHEET,
+    columns: widths,
+    rows,
+    frozenRows: 1,
+    outlineLevelRow: 1,
+    autoFilter: `A1:${columnName(MATRIX_COLUMNS.length)}${last}`,
+    validations,
+    conditionalFormats: [
       {
-        type: 'expression',
-        priority: 1,
-        formulae: [`AND($${L('response')}2="Not applicable",LEN(TRIM($${L('justification')}2))=0)`],
-        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } },
+        sqref: `${L('justification')}2:${L('justification')}${last}`,
+        formula: `AND($${L('response')}2="Not applicable",LEN(TRIM($${L('justification')}2))=0)`,
+        fill: 'FFFFC7CE',
       },
     ],
-  });
-  print(ws);
+    ...print(),
+  };
 
   // Evaluation
-  const ev = wb.addWorksheet('Evaluation');
-  ev.columns = [{ width: 16 }, { width: 46 }, { width: 10 }, { width: 12 }, { width: 14 }, { width: 14 }];
   const M = `'${MATRIX_SHEET}'!`;
   const range = (key: string) => `${M}$${L(key)}$2:$${L(key)}$${last}`;
   const keyFails = `COUNTIFS(${range('key')},"yes",${range('item')},"<>",${range('response')},"<>Comply")`;
-  ev.addRow(['Result', 'Any key item not Comply fails the offer']).font = { bold: true };
-  ev.addRow(['Key items not Comply', '', { formula: keyFails }]);
-  ev.addRow([
-    'Not applicable without justification',
-    '',
-    { formula: `SUMPRODUCT((${range('response')}="Not applicable")*(LEN(TRIM(${range('justification')}))=0))` },
-  ]);
-  ev.addRow([
-    'Offer',
-    '',
+  const evRows: XlsxRow[] = [
+    { cells: cellsOf(['Result', 'Any key item not Comply fails the offer'], BOLD), style: BOLD },
+    { cells: cellsOf(['Key items not Comply', '', { formula: keyFails }]) },
     {
-      formula: `IF(C2>0,"FAIL: a key item is not Comply",IF(C3>0,"INCOMPLETE: Not applicable without justification","PASS: every key item complies"))`,
+      cells: cellsOf([
+        'Not applicable without justification',
+        '',
+        { formula: `SUMPRODUCT((${range('response')}="Not applicable")*(LEN(TRIM(${range('justification')}))=0))` },
+      ]),
     },
-  ]);
-  ev.addRow([]);
-  const headRow = ev.addRow(['Requirement', 'Title', 'Key', 'Weight', 'Score (0-1)', 'Weighted']);
-  headRow.font = { bold: true };
-  const first = ev.rowCount + 1;
+    {
+      cells: cellsOf([
+        'Offer',
+        '',
+        {
+          formula: `IF(C2>0,"FAIL: a key item is not Comply",IF(C3>0,"INCOMPLETE: Not applicable without justification","PASS: every key item complies"))`,
+        },
+      ]),
+    },
+    { cells: [] },
+    { cells: cellsOf(['Requirement', 'Title', 'Key', 'Weight', 'Score (0-1)', 'Weighted'], BOLD), style: BOLD },
+  ];
+  const first = evRows.length + 1;
   for (const r of [...doc.technical, ...doc.manufacturer]) {
-    const n = ev.rowCount + 1;
+    const n = evRows.length + 1;
     const req = `${range('requirement')},"${r.number}",${range('item')},"<>"`;
-    ev.addRow([
-      r.number,
-      r.title,
-      r.key ? 'yes' : 'no',
-      r.key ? 'pass/fail' : 1,
-      r.key
-        ? { formula: `IF(COUNTIFS(${req},${range('response')},"<>Comply")=0,"PASS","FAIL")` }
-        : {
-            formula: `(COUNTIFS(${req},${range('response')},"Comply")+0.5*COUNTIFS(${req},${range('response')},"Partial"))/COUNTIFS(${req})`,
-          },
-      r.key ? '' : { formula: `D${n}*E${n}` },
-    ]);
+    evRows.push({
+      cells: cellsOf([
+        r.number,
+        r.title,
+        r.key ? 'yes' : 'no',
+        r.key ? 'pass/fail' : 1,
+        r.key
+          ? { formula: `IF(COUNTIFS(${req},${range('response')},"<>Comply")=0,"PASS","FAIL")` }
+          : {
+              formula: `(COUNTIFS(${req},${range('response')},"Comply")+0.5*COUNTIFS(${req},${range('response')},"Partial"))/COUNTIFS(${req})`,
+            },
+        r.key ? '' : { formula: `D${n}*E${n}` },
+      ]),
+    });
   }
-  const end = ev.rowCount;
-  ev.addRow([]);
-  ev.addRow([
-    'Weighted score of the scored requirements',
-    '',
-    '',
-    { formula: `SUM(D${first}:D${end})` },
-    '',
-    { formula: `IF(D${end + 2}=0,0,SUM(F${first}:F${end})/D${end + 2})` },
-  ]).font = { bold: true };
-  ev.addRow([
-    `Weights: ${doc.values.find((v) => v.id === 'evaluation-weights')?.value ?? doc.values.find((v) => v.id === 'evaluation-weights')?.placeholder ?? ''}; change column D to set them.`,
-  ]);
-  print(ev, 6);
+  const end = evRows.length;
+  const weights =
+    doc.values.find((v) => v.id === 'evaluation-weights')?.value ??
+    doc.values.find((v) => v.id === 'evaluation-weights')?.placeholder ??
+    '';
+  evRows.push(
+    { cells: [] },
+    {
+      cells: cellsOf(
+        [
+          'Weighted score of the scored requirements',
+          '',
+          '',
+          { formula: `SUM(D${first}:D${end})` },
+          '',
+          { formula: `IF(D${end + 2}=0,0,SUM(F${first}:F${end})/D${end + 2})` },
+        ],
+        BOLD,
+      ),
+      style: BOLD,
+    },
+    { cells: cellsOf([`Weights: ${weights}; change column D to set them.`]) },
+  );
+  const ev: XlsxSheet = { name: 'Evaluation', columns: [16, 46, 10, 12, 14, 14], rows: evRows, ...print(6) };
 
   // Values
-  const va = wb.addWorksheet('Values');
-  va.columns = [
-    { header: 'Value', width: 44 },
-    { header: 'Kind', width: 10 },
-    { header: 'Where used', width: 40 },
-    { header: 'Suggestion', width: 30 },
-    { header: 'Value set', width: 30 },
-    { header: 'SP 800-53 parameters', width: 22 },
-  ];
-  va.getRow(1).font = { bold: true };
-  for (const v of doc.values)
-    wrapRow(
-      va.addRow([v.placeholder, v.kind, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '', v.params.join(' ')]),
-      [44, 10, 40, 30, 30, 22],
-    );
-  print(va);
+  const vaWidths = [44, 10, 40, 30, 30, 22];
+  const va: XlsxSheet = {
+    name: 'Values',
+    columns: vaWidths,
+    rows: [
+      {
+        cells: cellsOf(['Value', 'Kind', 'Where used', 'Suggestion', 'Value set', 'SP 800-53 parameters'], BOLD),
+        style: BOLD,
+      },
+      ...doc.values.map((v) =>
+        wrapped(
+          cellsOf([v.placeholder, v.kind, v.usedIn.join(', '), v.suggestion ?? '', v.value ?? '', v.params.join(' ')]),
+          vaWidths,
+        ),
+      ),
+    ],
+    ...print(),
+  };
 
-  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  return writeXlsx({ title: doc.title, creator: 'iot-guidance-site', date, sheets: [ins, ws, ev, va] });
 }
 
 // ---------------------------------------------------------------- OSCAL

@@ -2,7 +2,7 @@
  * The tailoring tool offline: an Astro integration that writes, at the end of the build, the tool's service
  * worker (`products/tailor/offline-sw.js`) with the list of files it stores in Cache Storage: the tool's page,
  * its stylesheets, its script with every chunk it imports statically or on the first export (the writers:
- * jszip, exceljs's browser build), and the data it fetches (tailor-data.json, tailor-texts.json).
+ * the DOCX and XLSX writers and jszip), and the data it fetches (tailor-data.json, tailor-texts.json).
  *
  * The list comes from the build: a Vite plugin records the client bundle's graph (each chunk's static and
  * dynamic imports and the assets it references by URL, with the hashed names Vite emits), and the page's

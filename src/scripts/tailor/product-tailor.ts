@@ -755,7 +755,6 @@ class ProductTailor extends HTMLElement {
         let loaded: [typeof import('./tailor-export.ts'), CatalogIndex];
         try {
           loaded = await Promise.all([import('./tailor-export.ts'), this.full]);
-          await loaded[0].prepare(format);
         } catch (e) {
           throw new Error(this.notLoaded(format, e as Error));
         }
@@ -785,8 +784,8 @@ class ProductTailor extends HTMLElement {
   /** Why an export could not start: its writer or the documents' texts did not load (the connection, mostly). */
   private notLoaded(format: string, e: Error): string {
     const what = `the ${FORMAT_NAMES[format] ?? format} writer could not be loaded`;
-    // A failed fetch or dynamic import is a TypeError; exceljs's script failing says so (src/scripts/load-excel.ts).
-    const connection = !navigator.onLine || e instanceof TypeError || /library could not be loaded/.test(e.message);
+    // A failed fetch or dynamic import is a TypeError.
+    const connection = !navigator.onLine || e instanceof TypeError;
     if (!connection) return `${what} (${e.message}).`;
     if (this.offlineReady)
       return `${what}. The site does not answer and the files this browser stored for offline use are gone (they may have been cleared). Reconnect and try again.`;

@@ -1,12 +1,10 @@
 /**
  * The solicitation files of a tailoring, written in the browser by the build's own writers
  * (src/lib/products/product-downloads.ts) and stamped with the build's date as the build stamps
- * its downloads. Loaded on the first download only: it brings the writers and jszip; exceljs's
- * browser build is loaded for the first XLSX.
+ * its downloads. Loaded on the first download only: it brings the writers (DOCX and XLSX are written
+ * by the site's own writers) and jszip.
  */
-import { loadExcel } from '../load-excel.ts';
 import { isoSeconds } from '../../lib/downloads/build-date.ts';
-import { stampZip } from '../../lib/downloads/stamp-zip.ts';
 import {
   templateCsv,
   templateDocx,
@@ -32,17 +30,12 @@ export interface ExportContext {
   date: Date;
 }
 
-/** Loads what a format needs beyond this module (exceljs's browser build for XLSX), before writing starts. */
-export async function prepare(format: string): Promise<void> {
-  if (format === 'xlsx') await loadExcel();
-}
-
 export async function exportFile(format: string, doc: RequirementDocumentModel, ctx: ExportContext): Promise<BlobPart> {
   switch (format) {
     case 'docx':
       return templateDocx(doc, ctx.date);
     case 'xlsx':
-      return stampZip(new Uint8Array(await templateXlsx(doc, await loadExcel())), ctx.date) as unknown as BlobPart;
+      return templateXlsx(doc, ctx.date);
     case 'csv':
       return templateCsv(doc);
     case 'md':
