@@ -414,5 +414,5 @@ describe('the tailoring tool offline', () => {
       await ctx.close();
       await own.close().catch(() => undefined);
     }
-  }, 60_000);
+  }, 120_000);
 });
