@@ -1,7 +1,7 @@
 /** The DOCX writer read back: its parts with jszip and their XML, the text with mammoth. */
-import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
+import { expectWellFormed, ooxmlParts } from '../support/ooxml-parts.ts';
 import { type DocxDocument, type Paragraph, writeDocx, xmlText } from '../../src/lib/products/docx-writer.ts';
 
 const DATE = new Date('2026-06-30T12:00:00Z');
@@ -67,34 +67,7 @@ const sample = (over: Partial<DocxDocument> = {}): DocxDocument => ({
   ...over,
 });
 
-const parts = async (bytes: Uint8Array) => {
-  const zip = await JSZip.loadAsync(bytes);
-  const read = async (name: string) => {
-    const f = zip.file(name);
-    if (!f) throw new Error(`no ${name} in the DOCX`);
-    return f.async('string');
-  };
-  return { zip, read };
-};
-
-/** Well-formed XML: one root, every element closed in order, no bare & or <, no characters XML 1.0 forbids. */
-function expectWellFormed(xml: string, name: string): void {
-  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
-  const stack: string[] = [];
-  let roots = 0;
-  for (const m of body.matchAll(/<(\/?)([\w:]+)((?:\s+[\w:]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos);)/g)) {
-    if (m[2] === undefined) throw new Error(`${name}: bare "${m[0]}" at ${m.index}`);
-    if (m[1]) {
-      expect(stack.pop(), `${name}: </${m[2]}> at ${m.index}`).toBe(m[2]);
-    } else {
-      if (!stack.length) roots += 1;
-      if (!m[4]) stack.push(m[2]);
-    }
-  }
-  expect(stack, name).toEqual([]);
-  expect(roots, `${name} roots`).toBe(1);
-  expect(body, name).not.toMatch(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
-}
+const parts = (bytes: Uint8Array) => ooxmlParts(bytes, 'DOCX');
 
 describe('the DOCX writer', () => {
   it('writes every part, each well-formed and named in [Content_Types].xml and the relationships', async () => {

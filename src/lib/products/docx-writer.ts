@@ -8,7 +8,17 @@
  * Deterministic: the one date given is the properties' created and modified date and every zip entry's,
  * so the same content and date give the same bytes. Pure: a Buffer in Node, bytes in the browser.
  */
-import JSZip from 'jszip';
+import {
+  OD,
+  XML_HEAD,
+  corePropertiesXml,
+  relationships,
+  rootRelationships,
+  xmlText,
+  zipPackage,
+} from './ooxml-package.ts';
+
+export { xmlText } from './ooxml-package.ts';
 
 /** A run of text with one formatting; `size` in half-points. A field run writes `text` as its last result. */
 export interface Run {
@@ -70,21 +80,11 @@ export interface DocxDocument {
   sections: Section[];
 }
 
-// ---------------------------------------------------------------- text
-
-const XML_SPECIAL = /[&<>"]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text for XML content or an attribute: &, <, > and " escaped, characters XML 1.0 forbids removed. */
-export const xmlText = (s: string): string => s.replace(XML_SPECIAL, (c) => ENTITY[c] ?? '');
-
 // ---------------------------------------------------------------- house style
 
 const FONT = 'Calibri';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_R = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** US Letter, 1-inch margins, header and footer half an inch from the edge. */
 const PAGE = { width: 12240, height: 15840, margin: 1440, header: 720, footer: 720 };
 
@@ -245,21 +245,7 @@ const CONTENT_TYPES =
     .join('') +
   '</Types>';
 
-const relationships = (rels: [string, string, string][]) =>
-  `${XML_HEAD}<Relationships xmlns="${PKG_R}">${rels
-    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`)
-    .join('')}</Relationships>`;
-
-const OD = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const ROOT_RELS = relationships([
-  ['rId1', `${OD}/officeDocument`, 'word/document.xml'],
-  [
-    'rId2',
-    'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
-    'docProps/core.xml',
-  ],
-  ['rId3', `${OD}/extended-properties`, 'docProps/app.xml'],
-]);
+const ROOT_RELS = rootRelationships('word/document.xml');
 const DOCUMENT_RELS = relationships([
   ['rId1', `${OD}/styles`, 'styles.xml'],
   ['rId2', `${OD}/numbering`, 'numbering.xml'],
@@ -268,15 +254,8 @@ const DOCUMENT_RELS = relationships([
   [FOOTER_RID, `${OD}/footer`, 'footer1.xml'],
 ]);
 
-const coreXml = (d: DocxDocument) => {
-  // W3CDTF to the second, as isoSeconds (src/lib/downloads/build-date.ts) writes the other downloads' dates.
-  const date = d.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return (
-    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    `<dc:title>${xmlText(d.title)}</dc:title><dc:creator>${xmlText(d.creator)}</dc:creator><dc:description>${xmlText(d.description)}</dc:description>` +
-    `<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`
-  );
-};
+const coreXml = (d: DocxDocument) =>
+  corePropertiesXml({ title: d.title, creator: d.creator, description: d.description, revision: 1, date: d.date });
 
 const APP =
   `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
@@ -305,12 +284,5 @@ export function docxParts(d: DocxDocument): [string, string][] {
 
 /** The DOCX file: its parts deflated, every zip entry dated `d.date`. A Buffer in Node, bytes in the browser. */
 export async function writeDocx(d: DocxDocument): Promise<Uint8Array<ArrayBuffer>> {
-  const zip = new JSZip();
-  for (const [name, xml] of docxParts(d)) zip.file(name, xml, { date: d.date, createFolders: false });
-  const out = (await zip.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-  })) as Uint8Array<ArrayBuffer>;
-  return typeof Buffer === 'undefined' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  return zipPackage(docxParts(d), d.date, 6);
 }

@@ -10,8 +10,15 @@
  * Deterministic: the one date given is the properties' created and modified date and every zip entry's,
  * so the same content and date give the same bytes. Pure: a Buffer in Node, bytes in the browser.
  */
-import JSZip from 'jszip';
-import { xmlText } from './docx-writer.ts';
+import {
+  OD,
+  XML_HEAD,
+  corePropertiesXml,
+  relationships,
+  rootRelationships,
+  xmlText,
+  zipPackage,
+} from './ooxml-package.ts';
 
 /** How a cell looks; `fill` is a solid ARGB colour, `wrap` wraps the text and aligns it to the top. */
 export interface CellStyle {
@@ -92,9 +99,7 @@ export interface Workbook {
   sheets: Sheet[];
 }
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const OD = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const FONT = 'Calibri';
 
 /** A, B, … Z, AA, … for column `n` from 1. */
@@ -272,20 +277,7 @@ function sheetXml(sheet: Sheet, styles: Styles, strings: Strings): string {
 
 // ---------------------------------------------------------------- package
 
-const relationships = (rels: [string, string, string][]) =>
-  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`)
-    .join('')}</Relationships>`;
-
-const ROOT_RELS = relationships([
-  ['rId1', `${OD}/officeDocument`, 'xl/workbook.xml'],
-  [
-    'rId2',
-    'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
-    'docProps/core.xml',
-  ],
-  ['rId3', `${OD}/extended-properties`, 'docProps/app.xml'],
-]);
+const ROOT_RELS = rootRelationships('xl/workbook.xml');
 
 const contentTypes = (sheets: number) =>
   `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -339,15 +331,7 @@ function workbookXml(wb: Workbook): string {
   );
 }
 
-const coreXml = (wb: Workbook) => {
-  // W3CDTF to the second, as isoSeconds (src/lib/downloads/build-date.ts) writes the other downloads' dates.
-  const date = wb.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return (
-    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    `<dc:title>${xmlText(wb.title)}</dc:title><dc:creator>${xmlText(wb.creator)}</dc:creator>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`
-  );
-};
+const coreXml = (wb: Workbook) => corePropertiesXml({ title: wb.title, creator: wb.creator, date: wb.date });
 
 const appXml = (wb: Workbook) =>
   `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
@@ -381,12 +365,5 @@ export function xlsxParts(wb: Workbook): [string, string][] {
  * matrix of 300 items: 60 KB instead of 53 KB).
  */
 export async function writeXlsx(wb: Workbook): Promise<Uint8Array<ArrayBuffer>> {
-  const zip = new JSZip();
-  for (const [name, xml] of xlsxParts(wb)) zip.file(name, xml, { date: wb.date, createFolders: false });
-  const out = (await zip.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 3 },
-  })) as Uint8Array<ArrayBuffer>;
-  return typeof Buffer === 'undefined' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  return zipPackage(xlsxParts(wb), wb.date, 3);
 }
