@@ -266,9 +266,10 @@ describe('search', () => {
     await status.filter({ hasText: 'result' }).waitFor();
     const all = Number((await status.textContent())!.match(/^(\d+)/)![1]);
     const control = page.locator('#search-filters input[name="kind"][value="control"]');
-    const label = await control.locator('xpath=..').textContent();
-    const count = Number(label!.match(/\((\d+)\)/)![1]);
-    expect(count).toBeGreaterThan(0);
+    // The filters' counts arrive after the results: wait for them, as a reader would.
+    const countOf = async () => Number((await control.locator('xpath=..').textContent())?.match(/\((\d+)\)/)?.[1]);
+    await expect.poll(countOf).toBeGreaterThan(0);
+    const count = await countOf();
     const box = await control.elementHandle();
     await control.check();
     await expect.poll(async () => Number((await status.textContent())!.match(/^(\d+)/)?.[1])).toBe(count);
