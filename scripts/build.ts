@@ -235,9 +235,9 @@ await runCli('build', async () => {
         jobs,
         async (m) => {
           const job = jobs.find((j) => j.name === m.name)!;
-          const key = keys.find((k) => k.name === m.name)!.key;
-          checkDeclaredFiles(keys.find((k) => k.name === m.name)!, m.files);
-          const dir = await cache.commit(m.name, key, job.dir);
+          const stage = keys.find((k) => k.name === m.name)!;
+          checkDeclaredFiles(stage, m.files);
+          const dir = await cache.commit(m.name, stage.key, job.dir);
           dirs.set(m.name, dir);
           record({
             name: m.name,
@@ -290,7 +290,7 @@ await runCli('build', async () => {
           ? `  ${rendered.total} pages rendered`
           : `  ${rendered.total} pages: ${rendered.rendered} rendered, ${rendered.total - rendered.rendered} kept from the last build (their code and the model unchanged)`),
     );
-    await linkTree(pages.dir, staging);
+    linkTree(pages.dir, staging);
 
     // The search index (Pagefind's own process) and the link check run at the same time: Pagefind writes its files
     // into the stage's folder, not into the site being checked, and its files hold no links.
@@ -340,7 +340,7 @@ await runCli('build', async () => {
           beside: 'Site (Astro), Search index, Check links',
           process: 'downloads',
         });
-      for (const k of keys) await linkTree(dirs.get(k.name)!, staging);
+      for (const k of keys) linkTree(dirs.get(k.name)!, staging);
     });
     const declared = keys.flatMap((k) => k.files.map((f) => `downloads/${f}`));
     const checking = (async () => {
@@ -379,7 +379,7 @@ await runCli('build', async () => {
     if (written.status === 'rejected') throw written.reason;
     if (check.status === 'rejected') throw check.reason;
     if (search.status === 'rejected') throw search.reason;
-    await linkTree(join(search.value.dir, 'pagefind'), join(staging, 'pagefind'));
+    linkTree(join(search.value.dir, 'pagefind'), join(staging, 'pagefind'));
     console.log(formatReport(sourceReport(readModel())));
   } catch (e) {
     await failed(e);

@@ -31,3 +31,24 @@ export function expectWellFormed(xml: string, name: string): void {
   expect(roots, `${name} roots`).toBe(1);
   expect(body, name).not.toMatch(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
 }
+
+/**
+ * The package holds exactly `names` (in zip order), each well-formed and named in [Content_Types].xml; the main
+ * part's relationships (`rels`) name each of `targets`, and the package's own relationships name `main`.
+ */
+export async function expectPackage(
+  bytes: Uint8Array,
+  kind: 'DOCX' | 'XLSX',
+  expected: { names: string[]; main: string; rels: string; targets: string[] },
+): Promise<void> {
+  const { zip, read } = await ooxmlParts(bytes, kind);
+  const names = Object.keys(zip.files);
+  expect(names).toEqual(expected.names);
+  for (const name of names) expectWellFormed(await read(name), name);
+  const types = await read('[Content_Types].xml');
+  for (const name of names.filter((n) => !n.endsWith('.rels') && n !== '[Content_Types].xml'))
+    expect(types, name).toContain(`PartName="/${name}"`);
+  const rels = await read(expected.rels);
+  for (const target of expected.targets) expect(rels).toContain(`Target="${target}"`);
+  expect(await read('_rels/.rels')).toContain(`Target="${expected.main}"`);
+}

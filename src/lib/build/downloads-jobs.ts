@@ -88,21 +88,28 @@ export function checkDeclaredFiles(stage: DownloadStage, written: string[]): voi
   const missing = stage.files.filter((f) => !wrote.has(f));
   const extra = written.filter((f) => !declared.has(f));
   if (!missing.length && !extra.length) return;
+  const problem = (f: string, message: string, hint: string) => ({
+    severity: 'error' as const,
+    file: `downloads/${f}`,
+    place: stage.name,
+    message,
+    hint,
+  });
   throw new ProblemsError('Writing the downloads', [
-    ...missing.map((f) => ({
-      severity: 'error' as const,
-      file: `downloads/${f}`,
-      place: stage.name,
-      message: 'declared by the stage but not written',
-      hint: 'The writer and the stage list in src/lib/build/downloads-jobs.ts must name the same files.',
-    })),
-    ...extra.map((f) => ({
-      severity: 'error' as const,
-      file: `downloads/${f}`,
-      place: stage.name,
-      message: 'written but not declared by the stage',
-      hint: 'Add it to the stage list in src/lib/build/downloads-jobs.ts: the link check relies on that list.',
-    })),
+    ...missing.map((f) =>
+      problem(
+        f,
+        'declared by the stage but not written',
+        'The writer and the stage list in src/lib/build/downloads-jobs.ts must name the same files.',
+      ),
+    ),
+    ...extra.map((f) =>
+      problem(
+        f,
+        'written but not declared by the stage',
+        'Add it to the stage list in src/lib/build/downloads-jobs.ts: the link check relies on that list.',
+      ),
+    ),
   ]);
 }
 

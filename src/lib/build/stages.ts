@@ -193,17 +193,13 @@ export async function runStage(
  * site can share their bytes. A file already in `to` is replaced. Synchronous
  * calls: thousands of links each waiting for the thread pool took a second.
  */
-export async function linkTree(from: string, to: string): Promise<number> {
-  return linkTreeSync(from, to);
-}
-
-function linkTreeSync(from: string, to: string): number {
+export function linkTree(from: string, to: string): number {
   let n = 0;
   mkdirSync(to, { recursive: true });
   for (const e of readdirSync(from, { withFileTypes: true })) {
     const src = join(from, e.name);
     const dst = join(to, e.name);
-    if (e.isDirectory()) n += linkTreeSync(src, dst);
+    if (e.isDirectory()) n += linkTree(src, dst);
     else if (e.isFile()) {
       linkFile(src, dst);
       n++;

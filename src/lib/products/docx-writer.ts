@@ -18,8 +18,6 @@ import {
   zipPackage,
 } from './ooxml-package.ts';
 
-export { xmlText } from './ooxml-package.ts';
-
 /** A run of text with one formatting; `size` in half-points. A field run writes `text` as its last result. */
 export interface Run {
   text: string;
